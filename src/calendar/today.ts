@@ -1,0 +1,52 @@
+import { fromParts, parseDate, type CalendarDate } from './date.js';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? '';
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    formats.set(key, f);
+  }
+  return f;
+}
+
+export function isTimeZone(name: string): boolean {
+  try {
+    formatFor(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date at instant `now` in `timeZone` (the machine's zone when undefined). */
+export function dateIn(now: Date, timeZone?: string): CalendarDate {
+  const p = Object.fromEntries(formatFor(timeZone).formatToParts(now).map((x) => [x.type, x.value]));
+  return fromParts(Number(p.year), Number(p.month), Number(p.day));
+}
+
+export interface TodaySources {
+  /** --today */
+  readonly flag?: string | undefined;
+  /** ROADMAP_TODAY */
+  readonly env?: string | undefined;
+  readonly now: Date;
+}
+
+export type TodayChoice = { ok: true; fixed: CalendarDate | null } | { ok: false; error: string };
+
+/**
+ * A date given by --today or ROADMAP_TODAY, which wins over every roadmap's zone;
+ * null when neither is set and "today" depends on each roadmap's timezone.
+ */
+export function fixedToday(sources: TodaySources): TodayChoice {
+  for (const [name, value] of [['--today', sources.flag], ['ROADMAP_TODAY', sources.env]] as const) {
+    if (value === undefined || value === '') continue;
+    const date = parseDate(value.trim());
+    if (!date) return { ok: false, error: `${name} ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)` };
+    return { ok: true, fixed: date };
+  }
+  return { ok: true, fixed: null };
+}

@@ -1,0 +1,180 @@
+/**
+ * The core: roadmaps, today and a horizon to a report of states and counts.
+ * Pure — no file system, no clock, no colour.
+ */
+import { toDays, type CalendarDate } from './calendar/date.js';
+import { STATES, type Activity, type Roadmap, type Stage, type State, type Window } from './model.js';
+
+export type Counts = Record<State, number>;
+
+export interface DayCounts {
+  readonly daysOverdue?: number;
+  readonly daysLeft?: number;
+  readonly daysUntilStart?: number;
+  readonly daysLate?: number;
+}
+
+export interface WindowReport extends DayCounts {
+  readonly window: Window;
+  readonly index: number;
+  readonly state: State;
+  readonly late: boolean;
+}
+
+export interface ActivityReport extends DayCounts {
+  readonly roadmap: Roadmap;
+  readonly stage: Stage;
+  readonly activity: Activity;
+  readonly today: CalendarDate;
+  readonly state: State;
+  /** The most urgent window: the activity's start, end and state are its. */
+  readonly deciding: WindowReport;
+  readonly windows: readonly WindowReport[];
+  /** The last completion date when every window is done or cancelled. */
+  readonly done: CalendarDate | null;
+  /** Some window was done after its end. */
+  readonly late: boolean;
+}
+
+export interface Group {
+  readonly roadmap: Roadmap;
+  readonly key: string;
+  readonly title: string;
+  readonly start: CalendarDate | null;
+  readonly end: CalendarDate | null;
+  readonly counts: Counts;
+  readonly activities: readonly ActivityReport[];
+}
+
+export interface Report {
+  readonly today: CalendarDate;
+  readonly horizonDays: number;
+  readonly roadmaps: ReadonlyArray<{ readonly roadmap: Roadmap; readonly today: CalendarDate }>;
+  readonly summary: Counts;
+  /** In file order. */
+  readonly activities: readonly ActivityReport[];
+  readonly stages: readonly Group[];
+  readonly entities: readonly Group[];
+}
+
+export interface EvaluateOptions {
+  readonly today: CalendarDate;
+  /** A roadmap's own today, where it differs (its time zone, when no date was given). */
+  readonly todayOf?: (roadmap: Roadmap) => CalendarDate;
+  readonly horizonDays: number;
+}
+
+export const RANK: Readonly<Record<State, number>> = Object.fromEntries(STATES.map((s, i) => [s, i])) as Record<State, number>;
+
+export function emptyCounts(): Counts {
+  return { overdue: 0, 'due-soon': 0, active: 0, upcoming: 0, later: 0, done: 0, cancelled: 0 };
+}
+
+/** SPEC §2 for one window [start, end] on day `today` (day numbers). */
+export function stateOf(start: number, end: number, done: boolean, cancelled: boolean, today: number, horizon: number): State {
+  if (cancelled) return 'cancelled';
+  if (done) return 'done';
+  if (end < today) return 'overdue';
+  const limit = today + horizon;
+  if (end <= limit) return 'due-soon';
+  if (start <= today) return 'active';
+  if (start <= limit) return 'upcoming';
+  return 'later';
+}
+
+function windowReport(window: Window, index: number, today: number, horizon: number): WindowReport {
+  const s = toDays(window.start);
+  const e = toDays(window.end);
+  const state = stateOf(s, e, window.done !== null, window.cancelled !== null, today, horizon);
+  const lateBy = window.done === null ? 0 : toDays(window.done) - e;
+  const base = { window, index, state, late: state === 'done' && lateBy > 0 };
+  switch (state) {
+    case 'overdue': return { ...base, daysOverdue: today - e };
+    case 'due-soon':
+    case 'active': return { ...base, daysLeft: e - today };
+    case 'upcoming':
+    case 'later': return { ...base, daysUntilStart: s - today };
+    case 'done': return lateBy > 0 ? { ...base, daysLate: lateBy } : base;
+    case 'cancelled': return base;
+  }
+}
+
+/** Among windows of one state, which decides: the oldest overdue, the nearest end, the nearest start, the last done. */
+function moreUrgent(a: WindowReport, b: WindowReport): boolean {
+  if (RANK[a.state] !== RANK[b.state]) return RANK[a.state] < RANK[b.state];
+  switch (a.state) {
+    case 'upcoming':
+    case 'later': return a.window.start < b.window.start;
+    case 'done': return (a.window.done ?? '') > (b.window.done ?? '');
+    default: return a.window.end < b.window.end;
+  }
+}
+
+export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activity, today: CalendarDate, horizon: number): ActivityReport {
+  const t = toDays(today);
+  const windows = activity.windows.map((w, i) => windowReport(w, i, t, horizon));
+  let deciding = windows[0]!;
+  for (const w of windows) if (moreUrgent(w, deciding)) deciding = w;
+  const finished = windows.every((w) => w.state === 'done' || w.state === 'cancelled');
+  const doneDates = windows.flatMap((w) => (w.state === 'done' && w.window.done ? [w.window.done] : []));
+  const late = windows.some((w) => w.late);
+  const daysLate = Math.max(0, ...windows.map((w) => w.daysLate ?? 0));
+  const { daysOverdue, daysLeft, daysUntilStart } = deciding;
+  return {
+    roadmap, stage, activity, today,
+    state: deciding.state,
+    deciding,
+    windows,
+    done: finished && doneDates.length > 0 ? doneDates.reduce((a, b) => (a > b ? a : b)) : null,
+    late,
+    ...(daysOverdue !== undefined ? { daysOverdue } : {}),
+    ...(daysLeft !== undefined ? { daysLeft } : {}),
+    ...(daysUntilStart !== undefined ? { daysUntilStart } : {}),
+    ...(deciding.state === 'done' && late ? { daysLate } : {}),
+  };
+}
+
+export function count(activities: Iterable<ActivityReport>): Counts {
+  const counts = emptyCounts();
+  for (const a of activities) counts[a.state]++;
+  return counts;
+}
+
+/** Most urgent first: by state, then the most days overdue / fewest days left / soonest start. */
+export function byUrgency(a: ActivityReport, b: ActivityReport): number {
+  return RANK[a.state] - RANK[b.state] || urgencyKey(a) - urgencyKey(b);
+}
+
+function urgencyKey(a: ActivityReport): number {
+  return -(a.daysOverdue ?? 0) + (a.daysLeft ?? 0) + (a.daysUntilStart ?? 0);
+}
+
+export function evaluate(roadmaps: readonly Roadmap[], options: EvaluateOptions): Report {
+  const activities: ActivityReport[] = [];
+  const stages: Group[] = [];
+  const entities: Group[] = [];
+  const todays = roadmaps.map((roadmap) => ({ roadmap, today: options.todayOf?.(roadmap) ?? options.today }));
+  for (const { roadmap, today } of todays) {
+    const byEntity = new Map<string, ActivityReport[]>([...roadmap.entities.keys()].map((id) => [id, []]));
+    for (const stage of roadmap.stages) {
+      const reports = stage.activities.filter((a) => a.windows.length > 0).map((a) => evaluateActivity(roadmap, stage, a, today, options.horizonDays));
+      activities.push(...reports);
+      stages.push({ roadmap, key: stage.id, title: stage.title, start: stage.start, end: stage.end, counts: count(reports), activities: reports });
+      for (const r of reports) for (const e of r.activity.responsible) byEntity.get(e)?.push(r);
+    }
+    for (const [id, reports] of byEntity) {
+      if (reports.length === 0) continue;
+      const title = roadmap.entities.get(id)?.name ?? id;
+      entities.push({ roadmap, key: id, title, start: null, end: null, counts: count(reports), activities: reports });
+    }
+  }
+  return {
+    today: options.today,
+    horizonDays: options.horizonDays,
+    roadmaps: todays,
+    summary: count(activities),
+    activities,
+    stages,
+    entities,
+  };
+}

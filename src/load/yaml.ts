@@ -1,0 +1,156 @@
+/**
+ * YAML text to a small positioned tree. Scalars stay the text as written (the
+ * failsafe schema), so `2.10` is "2.10", `no` is "no" and `2019-03-01` is never a
+ * timestamp; the file format's own types read them later. Tags are refused and
+ * aliases are expanded within a budget.
+ */
+import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
+
+interface Span {
+  /** Offset of the first character of the value. */
+  readonly start: number;
+  /** Offset just past the value. */
+  readonly end: number;
+}
+export interface PScalar extends Span {
+  readonly kind: 'scalar';
+  readonly value: string;
+  /** Unquoted, so it may be read as a number. */
+  readonly plain: boolean;
+  /** Nothing written (or `~`, `null`): the YAML null. */
+  readonly empty: boolean;
+  readonly style: 'plain' | 'single' | 'double' | 'literal' | 'folded';
+}
+export interface PPair {
+  readonly key: PScalar;
+  readonly value: PNode;
+}
+export interface PMap extends Span {
+  readonly kind: 'map';
+  readonly flow: boolean;
+  readonly pairs: readonly PPair[];
+}
+export interface PSeq extends Span {
+  readonly kind: 'seq';
+  readonly flow: boolean;
+  readonly items: readonly PNode[];
+}
+export type PNode = PScalar | PMap | PSeq;
+
+export interface YamlProblem {
+  readonly offset: number;
+  readonly message: string;
+}
+
+export interface YamlResult {
+  readonly root: PNode | null;
+  readonly problems: readonly YamlProblem[];
+}
+
+export const LIMITS = {
+  /** Nesting deeper than any roadmap needs; guards the stack. */
+  depth: 64,
+  /** Nodes created by expanding aliases, across a whole file. */
+  aliasNodes: 10_000,
+};
+
+const STYLES: Record<string, PScalar['style']> = {
+  PLAIN: 'plain',
+  QUOTE_SINGLE: 'single',
+  QUOTE_DOUBLE: 'double',
+  BLOCK_LITERAL: 'literal',
+  BLOCK_FOLDED: 'folded',
+};
+
+function tidy(message: string): string {
+  // The yaml library appends a code frame and position; we print our own.
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+class Converter {
+  readonly problems: YamlProblem[] = [];
+  private aliasBudget = LIMITS.aliasNodes;
+
+  constructor(private readonly doc: Document) {}
+
+  node(n: Node | null | undefined, depth: number, fallback: number, viaAlias = false): PNode {
+    if (viaAlias && --this.aliasBudget < 0) return this.stop(fallback, 'too many nodes expanded from aliases');
+    if (depth > LIMITS.depth) return this.stop(n?.range?.[0] ?? fallback, `nesting deeper than ${LIMITS.depth} levels`);
+    if (n == null) return emptyAt(fallback);
+    const [start, end] = n.range ?? [fallback, fallback];
+    if (n.tag && !isAlias(n)) this.problems.push({ offset: start, message: `YAML tags such as ${n.tag.replace('tag:yaml.org,2002:', '!!')} are not supported` });
+    if (isAlias(n)) return this.alias(n, depth, start);
+    if (isScalar(n)) return scalar(n, start, end);
+    if (isMap(n)) {
+      const pairs: PPair[] = [];
+      for (const p of n.items) {
+        const k = p.key as Node | null;
+        const kStart = k?.range?.[0] ?? start;
+        if (k != null && !isScalar(k)) {
+          this.problems.push({ offset: kStart, message: 'keys must be plain text' });
+          continue;
+        }
+        const key = k == null ? emptyAt(kStart) : scalar(k, kStart, k.range?.[1] ?? kStart);
+        const vFallback = k?.range?.[2] ?? kStart;
+        pairs.push({ key, value: this.node(p.value as Node | null, depth + 1, vFallback, viaAlias) });
+      }
+      return { kind: 'map', flow: Boolean(n.flow), pairs, start, end };
+    }
+    if (isSeq(n)) {
+      const items = n.items.map((item) => this.node(item as Node | null, depth + 1, start, viaAlias));
+      return { kind: 'seq', flow: Boolean(n.flow), items, start, end };
+    }
+    return emptyAt(start);
+  }
+
+  private alias(a: Alias, depth: number, at: number): PNode {
+    const target = a.resolve(this.doc) as Node | undefined;
+    if (!target) return this.stop(at, `unknown alias *${a.source}`);
+    return this.node(target, depth + 1, at, true);
+  }
+
+  private stop(offset: number, message: string): PNode {
+    if (!this.problems.some((p) => p.message === message)) this.problems.push({ offset, message });
+    return emptyAt(offset);
+  }
+}
+
+function emptyAt(offset: number): PScalar {
+  return { kind: 'scalar', value: '', plain: true, empty: true, style: 'plain', start: offset, end: offset };
+}
+
+function scalar(n: Scalar, start: number, end: number): PScalar {
+  const style = STYLES[n.type ?? 'PLAIN'] ?? 'plain';
+  const value = n.value == null ? '' : String(n.value);
+  const plain = style === 'plain';
+  return { kind: 'scalar', value, plain, empty: plain && (value === '' || value === '~' || value === 'null' || value === 'Null' || value === 'NULL'), style, start, end };
+}
+
+/** Parses one YAML document; a second document in the file is a problem. */
+export function parseYaml(text: string): YamlResult {
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
+  } catch (error) {
+    // The composer recurses; absurd nesting overflows the stack before our depth limit can see it.
+    if (error instanceof RangeError) return { root: null, problems: [{ offset: 0, message: 'nesting too deep to read' }] };
+    throw error;
+  }
+  const list = Array.isArray(docs) ? docs : [];
+  const problems: YamlProblem[] = [];
+  for (const doc of list) {
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      if (e.code === 'TAG_RESOLVE_FAILED') continue; // reported once, by the converter
+      problems.push({ offset: e.pos[0], message: tidy(e.message) });
+    }
+  }
+  const first = list[0];
+  if (!first) return { root: null, problems };
+  const second = list[1];
+  if (second) problems.push({ offset: second.range?.[0] ?? 0, message: 'a file holds one roadmap: remove the second YAML document' });
+  if (problems.length > 0) return { root: null, problems };
+  const converter = new Converter(first);
+  const root = first.contents == null ? null : converter.node(first.contents as Node, 0, 0);
+  return { root, problems: converter.problems };
+}

@@ -1,0 +1,28 @@
+/**
+ * Text from a roadmap is untrusted: it must never reach a terminal as control
+ * characters (ANSI escapes, bidi overrides) nor break a line it sits in.
+ */
+
+// C0 and C1 controls, DEL, and the bidi / invisible formatting characters that can reorder or hide text.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const BREAKS = /\r\n|[\r\n\t\u2028\u2029]/g;
+
+function escapeControl(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** One line of inert text: line breaks become spaces, controls become visible escapes. */
+export function inert(text: string): string {
+  return text.replace(BREAKS, ' ').replace(CONTROLS, escapeControl);
+}
+
+/** Inert, but keeping line breaks (for multi-line notes). */
+export function inertLines(text: string): string {
+  return text.replace(/\r\n|\r/g, '\n').replace(/\t/g, ' ').replace(CONTROLS, escapeControl);
+}
+
+export function hasControls(text: string): boolean {
+  CONTROLS.lastIndex = 0;
+  return CONTROLS.test(text);
+}

@@ -1,0 +1,39 @@
+/** The SPEC §4 JSON document. */
+import type { ActivityReport, Report } from '../evaluate.js';
+
+export function activityJson(a: ActivityReport) {
+  const d = a.deciding.window;
+  return {
+    roadmap: a.roadmap.id,
+    stage: a.stage.id,
+    id: a.activity.id,
+    title: a.activity.title,
+    responsible: a.activity.responsible,
+    state: a.state,
+    start: d.start,
+    end: d.end,
+    done: a.done,
+    late: a.late,
+    ...(a.daysOverdue !== undefined ? { daysOverdue: a.daysOverdue } : {}),
+    ...(a.daysLeft !== undefined ? { daysLeft: a.daysLeft } : {}),
+    ...(a.daysUntilStart !== undefined ? { daysUntilStart: a.daysUntilStart } : {}),
+    ...(a.daysLate !== undefined ? { daysLate: a.daysLate } : {}),
+    file: a.roadmap.file,
+    line: a.activity.at.line,
+    windows: a.windows.map((w) => ({ label: w.window.label, start: w.window.start, end: w.window.end, state: w.state, done: w.window.done })),
+  };
+}
+
+export function reportJson(report: Report, activities: readonly ActivityReport[] = report.activities) {
+  return {
+    today: report.today,
+    horizonDays: report.horizonDays,
+    summary: report.summary,
+    roadmaps: report.roadmaps.map(({ roadmap }) => ({ id: roadmap.id, title: roadmap.title, revision: roadmap.revision, file: roadmap.file })),
+    activities: activities.map(activityJson),
+  };
+}
+
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+}

@@ -1,0 +1,132 @@
+/** `roadmap status` for a terminal: a table per stage (or per entity), fitted to the width. */
+import Table from 'cli-table3';
+import type { ActivityReport, Group, Report, WindowReport } from '../evaluate.js';
+import { inert } from './inert.js';
+import type { Paint } from './paint.js';
+import { activityWhen, countsText, plural, span, total, windowText } from './words.js';
+
+export interface TableOptions {
+  readonly by: 'stage' | 'entity';
+  readonly width: number;
+  readonly paint: Paint;
+  /** Rows shown per group at most; the rest are counted in a "more" line. */
+  readonly limit?: number | undefined;
+}
+
+const MIN_TITLE = 16;
+/** Below this width a table cannot hold a readable title column: each activity becomes a short block. */
+export const NARROW = 80;
+
+function columns(groups: readonly Group[], by: 'stage' | 'entity', width: number) {
+  const rows = groups.flatMap((g) => g.activities);
+  const longest = (f: (a: ActivityReport) => number, floor: number, cap: number) =>
+    Math.min(cap, rows.reduce((m, a) => Math.max(m, f(a)), floor));
+  const id = longest((a) => a.activity.id.length, 2, 12) + 2;
+  const win = longest((a) => Math.max(...a.windows.map((w) => windowCell(w, a).length)), 6, 25) + 2;
+  const who = by === 'stage' ? longest((a) => a.activity.responsible.join(', ').length, 11, 18) + 2 : 0;
+  const state = longest((a) => a.state.length, 5, 9) + 2;
+  const when = longest((a) => activityWhen(a).length, 4, 28) + 2;
+  const borders = (by === 'stage' ? 6 : 5) + 1;
+  const title = Math.max(MIN_TITLE, width - (id + win + who + state + when) - borders);
+  return by === 'stage' ? [id, title, win, who, state, when] : [id, title, win, state, when];
+}
+
+/** A window, with its own state when it differs from the activity's. */
+function windowCell(w: WindowReport, a: ActivityReport): string {
+  return windowText(w.window) + (a.windows.length > 1 && w.state !== a.state ? ` (${w.state})` : '');
+}
+
+function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint): string[] {
+  const cells = [
+    inert(a.activity.id),
+    inert(a.activity.title),
+    a.windows.map((w) => windowCell(w, a)).join('\n'),
+    ...(by === 'stage' ? [a.activity.responsible.join(', ')] : []),
+    paint.state(a.state, a.state),
+    paint.state(a.state, activityWhen(a)),
+  ];
+  return cells;
+}
+
+function header(g: Group, by: 'stage' | 'entity', paint: Paint): string {
+  const what = by === 'stage' ? `Stage ${inert(g.key)}` : inert(g.key);
+  const when = span(g.start, g.end);
+  return `${paint.bold(`${what} · ${inert(g.title)}`)}${when ? paint.dim(`  ${when}`) : ''}\n${countsText(g.counts, paint.state)}`;
+}
+
+export function renderTable(report: Report, options: TableOptions): string {
+  const { by, paint } = options;
+  const groups = by === 'stage' ? report.stages : report.entities;
+  if (groups.length === 0) return 'Nothing to show: no activity matches.\n';
+  const widths = columns(groups, by, options.width);
+  const head = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
+  const out: string[] = [];
+  let roadmap: string | null = null;
+  for (const g of groups) {
+    if (report.roadmaps.length > 1 && g.roadmap.id !== roadmap) {
+      roadmap = g.roadmap.id;
+      out.push(paint.bold(`${inert(g.roadmap.title)} (${inert(g.roadmap.id)}, revision ${g.roadmap.revision})`), '');
+    }
+    out.push(header(g, by, paint));
+    const shown = options.limit === undefined ? g.activities : g.activities.slice(0, options.limit);
+    if (options.width < NARROW) out.push(...shown.flatMap((a) => block(a, by, options.width, paint)));
+    else out.push(tableOf(shown, head, widths, by, paint));
+    const hidden = g.activities.length - shown.length;
+    if (hidden > 0) out.push(paint.dim(`… ${plural(hidden, 'more activity', 'more activities')} (raise --limit to see them)`));
+    out.push('');
+  }
+  out.push(summaryLine(report, paint));
+  return `${out.join('\n')}\n`;
+}
+
+function tableOf(activities: readonly ActivityReport[], head: string[], widths: number[], by: 'stage' | 'entity', paint: Paint): string {
+    const table = new Table({
+      head: head.map((h) => paint.bold(h)),
+      colWidths: widths,
+      wordWrap: true,
+      wrapOnWordBoundary: true,
+      style: { head: [], border: [], compact: true },
+    });
+    for (const a of activities) table.push(row(a, by, paint));
+    return table.toString();
+}
+
+/** Greedy word wrap; words longer than the width are cut. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(' ')) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+      line = '';
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** One activity as a few short lines, for narrow terminals. */
+function block(a: ActivityReport, by: 'stage' | 'entity', width: number, paint: Paint): string[] {
+  const indent = '    ';
+  const inner = Math.max(10, width - indent.length);
+  const who = by === 'stage' && a.activity.responsible.length ? [`${indent}${a.activity.responsible.join(', ')}`] : [];
+  return [
+    `${paint.bold(inert(a.activity.id))}  ${paint.state(a.state, a.state)}  ${paint.state(a.state, activityWhen(a))}`,
+    ...wrap(inert(a.activity.title), inner).map((l) => indent + l),
+    ...a.windows.flatMap((w) => wrap(windowCell(w, a), inner).map((l) => indent + paint.dim(l))),
+    ...who,
+  ];
+}
+
+export function summaryLine(report: Report, paint: Paint): string {
+  const n = total(report.summary);
+  return `${paint.bold(plural(n, 'activity', 'activities'))}: ${countsText(report.summary, paint.state)}  ${paint.dim(`(today ${report.today}, horizon ${report.horizonDays} days)`)}`;
+}

@@ -1,0 +1,34 @@
+/** What a command may touch of the outside world, injectable for tests. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly now: () => Date;
+  /** stdout is a terminal (and its width), stdin is a terminal. */
+  readonly stdoutTTY: boolean;
+  readonly columns: number | undefined;
+  readonly stdinTTY: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+    stdoutTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    stdinTTY: Boolean(process.stdin.isTTY),
+  };
+}
+
+/** A mistake in what the user gave us: printed as one clear line, exit code 2. */
+export class UserError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+export const EXIT = { ok: 0, failing: 1, unusable: 2 } as const;

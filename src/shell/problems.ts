@@ -1,0 +1,21 @@
+import type { Problem } from '../model.js';
+import { inert } from '../render/inert.js';
+import { plural } from '../render/words.js';
+
+export function formatProblem(p: Problem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  return `${where}: ${p.severity}: ${inert(p.message)}`;
+}
+
+/** Sorted by file and position, as an editor lists them. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+export function problemSummary(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const files = new Set(problems.map((p) => p.file)).size;
+  const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
+  return `${parts.join(' and ')} in ${plural(files, 'file')}`;
+}
