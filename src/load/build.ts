@@ -52,7 +52,10 @@ export class Builder {
   }
 
   error(node: { start: number }, message: string): void {
-    this.problems.push({ ...this.pos(node), severity: 'error', message });
+    const at = this.pos(node);
+    // A term standing for both ends of a window (`due:`) is checked twice; say it once.
+    if (this.problems.some((p) => p.line === at.line && p.column === at.column && p.message === message)) return;
+    this.problems.push({ ...at, severity: 'error', message });
   }
 
   build(input: RoadmapInput): Roadmap | null {
@@ -206,7 +209,10 @@ export class Builder {
       const id = lookup.get(value);
       if (id === undefined) {
         const near = closest(value, lookup.keys());
-        const hint = near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : lookup.size ? '' : '; define it under entities:';
+        const known = [...lookup.keys()];
+        const hint = near.length
+          ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?`
+          : known.length === 0 ? '; define it under entities:' : known.length <= 8 ? ` (entities: ${known.join(', ')})` : '';
         this.error(node, `unknown entity '${value}'${hint}`);
       } else if (!out.includes(id)) out.push(id);
     }

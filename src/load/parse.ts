@@ -37,11 +37,11 @@ function schemaVersion(root: PMap, b: Builder): number | null {
 export function parseRoadmap(text: string, file: string): ParseResult {
   const lines = new LineIndex(text);
   const b = new Builder(file, lines);
-  const fail = (): ParseResult => ({ ok: false, roadmap: null, problems: b.problems });
+  const fail = (): ParseResult => ({ ok: false, roadmap: null, problems: [...b.problems].sort((x, y) => x.line - y.line || x.column - y.column) });
   const yaml = parseYaml(text);
   for (const p of yaml.problems) b.error({ start: p.offset }, p.message);
-  if (yaml.problems.length > 0) return fail();
   const root: PNode | null = yaml.root;
+  if (yaml.problems.length > 0 && !root) return fail();
   if (!root || root.kind !== 'map') {
     b.error(root ?? { start: 0 }, root ? 'a roadmap file is a mapping with schema, id, title and stages' : 'the file is empty: a roadmap needs schema, id, title and stages');
     return fail();
