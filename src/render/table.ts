@@ -91,15 +91,15 @@ export function renderTable(report: Report, options: TableOptions): string {
 }
 
 function tableOf(activities: readonly ActivityReport[], head: string[], widths: number[], by: 'stage' | 'entity', paint: Paint): string {
-    const table = new Table({
-      head: head.map((h) => paint.bold(h)),
-      colWidths: widths,
-      wordWrap: true,
-      wrapOnWordBoundary: true,
-      style: { head: [], border: [], compact: true },
-    });
-    for (const a of activities) table.push(row(a, by, paint));
-    return table.toString();
+  const table = new Table({
+    head: head.map((h) => paint.bold(h)),
+    colWidths: widths,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [], compact: true },
+  });
+  for (const a of activities) table.push(row(a, by, paint));
+  return table.toString();
 }
 
 /** Greedy word wrap; words longer than the width are cut. */

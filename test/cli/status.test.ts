@@ -183,3 +183,17 @@ roadmap: 10 errors in 1 file
     expect(spawn(['status', '-q', '--today', '2019-07-15'], { cwd: dir }).stderr).toBe('');
   });
 });
+
+describe('an unexpected error', () => {
+  it('says it is a bug, asks for a report, shows the stack and exits 3', async () => {
+    const { main } = await import('../../src/cli.js');
+    let stderr = '';
+    const code = await main(['node', 'roadmap', 'status', '--today', '2019-07-15'], {
+      out: () => { throw new TypeError('boom'); },
+      err: (t) => void (stderr += t),
+      env: {}, cwd: process.cwd(), now: () => new Date(), stdoutTTY: false, columns: undefined, stdinTTY: false,
+    });
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/^roadmap: internal error\. This is a bug in roadmap; please report it with the command you ran\.\nTypeError: boom\n\s+at /);
+  });
+});
