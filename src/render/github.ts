@@ -89,7 +89,7 @@ export function renderProblemsGithub(problems: readonly Problem[]): string {
     level: p.severity,
     file: p.file,
     ...(p.line > 0 ? { line: p.line, col: p.column } : {}),
-    title: `roadmap validate: ${p.severity}`,
+    title: 'roadmap validate',
     message: inert(p.message),
   }));
   return capped(annotations, (errors, warnings) => {
