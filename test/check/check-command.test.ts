@@ -262,3 +262,21 @@ describe('GITHUB_STEP_SUMMARY', () => {
     expect(readFileSync(path.join(full, 'summary.md')).length).toBe(1024 * 1024 - 10);
   });
 });
+
+describe('roadmap check --format github: the annotation cap', () => {
+  it('annotates the 10 most urgent failing and due-soon windows, then counts the rest in one notice', async () => {
+    const overdue = Array.from({ length: 12 }, (_, i) => `      - id: o${i + 1}\n        title: Overdue ${i + 1}\n        due: 2024-03-${String(14 - i).padStart(2, '0')}\n        responsible: A\n`);
+    const soon = Array.from({ length: 11 }, (_, i) => `      - id: s${i + 1}\n        title: Soon ${i + 1}\n        due: 2024-03-${String(16 + i).padStart(2, '0')}\n        responsible: A\n`);
+    // File order is least urgent first, so the output order shows the sorting.
+    const dir = tree({ 'roadmaps/many.yaml': `schema: 1\nid: many\ntitle: Many\nentities: { A: Alpha }\nstages:\n  - id: S\n    title: S\n    activities:\n${[...overdue.reverse(), ...soon.reverse()].join('')}` });
+    const r = await run(['check', '--today', '2024-03-15', '--format', 'github', '-q'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    const titles = lines.slice(0, 20).map((l) => /title=many (\S+) /.exec(l)![1]);
+    expect(titles).toEqual([...['o12', 'o11', 'o10', 'o9', 'o8', 'o7', 'o6', 'o5', 'o4', 'o3'], ...['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10']]);
+    expect(lines.slice(0, 10).every((l) => l.startsWith('::error '))).toBe(true);
+    expect(lines.slice(10, 20).every((l) => l.startsWith('::warning '))).toBe(true);
+    expect(lines[20]).toBe('::notice title=roadmap::2 more failing windows and 1 more window due soon not annotated (GitHub shows 10 of each per step); the job summary and `roadmap check` list them all');
+  });
+});
