@@ -3,10 +3,8 @@
  * each command so that none pays for another's modules.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { CHECK_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
-// Only the format lists: each command's module (and its renderers) loads when the command runs.
-const CHECK_FORMATS = ['text', 'json', 'github', 'junit', 'markdown'] as const;
-const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 import { processIo, UserError, type Io } from './shell/io.js';
 import { VERSION } from './version.js';
 

@@ -1,6 +1,7 @@
 /** `roadmap check`: the CI gate. Exit 1 when some window is in a failing state. */
 import path from 'node:path';
 import { check, type CheckResult } from '../check.js';
+import type { CheckFormat } from '../formats.js';
 import { renderCheckMarkdown } from '../render/check-markdown.js';
 import { renderCheckText } from '../render/check-text.js';
 import { dateLine, verdict } from '../render/finding.js';
@@ -12,8 +13,6 @@ import { loadReport, paintFor, parseStates, type FilterOptions, type GlobalOptio
 import { appendText, summaryRoom, writeFileAtomic } from '../shell/files.js';
 import { EXIT, UserError, type Io } from '../shell/io.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'github', 'junit', 'markdown'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckOptions extends GlobalOptions, FilterOptions {
   readonly format?: CheckFormat;

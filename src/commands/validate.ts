@@ -1,4 +1,5 @@
 /** `roadmap validate [paths..]`: every error and warning in every roadmap file, with positions. */
+import type { ValidateFormat } from '../formats.js';
 import { lint } from '../load/lint.js';
 import { loadRoadmaps } from '../load/index.js';
 import type { Problem } from '../model.js';
@@ -9,10 +10,8 @@ import { roadmapPaths, todayFor, type GlobalOptions } from '../shell/context.js'
 import { EXIT, type Io } from '../shell/io.js';
 import { formatProblem, problemSummary, sortProblems } from '../shell/problems.js';
 
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
-
 export interface ValidateOptions extends GlobalOptions {
-  readonly format?: (typeof VALIDATE_FORMATS)[number];
+  readonly format?: ValidateFormat;
   readonly strict?: boolean;
 }
 

@@ -122,3 +122,17 @@ describe('hostile roadmap text stays inert', () => {
     expect(JSON.parse(json.stdout).problems[0].message).toBe("unknown key 'bad\u001b[31m key::error::' in roadmap");
   });
 });
+
+describe('shared escapes used by check and validate', () => {
+  it('formatProblem keeps a file name with a newline on one line', async () => {
+    const { formatProblem } = await import('../../src/shell/problems.js');
+    expect(formatProblem({ file: 'a\nb\u001b.yaml', line: 2, column: 3, severity: 'error', message: 'm' })).toBe('a b\\x1b.yaml:2:3: error: m');
+    expect(formatProblem({ file: 'a\nb.yaml', line: 0, column: 0, severity: 'error', message: 'm' })).toBe('a b.yaml: error: m');
+  });
+
+  it('status --format json escapes bidi and C1 characters too, losslessly', async () => {
+    const r = await run(['status', '-r', 'test/fixtures/check/hostile', '--today', '2024-03-15', '--format', 'json']);
+    expect(r.stdout).not.toMatch(DANGEROUS);
+    expect(JSON.parse(r.stdout).activities[0].title).toBe(H1_TITLE);
+  });
+});
