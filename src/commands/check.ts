@@ -13,7 +13,6 @@ import { loadReport, paintFor, parseStates, type FilterOptions, type GlobalOptio
 import { appendText, summaryRoom, writeFileAtomic } from '../shell/files.js';
 import { EXIT, UserError, type Io } from '../shell/io.js';
 
-
 export interface CheckOptions extends GlobalOptions, FilterOptions {
   readonly format?: CheckFormat;
   readonly failOn?: string;
