@@ -21,6 +21,8 @@ interface WindowPlan {
   readonly spec: WindowSpec;
   readonly node: PNode;
   readonly status: Partial<Status>;
+  /** Where the window's own `done:` was written. */
+  readonly doneNode?: PNode | undefined;
 }
 
 interface Item {
@@ -147,7 +149,7 @@ export class Builder {
       }
       const spec = w.window ? w.window.value : due(w.due!.value, w.due!.node);
       const { done, started, cancelled, evidence, notes } = w;
-      return [{ label: w.label ?? null, spec, node: when.node, status: { done, started, cancelled, evidence, notes } }];
+      return [{ label: w.label ?? null, spec, node: when.node, status: { done, started, cancelled, evidence, notes }, doneNode: w.$at.done }];
     });
   }
 
@@ -245,6 +247,7 @@ export class Builder {
       const span = item?.resolved?.[i];
       if (!span) return;
       const own = plan.status;
+      const doneNode = own.done ? plan.doneNode : status.done ? a.$at.done : undefined;
       windows.push({
         label: plan.label,
         start: span.start,
@@ -257,6 +260,7 @@ export class Builder {
         evidence: own.evidence ?? [],
         notes: own.notes ?? null,
         at: this.pos(plan.node),
+        ...(doneNode ? { doneAt: this.pos(doneNode) } : {}),
       });
     });
     return {
