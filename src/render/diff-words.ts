@@ -19,13 +19,13 @@ export interface Said {
 
 const days = (n: number) => plural(Math.abs(n), 'day');
 
-/** "deadline extended by 31 days, starts 30 days later". */
-export function shiftWords(startShift: number, endShift: number): string {
+/** "deadline extended by 31 days, starts 30 days later"; a one-day window just has a deadline. */
+export function shiftWords(startShift: number, endShift: number, oneDay = false): string {
   const parts: string[] = [];
   if (endShift > 0) parts.push(`deadline extended by ${days(endShift)}`);
   if (endShift < 0) parts.push(`deadline brought forward by ${days(endShift)}`);
-  if (startShift > 0) parts.push(`starts ${days(startShift)} later`);
-  if (startShift < 0) parts.push(`starts ${days(startShift)} earlier`);
+  if (!oneDay && startShift > 0) parts.push(`starts ${days(startShift)} later`);
+  if (!oneDay && startShift < 0) parts.push(`starts ${days(startShift)} earlier`);
   return parts.join(', ');
 }
 
@@ -73,7 +73,8 @@ export function describe(c: Change, esc: Escape): Said {
         c.movedWith.length ? `moved with ${and(c.movedWith, esc)}` : '',
         c.dependants.length ? `${and(c.dependants, esc)} moved with it` : '',
       ].filter(Boolean);
-      return said(shiftWords(c.startShift, c.endShift), dates(c.old), dates(c.new), c.endShift > 0 ? 'bad' : c.endShift < 0 ? 'good' : 'plain', notes.join('; ') || null);
+      const oneDay = c.old.start === c.old.end && c.new.start === c.new.end;
+      return said(shiftWords(c.startShift, c.endShift, oneDay), dates(c.old), dates(c.new), c.endShift > 0 ? 'bad' : c.endShift < 0 ? 'good' : 'plain', notes.join('; ') || null);
     }
     case 'window-rewritten': return said('window rewritten, same dates', written(c.old, esc), written(c.new, esc));
     case 'window-added': return said('window added', null, dates(c.dates));
@@ -110,7 +111,8 @@ export function describe(c: Change, esc: Escape): Said {
 /** Summary buckets, in the order a reviewer reads them. */
 const BUCKETS = [
   'deadline extended', 'brought forward', 'moved', 'removed', 'added', 'reassigned', 'support changed',
-  'marked done', 'started', 'cancelled', 'reopened', 'evidence changed', 'retitled', 'rewritten', 'other',
+  'marked done', 'started', 'cancelled', 'reopened', 'evidence changed', 'retitled', 'rewritten', 'moved stage',
+  'entities changed', 'details changed',
 ] as const;
 
 function bucket(c: Change): (typeof BUCKETS)[number] {
@@ -126,9 +128,11 @@ function bucket(c: Change): (typeof BUCKETS)[number] {
     case 'cancelled': return 'cancelled';
     case 'reopened': return 'reopened';
     case 'evidence-changed': return 'evidence changed';
-    case 'activity-retitled': case 'stage-retitled': case 'entity-renamed': return 'retitled';
+    case 'activity-retitled': case 'stage-retitled': return 'retitled';
     case 'window-rewritten': return 'rewritten';
-    default: return 'other';
+    case 'activity-restaged': return 'moved stage';
+    case 'entity-added': case 'entity-removed': case 'entity-renamed': return 'entities changed';
+    case 'roadmap-changed': return c.field === 'title' ? 'retitled' : 'details changed';
   }
 }
 
