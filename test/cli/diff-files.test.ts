@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { md } from '../../src/render/markdown.js';
 import { FIXTURES, roadmapYaml, run, tree } from '../helpers.js';
 
 const cwd = path.join(FIXTURES, 'diff');
@@ -259,8 +260,13 @@ demo — Demo roadmap
     const dir = tree({ 'old.yaml': yaml('Plain'), 'new.yaml': yaml('Evil \\u001b[31m| <b>x</b> [l](http://x) @team') });
     const text = await run(['diff', 'old.yaml', 'new.yaml'], { cwd: dir });
     expect(text.stdout).toContain('1  retitled: Plain ⇒ Evil \\x1b[31m| <b>x</b> [l](http://x) @team\n');
-    const md = await run(['diff', 'old.yaml', 'new.yaml', '--format', 'markdown'], { cwd: dir });
-    expect(md.stdout).toContain('| 1 | Evil \\\\x1b\\[31m\\| &lt;b&gt;x&lt;/b&gt; \\[l\\]\\(http://x\\) @\u200bteam | retitled | Plain | Evil \\\\x1b\\[31m\\| &lt;b&gt;x&lt;/b&gt; \\[l\\]\\(http://x\\) @\u200bteam |\n');
+    const out = (await run(['diff', 'old.yaml', 'new.yaml', '--format', 'markdown'], { cwd: dir })).stdout;
+    // Each cell goes through md(): no raw HTML, link, pipe or escape character survives.
+    const cell = md('Evil \u001b[31m| <b>x</b> [l](http://x) @team');
+    expect(out).toContain(`| 1 | ${cell} | retitled | Plain | ${cell} |\n`);
+    expect(cell).toContain('\\|');
+    expect(cell).toContain('\\[l\\]');
+    expect(out).not.toMatch(/<b>|\u001b|@team/);
   });
 
   it('colours a terminal: extended and removed in red, done in green', async () => {
