@@ -99,6 +99,26 @@ Examples:
     .action(action(() => import('./commands/validate.js')));
 
   program
+    .command('diff')
+    .description('what changed between two versions of the roadmaps: files, editions (ID@N) or git revisions')
+    .argument('<old>', 'a file or directory, an edition ID@N, a git revision (main, HEAD~1) or REV:path')
+    .argument('[new]', 'the same kinds (default: the working tree)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--fail-on <changes>', 'exit 1 when any of these is present, comma-separated: extended,removed,reassigned,reopened')
+    .addHelpText('after', `
+An argument is read as an existing path first, then ID@N, then REV:path (path
+relative to the current directory), then a git revision, read at the paths the
+working tree uses (-r, $ROADMAP_PATH, ./roadmaps).
+
+Examples:
+  $ roadmap diff HEAD                          what the uncommitted edits change
+  $ roadmap diff origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+  $ roadmap diff main --fail-on extended,removed
+  $ roadmap diff az-ogp-2019-21@1 az-ogp-2019-21@2
+  $ roadmap diff HEAD~3:roadmaps/plan.yaml roadmaps/plan.yaml --format json`)
+    .action(action(() => import('./commands/diff.js')));
+
+  program
     .command('schema')
     .description('print the JSON Schema of the roadmap file format (for editors)')
     .addHelpText('after', `
