@@ -7,7 +7,7 @@ export function closest(word: string, candidates: Iterable<string>, most = 3): s
   for (const c of candidates) {
     const d = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
     const longer = Math.max(word.length, c.length);
-    const limit = Math.max(1, Math.floor(longer / 3));
+    const limit = Math.max(1, Math.ceil(longer / 3)); // 'titel' is two edits from 'title'
     // A one-letter word is "close" to every other letter: require something in common.
     if ((d <= limit && d < longer) || (lower.length >= 2 && c.toLowerCase().startsWith(lower))) scored.push([c, d]);
   }

@@ -132,6 +132,7 @@ describe('every problem, with its line and column', () => {
     ['a reference with a suggestion', '        window: {start: S.start, end: 2019}\n', ["14:25 'S.start' refers to 'S', which is no stage or activity of this roadmap; did you mean 'S1'?"]],
     ['a self-reference', '        window: {start: a.end - 1 month, end: 2019}\n', ['14:25 relative dates form a cycle: a -> a']],
     ['an unknown entity', '        window: 2019\n        support: [A, Gamma]\n', ["15:22 unknown entity 'Gamma' (entities: A, B, Beta)"]],
+    ['a transposed key', '        window: 2019\n        titel: x\n', ["15:9 unknown key 'titel' in activity; did you mean 'title'?"]],
     ['a wrong type', '        window: 2019\n        tags: x\n', ["15:15 expected a list, found 'x'"]],
   ])('%s', (_what, body, expected) => {
     expect(problems(one(body))).toEqual(expected);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -196,4 +197,9 @@ describe('an unexpected error', () => {
     expect(code).toBe(3);
     expect(stderr).toMatch(/^roadmap: internal error\. This is a bug in roadmap; please report it with the command you ran\.\nTypeError: boom\n\s+at /);
   });
+});
+
+it('stops quietly when the reader closes the pipe early', () => {
+  const r = spawnSync('bash', ['-c', `node bin/roadmap.js --today 2019-07-15 --format json | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+  expect([r.stdout, r.stderr]).toEqual(['0\n', '']);
 });
