@@ -63,6 +63,22 @@ Examples:
   $ roadmap status --format json | jq '.summary'`)
     .action(action(() => import('./commands/status.js')));
 
+  filters(
+    program
+      .command('timeline')
+      .description('a Gantt chart of the activity windows, with a marker at today')
+      .addOption(new Option('--by <grouping>', 'group rows by').choices(['stage', 'entity']).default('stage'))
+      .option('--width <columns>', 'chart width (default: the terminal width, else 100)')
+      .option('--from <date>', 'first day shown: a day, a month or a year (default: the first window)')
+      .option('--to <date>', 'last day shown: a day, a month or a year (default: the last window)'),
+  )
+    .addHelpText('after', `
+Examples:
+  $ roadmap timeline --today 2019-10-01
+  $ roadmap timeline --by entity --entity CCC
+  $ roadmap timeline --from 2019-06 --to 2019 --width 120`)
+    .action(action(() => import('./commands/timeline.js')));
+
   program
     .command('schema')
     .description('print the JSON Schema of the roadmap file format (for editors)')
