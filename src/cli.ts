@@ -79,6 +79,21 @@ Examples:
   $ roadmap timeline --from 2019-06 --to 2019 --width 120`)
     .action(action(() => import('./commands/timeline.js')));
 
+  filters(
+    program
+      .command('report')
+      .description('publish the status: a self-contained HTML page, an iCalendar file, a Mermaid gantt chart or Markdown')
+      .addOption(new Option('--format <format>', 'output format (default: from the --output extension, else markdown)').choices(['html', 'ics', 'mermaid', 'markdown']))
+      .option('--output <file>', 'write to this file (atomically) instead of stdout'),
+  )
+    .addHelpText('after', `
+Examples:
+  $ roadmap report --format html --output status.html
+  $ roadmap report --format ics --entity CCC --output ccc.ics
+  $ roadmap report --format mermaid
+  $ roadmap report --format markdown --state overdue,due-soon`)
+    .action(action(() => import('./commands/report.js')));
+
   program
     .command('schema')
     .description('print the JSON Schema of the roadmap file format (for editors)')
