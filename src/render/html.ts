@@ -80,7 +80,7 @@ function chartRows(report: Report): ChartRow[] {
     { kind: 'group' as const, text: `Stage ${g.key} · ${g.title}`, title: `Stage ${g.key}: ${g.title}`, start: g.start ? toDays(g.start) : NaN, end: g.end ? toDays(g.end) : NaN },
     ...g.activities.flatMap((a) => a.windows.map((w) => ({
       kind: 'bar' as const,
-      text: `${a.activity.id}${a.windows.length > 1 ? ` · ${w.window.label ?? w.index + 1}` : ''} ${a.activity.title}`,
+      text: `${a.activity.id} ${a.windows.length > 1 ? `${w.window.label ?? `#${w.index + 1}`} · ` : ''}${a.activity.title}`,
       title: `${a.activity.id} ${a.activity.title}${w.window.label ? ` (${w.window.label})` : ''}: ${span(w.window.start, w.window.end)}, ${when(w, w.window.done, w.window.cancelled)}`,
       start: toDays(w.window.start),
       end: toDays(w.window.end),
