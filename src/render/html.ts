@@ -76,8 +76,9 @@ interface ChartRow {
 }
 
 function chartRows(report: Report): ChartRow[] {
+  const prefix = (g: Group) => (report.roadmaps.length > 1 ? `${g.roadmap.id} · ` : '');
   return report.stages.flatMap((g) => [
-    { kind: 'group' as const, text: `Stage ${g.key} · ${g.title}`, title: `Stage ${g.key}: ${g.title}`, start: g.start ? toDays(g.start) : NaN, end: g.end ? toDays(g.end) : NaN },
+    { kind: 'group' as const, text: `${prefix(g)}Stage ${g.key} · ${g.title}`, title: `Stage ${g.key}: ${g.title}`, start: g.start ? toDays(g.start) : NaN, end: g.end ? toDays(g.end) : NaN },
     ...g.activities.flatMap((a) => a.windows.map((w) => ({
       kind: 'bar' as const,
       text: `${a.activity.id} ${a.windows.length > 1 ? `${w.window.label ?? `#${w.index + 1}`} · ` : ''}${a.activity.title}`,

@@ -96,6 +96,26 @@ async function contrasts(page: Page, selector: string): Promise<number[]> {
 }
 
 describe('report --format html in Chromium', () => {
+  it.skipIf(!haveChromium)('has a network guard that sees remote requests (control: a page without our CSP)', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'roadmap-control-')), 'control.html');
+    writeFileSync(file, '<!doctype html><html lang="en"><body><img src="https://example.invalid/x.png" alt=""></body></html>');
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForLoadState('load');
+    expect(remote.splice(0)).toEqual(['https://example.invalid/x.png']);
+    await page.close();
+  });
+
+  it.skipIf(!haveChromium)("has a Content-Security-Policy that stops scripts and remote loads even if some got in", async () => {
+    const tampered = pages.status.replace(/status\.html$/, 'tampered.html');
+    writeFileSync(tampered, readFileSync(pages.status, 'utf8').replace('<body>', '<body><script>document.title = "ran"</script><img src="https://example.invalid/y.png" alt="">'));
+    const { page, problems } = await open(tampered);
+    expect(await page.title()).not.toBe('ran');
+    expect(problems.some((p) => p.includes('Content Security Policy'))).toBe(true);
+    expect(remote).toEqual([]); // the image was refused before any request
+    await page.close();
+  });
+
   it.skipIf(!haveChromium)('renders the shipped roadmap offline: counts, badges, today line, tables', async () => {
     const { page, problems } = await open(pages.status);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
