@@ -315,7 +315,7 @@ h1,td,caption,li,p{overflow-wrap:anywhere}
 .swatch.s-cancelled{background:#e5e7eb;border-style:dashed}.today-swatch{width:0;border:0;border-left:2px dashed #b91c1c;height:1.1em}
 table{border-collapse:collapse;width:100%;margin:0 0 1.5rem;font-size:.9rem}
 caption{text-align:left;padding:.5rem 0;font-size:1rem;position:sticky;left:0}
-.group-name{font-weight:700}.group-title{font-weight:600}.group-when,.group-counts{color:var(--muted);font-size:.875rem;margin-left:.4rem}
+.group-name{font-weight:700}.group-title{font-weight:600}.group-when,.group-counts{color:var(--muted);font-size:.875rem;margin-left:.4rem}.group-when{white-space:nowrap}
 th,td{text-align:left;vertical-align:top;padding:.45rem .5rem;border-bottom:1px solid var(--line)}
 thead th{background:var(--soft);font-weight:600;border-bottom:2px solid var(--line);white-space:nowrap}
 tbody th{font-weight:600;white-space:nowrap}
