@@ -118,6 +118,37 @@ Examples:
   $ roadmap diff HEAD~3:roadmaps/plan.yaml roadmaps/plan.yaml --format json`)
     .action(action(() => import('./commands/diff.js')));
 
+  filters(
+    program
+      .command('timeline')
+      .description('a Gantt chart of the activity windows, with a marker at today')
+      .addOption(new Option('--by <grouping>', 'group rows by').choices(['stage', 'entity']).default('stage'))
+      .option('--width <columns>', 'chart width (default: the terminal width, else 100)')
+      .option('--from <date>', 'first day shown: a day, a month or a year (default: the first window)')
+      .option('--to <date>', 'last day shown: a day, a month or a year (default: the last window)'),
+  )
+    .addHelpText('after', `
+Examples:
+  $ roadmap timeline --today 2019-10-01
+  $ roadmap timeline --by entity --entity CCC
+  $ roadmap timeline --from 2019-06 --to 2019 --width 120`)
+    .action(action(() => import('./commands/timeline.js')));
+
+  filters(
+    program
+      .command('report')
+      .description('publish the status: a self-contained HTML page, an iCalendar file, a Mermaid gantt chart or Markdown')
+      .addOption(new Option('--format <format>', 'output format (default: from the --output extension, else markdown)').choices(['html', 'ics', 'mermaid', 'markdown']))
+      .option('--output <file>', 'write to this file (atomically) instead of stdout'),
+  )
+    .addHelpText('after', `
+Examples:
+  $ roadmap report --format html --output status.html
+  $ roadmap report --format ics --entity CCC --output ccc.ics
+  $ roadmap report --format mermaid
+  $ roadmap report --format markdown --state overdue,due-soon`)
+    .action(action(() => import('./commands/report.js')));
+
   program
     .command('schema')
     .description('print the JSON Schema of the roadmap file format (for editors)')

@@ -4,7 +4,8 @@
  */
 
 // C0 and C1 controls, DEL, and the bidi / invisible formatting characters that can reorder or hide text.
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// The zero-width (non-)joiners U+200C/U+200D stay: emoji sequences and several scripts need them.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const BREAKS = /\r\n|[\r\n\t\u2028\u2029]/g;
 
 function escapeControl(c: string): string {

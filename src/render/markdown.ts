@@ -35,11 +35,16 @@ function rows(activities: readonly ActivityReport[], withWho: boolean): string[]
   ]);
 }
 
-function section(g: Group, by: 'stage' | 'entity'): string {
+function section(g: Group, by: 'stage' | 'entity', level: number): string {
   const when = span(g.start, g.end);
   const title = by === 'stage' ? `Stage ${md(g.key)} — ${md(g.title)}` : `${md(g.key)} — ${md(g.title)}`;
   const head = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
-  return [`### ${title}`, '', `${when ? `${md(when)} · ` : ''}${countsText(g.counts)}`, '', table(head, rows(g.activities, by === 'stage'))].join('\n');
+  return [`${'#'.repeat(level)} ${title}`, '', `${when ? `${md(when)} · ` : ''}${countsText(g.counts)}`, '', table(head, rows(g.activities, by === 'stage'))].join('\n');
+}
+
+/** A heading, a counts line and a table for each stage (or entity); shared with the published report. */
+export function groupSections(report: Report, by: 'stage' | 'entity', level = 3): string[] {
+  return (by === 'stage' ? report.stages : report.entities).map((g) => section(g, by, level));
 }
 
 export function renderMarkdown(report: Report, by: 'stage' | 'entity' = 'stage'): string {
@@ -49,8 +54,8 @@ export function renderMarkdown(report: Report, by: 'stage' | 'entity' = 'stage')
     '',
     `**${plural(total(report.summary), 'activity', 'activities')}**: ${countsText(report.summary)} (today ${report.today}, horizon ${report.horizonDays} days)`,
   ];
-  const groups = by === 'stage' ? report.stages : report.entities;
-  if (groups.length === 0) out.push('', 'Nothing to show: no activity matches.');
-  for (const g of groups) out.push('', section(g, by));
+  const sections = groupSections(report, by);
+  if (sections.length === 0) out.push('', 'Nothing to show: no activity matches.');
+  for (const text of sections) out.push('', text);
   return `${out.join('\n')}\n`;
 }

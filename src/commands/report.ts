@@ -1,0 +1,58 @@
+/** `roadmap report`: the status published as an HTML page, an iCalendar file, a Mermaid chart or Markdown. */
+import type { Report } from '../evaluate.js';
+import { UserError, type Io } from '../shell/io.js';
+import { loadReport, type FilterOptions, type GlobalOptions } from '../shell/context.js';
+import { writeAtomic } from '../shell/output.js';
+import { VERSION } from '../version.js';
+
+export const REPORT_FORMATS = ['html', 'ics', 'mermaid', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions extends GlobalOptions, FilterOptions {
+  readonly format?: ReportFormat;
+  readonly output?: string;
+}
+
+const BY_EXTENSION: Record<string, ReportFormat> = {
+  '.html': 'html', '.htm': 'html', '.ics': 'ics', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.md': 'markdown', '.markdown': 'markdown',
+};
+
+/** --format, else what the --output file's extension says, else Markdown. */
+export function formatOf(options: ReportOptions): ReportFormat {
+  if (options.format) return options.format;
+  const ext = options.output?.toLowerCase().match(/\.[a-z]+$/)?.[0];
+  return (ext && BY_EXTENSION[ext]) || 'markdown';
+}
+
+async function render(format: ReportFormat, report: Report, options: ReportOptions): Promise<string> {
+  switch (format) {
+    case 'html': return (await import('../render/html.js')).renderHtml(report, { version: VERSION });
+    case 'ics': {
+      const entities = options.entity?.flatMap((e) => e.split(',')).filter(Boolean) ?? [];
+      const titles = report.roadmaps.map(({ roadmap }) => roadmap.title).join('; ');
+      const name = entities.length ? `${titles} — ${entities.join(', ')}` : undefined;
+      return (await import('../render/ics.js')).renderIcs(report, { version: VERSION, name });
+    }
+    case 'mermaid': return (await import('../render/mermaid.js')).renderMermaid(report);
+    case 'markdown': return (await import('../render/report-markdown.js')).renderReportMarkdown(report);
+  }
+}
+
+export async function run(options: ReportOptions, io: Io): Promise<number> {
+  const format = formatOf(options);
+  const { report } = await loadReport(options, io);
+  // A calendar or a chart with nothing in it is no use (and an empty VCALENDAR is not valid iCalendar).
+  if (report.activities.length === 0 && (format === 'ics' || format === 'mermaid')) {
+    io.err(`roadmap: nothing to show: no activity matches; no ${format === 'ics' ? 'calendar' : 'chart'} written\n`);
+    return 0;
+  }
+  const text = await render(format, report, options);
+  if (options.output === undefined || options.output === '-') {
+    io.out(text);
+    return 0;
+  }
+  if (options.output.trim() === '') throw new UserError('--output expects a file name');
+  await writeAtomic(options.output, text, io.cwd);
+  if (!options.quiet) io.err(`roadmap: wrote ${options.output} (${format}, ${report.activities.length} ${report.activities.length === 1 ? 'activity' : 'activities'})\n`);
+  return 0;
+}

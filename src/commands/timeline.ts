@@ -1,0 +1,49 @@
+/** `roadmap timeline`: a Gantt chart of the activity windows, with a marker at today. */
+import type { CalendarDate } from '../calendar/date.js';
+import { parseFixed } from '../calendar/window.js';
+import { MIN_WIDTH, renderTimeline } from '../render/timeline.js';
+import { loadReport, paintFor, type FilterOptions, type GlobalOptions } from '../shell/context.js';
+import { UserError, type Io } from '../shell/io.js';
+
+export const TIMELINE_GROUPINGS = ['stage', 'entity'] as const;
+/** Output that is not a terminal has no width of its own. */
+export const DEFAULT_WIDTH = 100;
+
+export interface TimelineCommandOptions extends GlobalOptions, FilterOptions {
+  readonly by?: (typeof TIMELINE_GROUPINGS)[number];
+  readonly width?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** `--from 2019-10` starts on its first day, `--to 2019` ends on its last. */
+export function rangeEnd(flag: '--from' | '--to', value: string | undefined): CalendarDate | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseFixed(value);
+  if (!parsed.ok || parsed.value.kind !== 'fixed') {
+    throw new UserError(`${flag} expects a day (2019-10-01), a month (2019-10) or a year (2019), not ${JSON.stringify(value)}`);
+  }
+  return flag === '--from' ? parsed.value.first : parsed.value.last;
+}
+
+export function widthFor(options: TimelineCommandOptions, io: Io): number {
+  if (options.width !== undefined) {
+    if (!/^\d+$/.test(options.width.trim()) || Number(options.width) < MIN_WIDTH) {
+      throw new UserError(`--width expects a whole number >= ${MIN_WIDTH}, not ${JSON.stringify(options.width)}`);
+    }
+    return Number(options.width);
+  }
+  if (io.stdoutTTY && io.columns) return io.columns;
+  const fromEnv = Number(io.env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv >= MIN_WIDTH ? fromEnv : DEFAULT_WIDTH;
+}
+
+export async function run(options: TimelineCommandOptions, io: Io): Promise<number> {
+  const width = widthFor(options, io);
+  const from = rangeEnd('--from', options.from);
+  const to = rangeEnd('--to', options.to);
+  if (from && to && from > to) throw new UserError(`--from ${options.from} is after --to ${options.to}`);
+  const { report } = await loadReport(options, io);
+  io.out(renderTimeline(report, { width, by: options.by ?? 'stage', paint: await paintFor(options, io), from, to }));
+  return 0;
+}

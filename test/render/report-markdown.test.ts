@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderReportMarkdown } from '../../src/render/report-markdown.js';
+import { hostileReport, shippedReport } from './support.js';
+
+describe('renderReportMarkdown', () => {
+  const doc = renderReportMarkdown(shippedReport('2019-10-01'));
+  const lines = doc.split('\n');
+
+  it('is a document: title, as-of line, summary, timeline, stages, entities, sources', () => {
+    expect(lines.slice(0, 3)).toEqual([
+      '# Roadmap status: Roadmap for the development of the 2019-21 OGP action plan',
+      '',
+      'Status on **2019-10-01** (horizon 14 days) · az-ogp-2019-21, revision 1, published 2019-02-27 (roadmaps/az-ogp-2019-21.yaml)',
+    ]);
+    expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## Summary', '## Timeline', '## By stage', '## By responsible entity', '## Sources']);
+    expect(lines.filter((l) => l.startsWith('### ')).length).toBe(3 + 7);
+    expect(doc).toContain('| State | Activities |\n| --- | --- |\n| 🔴 overdue | 8 |\n| 🔵 active | 4 |\n| ⚪ later | 7 |\n| **total** | **19** |');
+    expect(doc).toContain('```mermaid\ngantt\n');
+    expect(lines.at(-2)).toBe('- <http://ogp.org.az/az/index.php/2019/02/25/yeni-aciq-hokumet-milli-fealiyyet-planinin-hazirlanmasi-uzre-yol-xeritesinin-muzakiresi-kecirilir/>');
+  });
+
+  it('reuses the sections of status --format markdown', () => {
+    const status = renderMarkdown(shippedReport('2019-10-01'), 'entity');
+    const section = status.slice(status.indexOf('### CCC'), status.indexOf('### OGP-AZ'));
+    expect(doc).toContain(section);
+  });
+
+  it('escapes hostile text and links only http(s)', () => {
+    const hostile = renderReportMarkdown(hostileReport('2019-07-15'));
+    expect(hostile.split('\n')[0]).toBe(`# Roadmap status: &lt;script&gt;alert('t')&lt;/script&gt; &amp; "quotes" roadmap`);
+    expect(hostile).not.toMatch(/<(?!https?:\/\/)[a-z/]/i); // the only angle brackets are autolinks
+    expect(hostile).toContain('- 1: javascript:alert(1)\n- 1: data:text/html,&lt;b&gt;x&lt;/b&gt;\n- 1: <http://example.org/ok>');
+    expect(hostile).toContain('| 5 | 🚀 Launch 👩‍👩‍👧 family 古文 emoji: done; \\#1 |');
+  });
+
+  it('says when nothing matches', () => {
+    const empty = renderReportMarkdown(shippedReport('2019-10-01', { stages: ['I'], states: ['active'] }));
+    expect(empty).toContain('\nNothing to show: no activity matches.\n');
+    expect(empty).not.toContain('```mermaid');
+  });
+});
