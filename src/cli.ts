@@ -63,6 +63,8 @@ Examples:
   $ roadmap status --format json | jq '.summary'`)
     .action(action(() => import('./commands/status.js')));
 
+  addEditCommands(program, action);
+
   program
     .command('schema')
     .description('print the JSON Schema of the roadmap file format (for editors)')
@@ -91,4 +93,62 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     io.err(`roadmap: internal error. This is a bug in roadmap; please report it with the command you ran.\n${detail}\n`);
     return 3;
   }
+}
+
+const EDIT_HELP = `
+An edit changes only the lines of that activity (comments, quoting and layout
+elsewhere stay as they are), checks the result, and writes it atomically.
+ID may be qualified as ROADMAP-ID:ACTIVITY-ID.`;
+
+/** done, start, cancel, reopen, move (SPEC §3), update and init. */
+function addEditCommands(program: Command, action: (load: () => Promise<{ run: Run }>) => (...args: unknown[]) => Promise<void>): void {
+  const edit = (name: string, description: string) =>
+    program
+      .command(`${name} <id>`)
+      .description(description)
+      .option('--window <label|n>', 'for an activity with windows: the window, by label or number (1 = first)')
+      .option('--dry-run', 'print the diff of the change and write nothing');
+
+  edit('done', 'mark an activity (or one of its windows) done')
+    .option('--on <date>', 'completion date (default: today)')
+    .option('--evidence <url>', 'a link showing completion (repeatable)', collect)
+    .addHelpText('after', `${EDIT_HELP}
+
+Examples:
+  $ roadmap done 1.1 --on 2019-04-20 --evidence https://example.org/minutes
+  $ roadmap done 3.4 --window "mid-term monitoring" --on 2021-02-26
+  $ roadmap done az-ogp-2019-21:2.1 --dry-run`)
+    .action(action(() => import('./commands/done.js')));
+
+  edit('start', 'record the date work on an activity started')
+    .option('--on <date>', 'start date (default: today)')
+    .addHelpText('after', `${EDIT_HELP}
+
+Example:
+  $ roadmap start 2.3 --on 2019-07-01`)
+    .action(action(() => import('./commands/start.js')));
+
+  edit('cancel', 'withdraw an activity, with the reason (it is never overdue after)')
+    .option('--reason <text>', 'why it was withdrawn (required)')
+    .addHelpText('after', `${EDIT_HELP}
+
+Example:
+  $ roadmap cancel 2.5 --reason "merged into 2.6"`)
+    .action(action(() => import('./commands/cancel.js')));
+
+  edit('reopen', 'remove done and cancelled from an activity')
+    .addHelpText('after', `${EDIT_HELP}
+
+Example:
+  $ roadmap reopen 1.1`)
+    .action(action(() => import('./commands/reopen.js')));
+
+  edit('move', 'reschedule an activity to another window')
+    .option('--to <window>', 'the new window: 2019-05..2019-06, 2019-06, 2019-12-31, "3.1.end + 1 month", "{start: A, end: B}"')
+    .addHelpText('after', `${EDIT_HELP}
+
+Examples:
+  $ roadmap move 2.1 --to 2019-07
+  $ roadmap move 3.3 --window 2 --to "3.1.start + 11 months..3.1.start + 13 months"`)
+    .action(action(() => import('./commands/move.js')));
 }
