@@ -151,4 +151,37 @@ Examples:
   $ roadmap move 2.1 --to 2019-07
   $ roadmap move 3.3 --window 2 --to "3.1.start + 11 months..3.1.start + 13 months"`)
     .action(action(() => import('./commands/move.js')));
+
+  program
+    .command('update')
+    .description('interactive: pick an activity (most urgent first), choose an edit, see the diff, confirm')
+    .addHelpText('after', `
+Needs a terminal. Each edit it offers is also a command: done, start, cancel,
+reopen, move. Ctrl+C ends it without writing (exit 130).
+
+Example:
+  $ roadmap update --today 2019-07-15`)
+    .action(action(() => import('./commands/update.js')));
+
+  program
+    .command('init')
+    .description('create a new roadmap file (asks in a terminal for what the flags leave out)')
+    .option('--id <id>', 'roadmap id: lower-case letters, digits and -')
+    .option('--title <title>', 'roadmap title')
+    .option('--timezone <zone>', 'IANA time zone in which "today" is taken, e.g. Europe/Paris')
+    .option('--entity <ID=Name>', 'a responsible entity (repeatable)', collect)
+    .option('--stage-id <id>', 'id of the first stage (default: I)')
+    .option('--stage-title <title>', 'title of the first stage (default: "First stage")')
+    .option('--stage-window <window>', 'window of the first stage, e.g. 2025-01..2025-06')
+    .option('--output <file>', 'file to create (default: roadmaps/<id>.yaml)')
+    .option('--dry-run', 'print the file instead of writing it')
+    .addHelpText('after', `
+With --id and --title it asks nothing; otherwise it needs a terminal.
+The file starts with a yaml-language-server modeline pointing at the JSON Schema.
+
+Examples:
+  $ roadmap init
+  $ roadmap init --id city-plan-2025 --title "City open data plan" --timezone Europe/Paris \\
+      --entity "CITY=City council" --stage-title Preparation --stage-window 2025-01..2025-03`)
+    .action(action(() => import('./commands/init.js')));
 }
