@@ -9,7 +9,7 @@ import { byUrgency, evaluate, type ActivityReport } from '../evaluate.js';
 import type { Roadmap } from '../model.js';
 import { inert } from '../render/inert.js';
 import { activityWhen, windowText } from '../render/words.js';
-import { horizonOf, todayFor, type GlobalOptions } from '../shell/context.js';
+import { horizonOf, terminalWidth, todayFor, type GlobalOptions } from '../shell/context.js';
 import { commit, diffOf, loadForEdit, prepareEdit, type EditDeps } from '../shell/edit.js';
 import type { Io } from '../shell/io.js';
 import { CANCELLED_EXIT, Cancelled, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
@@ -36,7 +36,7 @@ async function flow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDep
   const roadmap = await pickRoadmap(ask, loaded.roadmaps);
   const today = todayOf(options, io, roadmap);
   const report = evaluate([roadmap], { today, horizonDays });
-  const picked = await pickActivity(ask, [...report.activities].sort(byUrgency));
+  const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), terminalWidth(io));
   const kind = await ask.select<EditKind>({ message: 'What happened?', choices: editChoices(picked) });
   const window = await pickWindow(ask, picked, kind);
   const edit = await details(ask, kind, picked, window, today);
@@ -69,23 +69,27 @@ async function pickRoadmap(ask: Prompter, roadmaps: readonly Roadmap[]): Promise
   });
 }
 
-export function activityChoice(r: ActivityReport): Choice<ActivityReport> {
+/** One line per activity (long titles clipped to the terminal, so the list does not wrap). */
+export function activityChoice(r: ActivityReport, width: number): Choice<ActivityReport> {
   const a = r.activity;
+  const name = `${inert(a.id)}  ${r.state.padEnd(8)}  ${activityWhen(r).padEnd(16)}  ${inert(a.title)}`;
+  const room = Math.max(30, width - 3); // the cursor column
   return {
-    name: `${inert(a.id)}  ${r.state.padEnd(8)}  ${activityWhen(r).padEnd(16)}  ${inert(a.title)}`,
+    name: name.length > room ? `${name.slice(0, room - 1)}…` : name,
+    short: `${inert(a.id)} ${inert(a.title)}`,
     value: r,
     description: `${a.windows.map(windowText).join('; ')}${a.responsible.length ? ` · ${a.responsible.map(inert).join(', ')}` : ''}`,
   };
 }
 
-async function pickActivity(ask: Prompter, activities: readonly ActivityReport[]): Promise<ActivityReport> {
-  const choices = activities.map(activityChoice);
+async function pickActivity(ask: Prompter, activities: readonly ActivityReport[], width: number): Promise<ActivityReport> {
+  const choices = activities.map((a) => activityChoice(a, width));
   return ask.search({
     message: 'Which activity? (type to filter by id, title, state or entity)',
     source: (term) => {
       const words = term.toLowerCase().split(/\s+/).filter(Boolean);
       return choices.filter((c) => {
-        const hay = `${c.name} ${c.value.activity.responsible.join(' ')}`.toLowerCase();
+        const hay = `${c.value.activity.id} ${c.value.state} ${c.value.activity.title} ${c.value.activity.responsible.join(' ')}`.toLowerCase();
         return words.every((w) => hay.includes(w));
       });
     },

@@ -9,6 +9,8 @@ export interface Choice<T> {
   readonly name: string;
   readonly value: T;
   readonly description?: string;
+  /** Shown once chosen, instead of the name. */
+  readonly short?: string;
   /** Shown but not selectable; a string says why. */
   readonly disabled?: boolean | string;
 }

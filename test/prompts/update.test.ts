@@ -18,7 +18,7 @@ function io(cwd: string) {
   const err: string[] = [];
   const value: Io = {
     out: (t) => void out.push(t), err: (t) => void err.push(t), env: {}, cwd,
-    now: () => new Date('2019-07-15T12:00:00Z'), stdoutTTY: true, columns: 100, stdinTTY: true,
+    now: () => new Date('2019-07-15T12:00:00Z'), stdoutTTY: true, columns: 200, stdinTTY: true,
   };
   return { io: value, out: () => out.join(''), err: () => err.join('') };
 }
@@ -88,6 +88,15 @@ describe('roadmap update', () => {
 az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
 `);
     expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace(ANCHOR, `${ANCHOR}        done: 2019-04-20\n        evidence: [https://example.org/x]\n`));
+  });
+
+  it('clips long titles to the terminal width', async () => {
+    const p = project();
+    const t = io(p.dir);
+    const ask = scripted([{ search: '1.2' }, CTRL_C]);
+    await updateFlow({ today: '2019-07-15' }, { ...t.io, columns: 60 }, ask);
+    expect(ask.log[1]).toBe('  1.2  overdue   overdue 45d       Publishing press releas…');
+    expect(ask.log[1]!.length).toBe(2 + 57);
   });
 
   it('filters the activities by what is typed', async () => {
