@@ -24,5 +24,9 @@ export function windowNode(activity: PMap, index: number): PNode {
   const list = pairOf(activity, 'windows')?.value;
   const item = list?.kind === 'seq' ? list.items[index] : undefined;
   if (!item) throw new EditError(`the activity has no window ${index + 1}`);
+  // Written elsewhere and reached through a YAML alias: an edit there would change every user of the anchor.
+  if (item.start < activity.start || item.end > activity.end) {
+    throw new EditError('this window is written through a YAML alias (*name), shared with other activities; edit the file by hand');
+  }
   return item;
 }

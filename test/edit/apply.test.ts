@@ -69,6 +69,24 @@ describe('applyEdit refuses what would be wrong', () => {
     );
   });
 
+  it('refuses to edit YAML shared through an anchor and alias', () => {
+    const shared = roadmapYaml(`      - id: "1"
+        title: Owner of the anchor
+        responsible: A
+        windows: &w
+          - label: a
+            window: 2019-03
+      - id: "2"
+        title: User of the alias
+        responsible: A
+        windows: *w
+`);
+    const through = applyEdit(shared, 'r.yaml', { activity: '2', edit: done('2019-03-20') });
+    expect(through).toMatchObject({ ok: false, message: 'this window is written through a YAML alias (*name), shared with other activities; edit the file by hand' });
+    const owner = applyEdit(shared, 'r.yaml', { activity: '1', edit: done('2019-03-20') });
+    expect(owner).toMatchObject({ ok: false, message: 'this edit would also change activity 2: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand' });
+  });
+
   it('reports a file that was not valid to begin with', () => {
     const r = applyEdit('schema: 1\nid: x\ntitle: [oops\n', 'bad.yaml', { activity: '1.1', edit: done('2019-04-20') });
     expect(r).toMatchObject({ ok: false, message: 'bad.yaml is not a valid roadmap' });
