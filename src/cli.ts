@@ -3,6 +3,7 @@
  * each command so that none pays for another's modules.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { CHECK_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
 import { processIo, UserError, type Io } from './shell/io.js';
 import { VERSION } from './version.js';
@@ -62,6 +63,60 @@ Examples:
   $ roadmap status --state overdue,due-soon --format markdown
   $ roadmap status --format json | jq '.summary'`)
     .action(action(() => import('./commands/status.js')));
+
+  filters(
+    program
+      .command('check')
+      .description('the CI gate: list every window in a failing state; exit 1 if there is one')
+      .option('--fail-on <states>', `states that fail, comma-separated: ${STATES.join(',')}`, 'overdue')
+      .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+      .option('-o, --output <file>', 'write the report to this file (the log then gets the text list, or annotations in GitHub Actions)'),
+  )
+    .addHelpText('after', `
+Exit codes: 0 nothing failing, 1 some window failing, 2 unusable input.
+When $GITHUB_STEP_SUMMARY is set, a markdown summary is appended to it.
+
+Examples:
+  $ roadmap check --today 2019-07-15
+  $ roadmap check --fail-on overdue,due-soon --format github
+  $ roadmap check --format junit --output roadmap-check.xml
+  $ roadmap check --stage II --format json | jq '.activities[].id'`)
+    .action(action(() => import('./commands/check.js')));
+
+  program
+    .command('validate')
+    .description('check roadmap files: every error and warning, with file:line:col; exit 2 on errors')
+    .argument('[paths...]', 'files or directories (default: the roadmaps the other commands read)')
+    .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
+    .option('--strict', 'warnings fail too (exit 2)')
+    .addHelpText('after', `
+Exit codes: 0 valid (warnings allowed unless --strict), 2 errors.
+
+Examples:
+  $ roadmap validate
+  $ roadmap validate roadmaps/az-ogp-2019-21.yaml --strict
+  $ roadmap validate --format github        # annotations on the pull request`)
+    .action(action(() => import('./commands/validate.js')));
+
+  program
+    .command('diff')
+    .description('what changed between two versions of the roadmaps: files, editions (ID@N) or git revisions')
+    .argument('<old>', 'a file or directory, an edition ID@N, a git revision (main, HEAD~1) or REV:path')
+    .argument('[new]', 'the same kinds (default: the working tree)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--fail-on <changes>', 'exit 1 when any of these is present, comma-separated: extended,removed,reassigned,reopened')
+    .addHelpText('after', `
+An argument is read as an existing path first, then ID@N, then REV:path (path
+relative to the current directory), then a git revision, read at the paths the
+working tree uses (-r, $ROADMAP_PATH, ./roadmaps).
+
+Examples:
+  $ roadmap diff HEAD                          what the uncommitted edits change
+  $ roadmap diff origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+  $ roadmap diff main --fail-on extended,removed
+  $ roadmap diff az-ogp-2019-21@1 az-ogp-2019-21@2
+  $ roadmap diff HEAD~3:roadmaps/plan.yaml roadmaps/plan.yaml --format json`)
+    .action(action(() => import('./commands/diff.js')));
 
   addEditCommands(program, action);
 

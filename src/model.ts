@@ -43,6 +43,8 @@ export interface Window extends Status {
   readonly startText: string;
   readonly endText: string;
   readonly at: Position;
+  /** Where this window's `done:` date was written (its own, or the activity's it inherits). */
+  readonly doneAt?: Position;
 }
 
 export interface Activity extends Status {

@@ -21,6 +21,8 @@ interface WindowPlan {
   readonly spec: WindowSpec;
   readonly node: PNode;
   readonly status: Partial<Status>;
+  /** Where the window's own `done:` was written. */
+  readonly doneNode?: PNode | undefined;
 }
 
 interface Item {
@@ -52,7 +54,10 @@ export class Builder {
   }
 
   error(node: { start: number }, message: string): void {
-    this.problems.push({ ...this.pos(node), severity: 'error', message });
+    const at = this.pos(node);
+    // A term standing for both ends of a window (`due:`) is checked twice; say it once.
+    if (this.problems.some((p) => p.line === at.line && p.column === at.column && p.message === message)) return;
+    this.problems.push({ ...at, severity: 'error', message });
   }
 
   build(input: RoadmapInput): Roadmap | null {
@@ -144,7 +149,7 @@ export class Builder {
       }
       const spec = w.window ? w.window.value : due(w.due!.value, w.due!.node);
       const { done, started, cancelled, evidence, notes } = w;
-      return [{ label: w.label ?? null, spec, node: when.node, status: { done, started, cancelled, evidence, notes } }];
+      return [{ label: w.label ?? null, spec, node: when.node, status: { done, started, cancelled, evidence, notes }, doneNode: w.$at.done }];
     });
   }
 
@@ -206,7 +211,10 @@ export class Builder {
       const id = lookup.get(value);
       if (id === undefined) {
         const near = closest(value, lookup.keys());
-        const hint = near.length ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : lookup.size ? '' : '; define it under entities:';
+        const known = [...lookup.keys()];
+        const hint = near.length
+          ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?`
+          : known.length === 0 ? '; define it under entities:' : known.length <= 8 ? ` (entities: ${known.join(', ')})` : '';
         this.error(node, `unknown entity '${value}'${hint}`);
       } else if (!out.includes(id)) out.push(id);
     }
@@ -239,6 +247,7 @@ export class Builder {
       const span = item?.resolved?.[i];
       if (!span) return;
       const own = plan.status;
+      const doneNode = own.done ? plan.doneNode : status.done ? a.$at.done : undefined;
       windows.push({
         label: plan.label,
         start: span.start,
@@ -251,6 +260,7 @@ export class Builder {
         evidence: own.evidence ?? [],
         notes: own.notes ?? null,
         at: this.pos(plan.node),
+        ...(doneNode ? { doneAt: this.pos(doneNode) } : {}),
       });
     });
     return {

@@ -52,11 +52,16 @@ async function discover(p: string, cwd: string, problems: Problem[]): Promise<st
     return [];
   }
   const files = entries
-    .filter((e) => ROADMAP_FILE.test(e) && !e.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'))
+    .filter(isRoadmapFile)
     .sort()
     .map((e) => path.join(abs, e));
   if (files.length === 0) problems.push(fileProblem(display(p, cwd), 'no roadmap files (*.yaml, *.yml) in this directory'));
   return files;
+}
+
+/** Whether a directory search picks up this file (path relative to the directory searched). */
+export function isRoadmapFile(relative: string): boolean {
+  return ROADMAP_FILE.test(relative) && !relative.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules');
 }
 
 export function describeIoError(error: unknown): string {

@@ -43,6 +43,7 @@ export interface YamlProblem {
 }
 
 export interface YamlResult {
+  /** Null when the text is not well-formed YAML. */
   readonly root: PNode | null;
   readonly problems: readonly YamlProblem[];
 }
@@ -71,15 +72,25 @@ function tidy(message: string): string {
 class Converter {
   readonly problems: YamlProblem[] = [];
   private aliasBudget = LIMITS.aliasNodes;
+  /** Where the outermost alias being expanded was written. */
+  private expandingFrom = -1;
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly text: string,
+  ) {}
 
   node(n: Node | null | undefined, depth: number, fallback: number, viaAlias = false): PNode {
-    if (viaAlias && --this.aliasBudget < 0) return this.stop(fallback, 'too many nodes expanded from aliases');
+    if (viaAlias && --this.aliasBudget < 0) return this.stop(this.expandingFrom, `aliases expand to more than ${LIMITS.aliasNodes} nodes`);
     if (depth > LIMITS.depth) return this.stop(n?.range?.[0] ?? fallback, `nesting deeper than ${LIMITS.depth} levels`);
     if (n == null) return emptyAt(fallback);
     const [start, end] = n.range ?? [fallback, fallback];
-    if (n.tag && !isAlias(n)) this.problems.push({ offset: start, message: `YAML tags such as ${n.tag.replace('tag:yaml.org,2002:', '!!')} are not supported` });
+    if (n.tag && !isAlias(n)) {
+      let bang = this.text.lastIndexOf('!', start);
+      while (bang > 0 && this.text[bang - 1] === '!') bang--;
+      const shown = n.tag.replace('tag:yaml.org,2002:', '!!');
+      this.problems.push({ offset: bang >= 0 ? bang : start, message: `YAML tags such as ${shown} are not supported: write the value without it` });
+    }
     if (isAlias(n)) return this.alias(n, depth, start);
     if (isScalar(n)) return scalar(n, start, end);
     if (isMap(n)) {
@@ -107,7 +118,11 @@ class Converter {
   private alias(a: Alias, depth: number, at: number): PNode {
     const target = a.resolve(this.doc) as Node | undefined;
     if (!target) return this.stop(at, `unknown alias *${a.source}`);
-    return this.node(target, depth + 1, at, true);
+    const outermost = this.expandingFrom < 0;
+    if (outermost) this.expandingFrom = at;
+    const node = this.node(target, depth + 1, at, true);
+    if (outermost) this.expandingFrom = -1;
+    return node;
   }
 
   private stop(offset: number, message: string): PNode {
@@ -150,7 +165,7 @@ export function parseYaml(text: string): YamlResult {
   const second = list[1];
   if (second) problems.push({ offset: second.range?.[0] ?? 0, message: 'a file holds one roadmap: remove the second YAML document' });
   if (problems.length > 0) return { root: null, problems };
-  const converter = new Converter(first);
+  const converter = new Converter(first, text);
   const root = first.contents == null ? null : converter.node(first.contents as Node, 0, 0);
   return { root, problems: converter.problems };
 }

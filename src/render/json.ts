@@ -35,5 +35,14 @@ export function reportJson(report: Report, activities: readonly ActivityReport[]
 }
 
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(reportJson(report), null, 2)}\n`;
+  return jsonText(reportJson(report));
+}
+
+// JSON.stringify escapes C0 controls but passes DEL, C1 controls, bidi and line
+// separators through; as \u escapes they read back the same and stay inert in a terminal.
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Pretty JSON with every invisible or reordering character escaped. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

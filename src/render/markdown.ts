@@ -6,7 +6,7 @@ import { activityWhen, countsText, plural, span, total, windowText } from './wor
 /** Text that renders as itself inside a Markdown table cell: no markup, links, HTML or line breaks. */
 export function md(text: string): string {
   return inert(text)
-    .replace(/[\\`*_{}[\]()#+!|<>~&@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '@' ? '@\u200b' : `\\${c}`))
+    .replace(/[\\`*_{}[\]#|<>~&@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '@' ? '@\u200b' : `\\${c}`))
     .replace(/^([-=])/, '\\$1');
 }
 

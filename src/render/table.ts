@@ -14,6 +14,7 @@ export interface TableOptions {
 }
 
 const MIN_TITLE = 16;
+const GOOD_TITLE = 30;
 /** Below this width a table cannot hold a readable title column: each activity becomes a short block. */
 export const NARROW = 80;
 
@@ -27,8 +28,18 @@ function columns(groups: readonly Group[], by: 'stage' | 'entity', width: number
   const state = longest((a) => a.state.length, 5, 9) + 2;
   const when = longest((a) => activityWhen(a).length, 4, 28) + 2;
   const borders = (by === 'stage' ? 6 : 5) + 1;
-  const title = Math.max(MIN_TITLE, width - (id + win + who + state + when) - borders);
-  return by === 'stage' ? [id, title, win, who, state, when] : [id, title, win, state, when];
+  // Columns that may wrap give way to the title, the widest first, down to their minimums.
+  const flex = [{ w: win, min: 14 }, { w: who, min: by === 'stage' ? 8 : 0 }, { w: when, min: 12 }];
+  let deficit = GOOD_TITLE - (width - (id + win + who + state + when) - borders);
+  while (deficit > 0) {
+    const widest = flex.filter((c) => c.w > c.min).sort((a, b) => b.w - b.min - (a.w - a.min))[0];
+    if (!widest) break;
+    widest.w--;
+    deficit--;
+  }
+  const [w, r, n] = flex.map((c) => c.w) as [number, number, number];
+  const title = Math.max(MIN_TITLE, width - (id + w + r + state + n) - borders);
+  return by === 'stage' ? [id, title, w, r, state, n] : [id, title, w, state, n];
 }
 
 /** A window, with its own state when it differs from the activity's. */
@@ -80,15 +91,15 @@ export function renderTable(report: Report, options: TableOptions): string {
 }
 
 function tableOf(activities: readonly ActivityReport[], head: string[], widths: number[], by: 'stage' | 'entity', paint: Paint): string {
-    const table = new Table({
-      head: head.map((h) => paint.bold(h)),
-      colWidths: widths,
-      wordWrap: true,
-      wrapOnWordBoundary: true,
-      style: { head: [], border: [], compact: true },
-    });
-    for (const a of activities) table.push(row(a, by, paint));
-    return table.toString();
+  const table = new Table({
+    head: head.map((h) => paint.bold(h)),
+    colWidths: widths,
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [], compact: true },
+  });
+  for (const a of activities) table.push(row(a, by, paint));
+  return table.toString();
 }
 
 /** Greedy word wrap; words longer than the width are cut. */

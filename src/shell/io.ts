@@ -11,7 +11,18 @@ export interface Io {
   readonly stdinTTY: boolean;
 }
 
+let pipeWatched = false;
+
 export function processIo(): Io {
+  if (!pipeWatched) {
+    pipeWatched = true;
+    // `roadmap status | head` closes the pipe early: that is the reader's choice, not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exitCode = 0;
+      process.stdout.destroy();
+    });
+  }
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),

@@ -3,7 +3,7 @@ import { inert } from '../render/inert.js';
 import { plural } from '../render/words.js';
 
 export function formatProblem(p: Problem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  const where = p.line > 0 ? `${inert(p.file)}:${p.line}:${p.column}` : inert(p.file);
   return `${where}: ${p.severity}: ${inert(p.message)}`;
 }
 

@@ -1,0 +1,54 @@
+/**
+ * The CI gate's core: which windows of a report are in a failing state, most
+ * urgent first. Pure; every `check` format renders a CheckResult.
+ */
+import { RANK, type ActivityReport, type Report, type WindowReport } from './evaluate.js';
+import type { Position, State } from './model.js';
+
+export interface Finding {
+  readonly activity: ActivityReport;
+  readonly window: WindowReport;
+  /** Where to point: the window's own line when the activity has several, else the activity's. */
+  readonly at: Position;
+}
+
+export interface CheckResult {
+  readonly report: Report;
+  readonly failOn: readonly State[];
+  /** Windows in a failing state, most urgent first. */
+  readonly failing: readonly Finding[];
+  /** Due-soon windows that do not fail (a heads-up), most urgent first. */
+  readonly dueSoon: readonly Finding[];
+  /** Activities with a failing window, in the order of their most urgent one. */
+  readonly failingActivities: readonly ActivityReport[];
+}
+
+function urgencyKey(w: WindowReport): number {
+  return -(w.daysOverdue ?? 0) + (w.daysLeft ?? 0) + (w.daysUntilStart ?? 0);
+}
+
+/** Most urgent first; ties keep file order (the sort is stable). */
+export function byWindowUrgency(a: Finding, b: Finding): number {
+  return RANK[a.window.state] - RANK[b.window.state] || urgencyKey(a.window) - urgencyKey(b.window);
+}
+
+/** A window of an activity, pointed at. */
+export function finding(activity: ActivityReport, window: WindowReport): Finding {
+  return { activity, window, at: activity.windows.length > 1 ? window.window.at : activity.activity.at };
+}
+
+export function check(report: Report, failOn: readonly State[]): CheckResult {
+  const fails = new Set(failOn);
+  const failing: Finding[] = [];
+  const dueSoon: Finding[] = [];
+  for (const activity of report.activities) {
+    for (const window of activity.windows) {
+      const f = finding(activity, window);
+      if (fails.has(window.state)) failing.push(f);
+      else if (window.state === 'due-soon') dueSoon.push(f);
+    }
+  }
+  failing.sort(byWindowUrgency);
+  dueSoon.sort(byWindowUrgency);
+  return { report, failOn, failing, dueSoon, failingActivities: [...new Set(failing.map((f) => f.activity))] };
+}

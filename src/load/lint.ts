@@ -1,0 +1,60 @@
+/**
+ * Warnings about roadmaps that load but are probably not what the editor meant.
+ * Pure: a roadmap and its today in, problems (severity warning) out.
+ */
+import type { CalendarDate } from '../calendar/date.js';
+import type { Activity, Position, Problem, Roadmap, Stage, Window } from '../model.js';
+import { span } from '../render/words.js';
+
+function warning(at: Position, message: string): Problem {
+  return { file: at.file, line: at.line, column: at.column, severity: 'warning', message };
+}
+
+function windowName(a: Activity, w: Window): string {
+  return a.windows.length > 1 && w.label ? `window '${w.label}' of activity ${a.id}` : `the window of activity ${a.id}`;
+}
+
+function outsideStage(stage: Stage, a: Activity, w: Window): Problem[] {
+  if (!stage.windowWritten || !stage.start || !stage.end) return [];
+  const sides = [w.start < stage.start ? 'starts before' : '', w.end > stage.end ? 'ends after' : ''].filter(Boolean);
+  if (sides.length === 0) return [];
+  return [warning(w.at, `${windowName(a, w)} (${span(w.start, w.end)}) ${sides.join(' and ')} its stage ${stage.id} (${span(stage.start, stage.end)})`)];
+}
+
+function doneDate(a: Activity, w: Window, today: CalendarDate): Problem[] {
+  if (!w.done) return [];
+  const at = w.doneAt ?? w.at;
+  const out: Problem[] = [];
+  if (w.done > today) out.push(warning(at, `done ${w.done} is in the future (today is ${today})`));
+  // A deadline (a single day) may well be met early; a longer window done before it opens is likely a typo.
+  if (w.done < w.start && w.start !== w.end) out.push(warning(at, `done ${w.done} is before ${windowName(a, w)} starts (${w.start})`));
+  return out;
+}
+
+function activityWarnings(stage: Stage, a: Activity, today: CalendarDate): Problem[] {
+  const out: Problem[] = [];
+  if (a.responsible.length === 0) out.push(warning(a.at, `activity ${a.id} has no responsible entity: add responsible:`));
+  for (const w of a.windows) out.push(...outsideStage(stage, a, w), ...doneDate(a, w, today));
+  return out;
+}
+
+function unusedEntities(roadmap: Roadmap): Problem[] {
+  const used = new Set(roadmap.stages.flatMap((s) => s.activities.flatMap((a) => [...a.responsible, ...a.support])));
+  return [...roadmap.entities.values()]
+    .filter((e) => !used.has(e.id))
+    .map((e) => warning(e.at, `entity ${e.id} is defined but no activity names it (responsible or support)`));
+}
+
+/** Every warning for one roadmap, once each (an activity's `done` is inherited by all its windows). */
+export function lint(roadmap: Roadmap, today: CalendarDate): Problem[] {
+  const all: Problem[] = [...unusedEntities(roadmap)];
+  for (const stage of roadmap.stages) {
+    if (stage.activities.length === 0) all.push(warning(stage.at, `stage ${stage.id} has no activities`));
+    for (const a of stage.activities) all.push(...activityWarnings(stage, a, today));
+  }
+  const seen = new Set<string>();
+  return all.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * `roadmap check --format markdown`, also appended to GitHub's job summary: the
+ * verdict, counts per stage, and the failing (and due-soon) windows. Pure.
+ */
+import type { CheckResult, Finding } from '../check.js';
+import { STATES, type State } from '../model.js';
+import { dateLine, findingName, findingState, findingWhere, findingWho, verdict } from './finding.js';
+import { md, table } from './markdown.js';
+import { plural, span } from './words.js';
+
+const EMOJI: Record<State, string> = {
+  overdue: '🔴', 'due-soon': '🟠', active: '🔵', upcoming: '⚪', later: '⚪', done: '🟢', cancelled: '⚫',
+};
+
+export interface CheckMarkdownOptions {
+  /** Keep the document within this many UTF-8 bytes, leaving rows off the end (GitHub's job summary takes 1 MiB). */
+  readonly maxBytes?: number;
+}
+
+function row(f: Finding): string[] {
+  const w = f.window.window;
+  return [
+    md(findingName(f)),
+    md(f.activity.activity.title),
+    md(span(w.start, w.end)),
+    `${EMOJI[f.window.state]} ${md(findingState(f))}`,
+    md(findingWho(f)),
+    md(findingWhere(f)),
+  ];
+}
+
+const HEAD = ['Activity', 'Title', 'Window', 'State', 'Responsible', 'Where'];
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+function stageTable(result: CheckResult): string {
+  const many = result.report.roadmaps.length > 1;
+  const rows = result.report.stages.map((g) => [
+    md(`${many ? `${g.roadmap.id} ` : ''}${g.key} — ${g.title}`),
+    ...STATES.map((s) => (g.counts[s] ? String(g.counts[s]) : '')),
+  ]);
+  return table(['Stage', ...STATES], rows);
+}
+
+export function renderCheckMarkdown(result: CheckResult, options: CheckMarkdownOptions = {}): string {
+  const failed = result.failing.length > 0;
+  const head = [
+    `## ${failed ? '❌' : '✅'} Roadmap check: ${md(verdict(result))}`,
+    '',
+    `${md(result.report.roadmaps.map(({ roadmap }) => `${roadmap.title} (${roadmap.id}, revision ${roadmap.revision})`).join('; '))} · ${dateLine(result)}`,
+    '',
+    stageTable(result),
+  ].join('\n');
+  const sections = [
+    { title: `### Failing (${result.failOn.join(', ')})`, findings: result.failing },
+    { title: '### Due soon', findings: result.dueSoon },
+  ].filter((s) => s.findings.length > 0);
+
+  const budget = (options.maxBytes ?? Infinity) - 400; // room for the note on what was left off
+  let size = bytes(head);
+  let left = 0;
+  const parts = [head];
+  for (const s of sections) {
+    const rows: string[][] = [];
+    for (const f of s.findings) {
+      const r = row(f);
+      const cost = bytes(r.join(' | ')) + 5;
+      if (left > 0 || size + cost > budget) left++;
+      else {
+        rows.push(r);
+        size += cost;
+      }
+    }
+    if (rows.length) {
+      const part = `${s.title}\n\n${table(HEAD, rows)}`;
+      size += bytes(s.title) + 200;
+      parts.push(part);
+    }
+  }
+  if (left > 0) parts.push(`… and ${plural(left, 'more window')} not shown here (a job summary is limited in size); \`roadmap check\` lists them all.`);
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,70 @@
+/**
+ * `roadmap check --format junit`: JUnit XML as GitLab and Jenkins read it — a
+ * testsuite per stage, a testcase per activity window, <failure type="STATE">
+ * for failing windows and <skipped> for cancelled ones. Pure.
+ */
+import { finding, type CheckResult, type Finding } from '../check.js';
+import type { Group } from '../evaluate.js';
+import { findingState, findingWhere, findingWho } from './finding.js';
+import { inert } from './inert.js';
+import { span } from './words.js';
+
+// Characters XML 1.0 does not allow at all (not even as references): most C0
+// controls, lone surrogates, U+FFFE and U+FFFF.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Text from a roadmap as an XML attribute value or element content: inert, legal, escaped. */
+export function xml(text: string): string {
+  return inert(text).replace(NOT_XML, '\uFFFD').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+}
+
+function attrs(values: Record<string, string | number>): string {
+  return Object.entries(values).map(([k, v]) => ` ${k}="${xml(String(v))}"`).join('');
+}
+
+function testcase(f: Finding, failing: boolean): string {
+  const a = f.activity;
+  const w = f.window.window;
+  const which = a.windows.length > 1 ? ` [${w.label ?? `window ${f.window.index + 1} of ${a.windows.length}`}]` : '';
+  const head = `    <testcase${attrs({ classname: `${a.roadmap.id}.${a.stage.id}`, name: `${a.activity.id}${which} ${a.activity.title}`, file: f.at.file })}`;
+  const detail = `${a.roadmap.id} ${a.activity.id}${which}: window ${span(w.start, w.end)}, ${findingState(f)}; responsible: ${findingWho(f)}; ${findingWhere(f)}`;
+  if (failing) return `${head}>\n      <failure${attrs({ type: f.window.state, message: findingState(f) })}>${xml(detail)}</failure>\n    </testcase>`;
+  if (f.window.state === 'cancelled') return `${head}>\n      <skipped${attrs({ message: findingState(f) })}/>\n    </testcase>`;
+  return `${head}/>`;
+}
+
+interface Counts {
+  tests: number;
+  failures: number;
+  skipped: number;
+}
+
+function suite(g: Group, failing: ReadonlySet<string>, totals: Counts): string {
+  const cases: string[] = [];
+  const counts: Counts = { tests: 0, failures: 0, skipped: 0 };
+  for (const activity of g.activities) {
+    for (const window of activity.windows) {
+      const f = finding(activity, window);
+      const fails = failing.has(window.state);
+      counts.tests++;
+      if (fails) counts.failures++;
+      else if (window.state === 'cancelled') counts.skipped++;
+      cases.push(testcase(f, fails));
+    }
+  }
+  totals.tests += counts.tests;
+  totals.failures += counts.failures;
+  totals.skipped += counts.skipped;
+  const name = `${g.roadmap.id} stage ${g.key}: ${g.title}`;
+  const open = `  <testsuite${attrs({ name, tests: counts.tests, failures: counts.failures, errors: 0, skipped: counts.skipped })}`;
+  return cases.length ? `${open}>\n${cases.join('\n')}\n  </testsuite>` : `${open}/>`;
+}
+
+export function renderJunit(result: CheckResult): string {
+  const failing = new Set<string>(result.failOn);
+  const totals: Counts = { tests: 0, failures: 0, skipped: 0 };
+  const suites = result.report.stages.map((g) => suite(g, failing, totals));
+  const open = `<testsuites${attrs({ name: `roadmap check (fail on ${result.failOn.join(', ')}, today ${result.report.today})`, ...totals, errors: 0 })}>`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', open, ...suites, '</testsuites>', ''].join('\n');
+}

@@ -1,0 +1,138 @@
+/** Titles, labels, reasons and file names that try to break out of every output format. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { run, tree } from '../helpers.js';
+
+const ARGS = ['check', '-r', 'test/fixtures/check/hostile', '--today', '2024-03-15', '--fail-on', 'overdue,cancelled', '-q'];
+const H1_TITLE = "Line one\n::error file=x.yaml,line=1::injected %0A::warning::also \r\n]]><![CDATA[ <script>alert(1)</script> \u001b[31mred\u001b[0m \u202egnp.exe\u202c & \"q\" 'a' | pipe * star _u_ \u0001\u000b\ufffe end";
+
+// Terminal escapes, bidi controls, and every C0 control but the newline that ends a line.
+const DANGEROUS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u;
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+const output = async (format: string) => {
+  const r = await run([...ARGS, '--format', format]);
+  expect(r.code).toBe(1);
+  return r.stdout;
+};
+
+const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProperty = (s: string) => unescapeData(s.replace(/%3A/g, ':').replace(/%2C/g, ','));
+
+/** Parses a workflow command line the way the runner does. */
+function parseCommand(line: string) {
+  const m = /^::([a-z]+)(?: ([^:]*))?::(.*)$/.exec(line);
+  if (!m) return null;
+  const props = Object.fromEntries((m[2] ?? '').split(',').filter(Boolean).map((kv) => {
+    const i = kv.indexOf('=');
+    return [kv.slice(0, i), unescapeProperty(kv.slice(i + 1))];
+  }));
+  return { command: m[1], props, message: unescapeData(m[3]!) };
+}
+
+describe('hostile roadmap text stays inert', () => {
+  it('the fixture really holds the hostile title', async () => {
+    const doc = JSON.parse(await output('json'));
+    expect(doc.activities[0].title).toBe(H1_TITLE);
+  });
+
+  it('text: one line per failing window, no control or bidi characters', async () => {
+    const out = await output('text');
+    expect(out).not.toMatch(DANGEROUS);
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe(`hostile h1 · Line one ::error file=x.yaml,line=1::injected %0A::warning::also  ]]><![CDATA[ <script>alert(1)</script> \\x1b[31mred\\x1b[0m \\u202egnp.exe\\u202c & "q" 'a' | pipe * star _u_ \\x01\\x0b\ufffe end · overdue 44d · OPS · test/fixtures/check/hostile/hostile.yaml:11`);
+    expect(lines[1]).toBe('hostile h3 · Withdrawn · cancelled: reason ::error::cancel <x> \\x1b]0;title\\x07 · OPS · test/fixtures/check/hostile/hostile.yaml:23');
+  });
+
+  it('github: every line is one of our commands; roadmap text cannot start its own', async () => {
+    const out = await output('github');
+    expect(out).not.toMatch(DANGEROUS);
+    const lines = out.trimEnd().split('\n');
+    const parsed = lines.map(parseCommand);
+    expect(parsed.map((p) => p?.command)).toEqual(['error', 'error', 'warning']);
+    const [h1, h3, h2] = parsed;
+    expect(h1!.props).toEqual({ file: 'test/fixtures/check/hostile/hostile.yaml', line: '11', col: '9', title: 'hostile h1 overdue 44d' });
+    expect(h1!.message).not.toMatch(/[\r\n]/);
+    expect(h1!.message).toContain('::error file=x.yaml,line=1::injected %0A::warning::also');
+    expect(h3!.props.title).toBe('hostile h3 cancelled: reason ::error::cancel <x> \\x1b]0;title\\x07');
+    // A label with a newline, '::' and ',' stays inside the title property.
+    expect(h2!.props).toEqual({ file: 'test/fixtures/check/hostile/hostile.yaml', line: '20', col: '18', title: 'hostile h2 [lab el ::error::, \\u2066iso\\u2069] due-soon: due in 5d' });
+    expect(h2!.message).toBe('Due soon: %25  ::notice::n, with, commas: and: colons — due-soon: due in 5d (window 2024-03-20; responsible: OPS)');
+  });
+
+  it('junit: well-formed XML 1.0 that reads back as the (inert) text', async () => {
+    const out = await output('junit');
+    expect(XMLValidator.validate(out)).toBe(true);
+    expect(out).not.toMatch(NOT_XML);
+    expect(out).not.toMatch(DANGEROUS);
+    expect(out).not.toContain('<script>');
+    expect(out).not.toContain('<![CDATA[');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true, htmlEntities: false }).parse(out);
+    const suite = doc.testsuites.testsuite;
+    expect(suite.name).toBe('hostile stage S: Stage ]]> <script>alert(1)</script> \\u202eevil');
+    expect(suite.testcase).toHaveLength(4);
+    expect(suite.testcase[0].name).toContain(']]><![CDATA[ <script>alert(1)</script> \\x1b[31mred');
+    expect(suite.testcase[0].name).toContain('\\x01\\x0b\ufffd end'); // U+FFFE is not XML: replaced
+    expect(suite.testcase[0].failure.type).toBe('overdue');
+    expect(suite.testcase[3].failure.type).toBe('cancelled');
+  });
+
+  it('markdown: no HTML, no line breaks inside rows, pipes escaped', async () => {
+    const out = await output('markdown');
+    expect(out).not.toMatch(DANGEROUS);
+    expect(out).not.toMatch(/<(script|b)\b/);
+    const rows = out.split('\n').filter((l) => l.startsWith('|'));
+    const cells = (l: string) => l.match(/(?<!\\)\|/g)!.length;
+    expect(rows.filter((l) => l.includes('hostile h')).length).toBe(3);
+    for (const row of rows) expect([9, 7]).toContain(cells(row));
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('json: escaped, parses back to exactly what the roadmap says', async () => {
+    const out = await output('json');
+    expect(out).not.toMatch(DANGEROUS);
+    expect(out).toContain('\\u202egnp.exe\\u202c');
+    expect(JSON.parse(out).roadmaps[0].title).toBe('Hostile <b>roadmap</b> %0A ::error::x \u001b[2J');
+  });
+
+  it('a file name with a newline, commas and colons stays one property', async () => {
+    const name = 'evil\n::error::x,y:z.yaml';
+    const dir = tree({ [`roadmaps/${name}`]: readFileSync(path.resolve('test/fixtures/check/demo/demo.yaml'), 'utf8') });
+    const r = await run(['check', '--today', '2024-03-15', '--format', 'github', '-q'], { cwd: dir });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.map((l) => parseCommand(l)!.props.file)).toEqual(Array(4).fill(`roadmaps/${name}`));
+    const text = await run(['check', '--today', '2024-03-15', '-q'], { cwd: dir });
+    expect(text.stdout.split('\n')[0]).toBe('demo a1 · Write the plan · overdue 15d · OPS · roadmaps/evil ::error::x,y:z.yaml:14');
+  });
+
+  it('validate: messages quoting hostile keys stay inert in every format', async () => {
+    const dir = tree({ 'r.yaml': 'schema: 1\nid: x\ntitle: X\n"bad\\e[31m\\nkey::error::": 1\nstages: []\n' });
+    const text = await run(['validate', 'r.yaml'], { cwd: dir });
+    expect(text.code).toBe(2);
+    expect(text.stdout).not.toMatch(DANGEROUS);
+    expect(text.stdout.split('\n')[0]).toBe("r.yaml:4:1: error: unknown key 'bad\\x1b[31m key::error::' in roadmap");
+    const gh = await run(['validate', 'r.yaml', '--format', 'github', '-q'], { cwd: dir });
+    expect(gh.stdout.trimEnd().split('\n').map((l) => parseCommand(l)?.message)).toEqual(["unknown key 'bad\\x1b[31m key::error::' in roadmap"]);
+    const json = await run(['validate', 'r.yaml', '--format', 'json'], { cwd: dir });
+    expect(json.stdout).not.toMatch(DANGEROUS);
+    expect(JSON.parse(json.stdout).problems[0].message).toBe("unknown key 'bad\u001b[31m key::error::' in roadmap");
+  });
+});
+
+describe('shared escapes used by check and validate', () => {
+  it('formatProblem keeps a file name with a newline on one line', async () => {
+    const { formatProblem } = await import('../../src/shell/problems.js');
+    expect(formatProblem({ file: 'a\nb\u001b.yaml', line: 2, column: 3, severity: 'error', message: 'm' })).toBe('a b\\x1b.yaml:2:3: error: m');
+    expect(formatProblem({ file: 'a\nb.yaml', line: 0, column: 0, severity: 'error', message: 'm' })).toBe('a b.yaml: error: m');
+  });
+
+  it('status --format json escapes bidi and C1 characters too, losslessly', async () => {
+    const r = await run(['status', '-r', 'test/fixtures/check/hostile', '--today', '2024-03-15', '--format', 'json']);
+    expect(r.stdout).not.toMatch(DANGEROUS);
+    expect(JSON.parse(r.stdout).activities[0].title).toBe(H1_TITLE);
+  });
+});

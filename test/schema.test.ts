@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { schemaText } from '../src/commands/schema.js';
+import { VERSION } from '../src/version.js';
+import { spawn } from './helpers.js';
+
+describe('the JSON Schema for editors', () => {
+  it('is committed as generated: run `npm run schema` when this fails', () => {
+    expect(readFileSync('schema/roadmap.schema.json', 'utf8')).toBe(schemaText());
+  });
+
+  it('is what `roadmap schema` prints', () => {
+    expect(spawn(['schema'])).toEqual({ code: 0, stdout: schemaText(), stderr: '' });
+  });
+
+  it('describes every key the loader accepts, and closes objects', () => {
+    const schema = JSON.parse(schemaText());
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(schema.required).toEqual(['schema', 'id', 'title', 'stages']);
+    expect(schema.additionalProperties).toBe(false);
+    const stage = schema.properties.stages.items;
+    const activity = stage.properties.activities.items;
+    expect(Object.keys(activity.properties)).toEqual(['id', 'title', 'window', 'due', 'windows', 'responsible', 'support', 'done', 'started', 'cancelled', 'evidence', 'notes', 'tags']);
+    expect(activity.properties.id.type).toEqual(['string', 'number']);
+  });
+
+  it('is named by the modeline of every shipped roadmap', () => {
+    const text = readFileSync('roadmaps/az-ogp-2019-21.yaml', 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/roadmap.schema.json');
+  });
+});
+
+it('the version printed is the package version', () => {
+  expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  expect(spawn(['--version']).stdout).toBe(`${VERSION}\n`);
+});
