@@ -51,6 +51,7 @@ export async function writeAtomic(file: string, text: string, options: WriteOpti
     await checkUnchanged(fs, real, shown, expected);
     await fs.rename(temp, real);
     created = false;
+    await syncDirectory(fs, dir);
   } catch (error) {
     if (created) await fs.unlink(temp).catch(() => undefined);
     if (error instanceof EditError) throw error;
@@ -70,4 +71,12 @@ async function checkUnchanged(fs: WriteFs, real: string, shown: string, expected
   if (now === expected) return;
   if (expected === null) throw new EditError(`${shown} was created by someone else meanwhile; nothing was written`);
   throw new EditError(`${shown} changed on disk since it was read (edited or removed meanwhile); nothing was written: run the command again`);
+}
+
+/** Makes the rename itself durable; best effort (not every system can open a directory). */
+async function syncDirectory(fs: WriteFs, dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close().catch(() => undefined);
 }
