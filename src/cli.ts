@@ -149,6 +149,8 @@ Examples:
   $ roadmap report --format markdown --state overdue,due-soon`)
     .action(action(() => import('./commands/report.js')));
 
+  addEditCommands(program, action);
+
   program
     .command('schema')
     .description('print the JSON Schema of the roadmap file format (for editors)')
@@ -177,4 +179,95 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     io.err(`roadmap: internal error. This is a bug in roadmap; please report it with the command you ran.\n${detail}\n`);
     return 3;
   }
+}
+
+const EDIT_HELP = `
+An edit changes only the lines of that activity (comments, quoting and layout
+elsewhere stay as they are), checks the result, and writes it atomically.
+ID may be qualified as ROADMAP-ID:ACTIVITY-ID.`;
+
+/** done, start, cancel, reopen, move (SPEC §3), update and init. */
+function addEditCommands(program: Command, action: (load: () => Promise<{ run: Run }>) => (...args: unknown[]) => Promise<void>): void {
+  const edit = (name: string, description: string) =>
+    program
+      .command(`${name} <id>`)
+      .description(description)
+      .option('--window <label|n>', 'for an activity with windows: the window, by label or number (1 = first)')
+      .option('--dry-run', 'print the diff of the change and write nothing');
+
+  edit('done', 'mark an activity (or one of its windows) done')
+    .option('--on <date>', 'completion date (default: today)')
+    .option('--evidence <url>', 'a link showing completion (repeatable)', collect)
+    .addHelpText('after', `${EDIT_HELP}
+
+Examples:
+  $ roadmap done 1.1 --on 2019-04-20 --evidence https://example.org/minutes
+  $ roadmap done 3.4 --window "mid-term monitoring" --on 2021-02-26
+  $ roadmap done az-ogp-2019-21:2.1 --dry-run`)
+    .action(action(() => import('./commands/done.js')));
+
+  edit('start', 'record the date work on an activity started')
+    .option('--on <date>', 'start date (default: today)')
+    .addHelpText('after', `${EDIT_HELP}
+
+Example:
+  $ roadmap start 2.3 --on 2019-07-01`)
+    .action(action(() => import('./commands/start.js')));
+
+  edit('cancel', 'withdraw an activity, with the reason (it is never overdue after)')
+    .option('--reason <text>', 'why it was withdrawn (required)')
+    .addHelpText('after', `${EDIT_HELP}
+
+Example:
+  $ roadmap cancel 2.5 --reason "merged into 2.6"`)
+    .action(action(() => import('./commands/cancel.js')));
+
+  edit('reopen', 'remove done and cancelled from an activity')
+    .addHelpText('after', `${EDIT_HELP}
+
+Example:
+  $ roadmap reopen 1.1`)
+    .action(action(() => import('./commands/reopen.js')));
+
+  edit('move', 'reschedule an activity to another window')
+    .option('--to <window>', 'the new window: 2019-05..2019-06, 2019-06, 2019-12-31, "3.1.end + 1 month", "{start: A, end: B}"')
+    .addHelpText('after', `${EDIT_HELP}
+
+Examples:
+  $ roadmap move 2.1 --to 2019-07
+  $ roadmap move 3.3 --window 2 --to "3.1.start + 11 months..3.1.start + 13 months"`)
+    .action(action(() => import('./commands/move.js')));
+
+  program
+    .command('update')
+    .description('interactive: pick an activity (most urgent first), choose an edit, see the diff, confirm')
+    .addHelpText('after', `
+Needs a terminal. Each edit it offers is also a command: done, start, cancel,
+reopen, move. Ctrl+C ends it without writing (exit 130).
+
+Example:
+  $ roadmap update --today 2019-07-15`)
+    .action(action(() => import('./commands/update.js')));
+
+  program
+    .command('init')
+    .description('create a new roadmap file (asks in a terminal for what the flags leave out)')
+    .option('--id <id>', 'roadmap id: lower-case letters, digits and -')
+    .option('--title <title>', 'roadmap title')
+    .option('--timezone <zone>', 'IANA time zone in which "today" is taken, e.g. Europe/Paris')
+    .option('--entity <ID=Name>', 'a responsible entity (repeatable)', collect)
+    .option('--stage-id <id>', 'id of the first stage (default: I)')
+    .option('--stage-title <title>', 'title of the first stage (default: "First stage")')
+    .option('--stage-window <window>', 'window of the first stage, e.g. 2025-01..2025-06')
+    .option('--output <file>', 'file to create (default: roadmaps/<id>.yaml)')
+    .option('--dry-run', 'print the file instead of writing it')
+    .addHelpText('after', `
+With --id and --title it asks nothing; otherwise it needs a terminal.
+The file starts with a yaml-language-server modeline pointing at the JSON Schema.
+
+Examples:
+  $ roadmap init
+  $ roadmap init --id city-plan-2025 --title "City open data plan" --timezone Europe/Paris \\
+      --entity "CITY=City council" --stage-title Preparation --stage-window 2025-01..2025-03`)
+    .action(action(() => import('./commands/init.js')));
 }

@@ -1,0 +1,178 @@
+/**
+ * `roadmap init`: a new roadmap file, from flags or, in a terminal, from
+ * questions for what the flags leave out.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { isTimeZone } from '../calendar/today.js';
+import { parseWindowText } from '../calendar/window.js';
+import { scaffold, type Scaffold } from '../edit/scaffold.js';
+import { writeAtomic } from '../edit/write.js';
+import { ENTITY_ID, ITEM_ID, ROADMAP_ID } from '../load/format.js';
+import { parseRoadmap } from '../load/parse.js';
+import { inert } from '../render/inert.js';
+import { shippedRoadmaps, type GlobalOptions } from '../shell/context.js';
+import { asUserError, type EditDeps } from '../shell/edit.js';
+import { UserError, type Io } from '../shell/io.js';
+import { formatProblem } from '../shell/problems.js';
+import { CANCELLED_EXIT, Cancelled, requireTerminal, type Prompter } from '../shell/prompts.js';
+
+export interface InitOptions extends GlobalOptions {
+  readonly id?: string;
+  readonly title?: string;
+  readonly timezone?: string;
+  readonly entity?: string[];
+  readonly stageId?: string;
+  readonly stageTitle?: string;
+  readonly stageWindow?: string;
+  readonly output?: string;
+  readonly dryRun?: boolean;
+}
+
+const FLAGS = 'roadmap init --id <id> --title <title> [--timezone <zone>] [--entity ID=Name]... [--stage-title <title>] [--output <file>]';
+const DEFAULT_STAGE = { id: 'I', title: 'First stage' };
+
+export async function run(options: InitOptions, io: Io): Promise<number> {
+  if (options.id !== undefined && options.title !== undefined) return initFlow(options, io, null);
+  requireTerminal(io, 'init', `the flags: ${FLAGS}`);
+  const { inquirerPrompter } = await import('../shell/prompts.js');
+  return initFlow(options, io, await inquirerPrompter());
+}
+
+/** With `ask` null, everything comes from the flags (and their defaults). */
+export async function initFlow(options: InitOptions, io: Io, ask: Prompter | null, deps: EditDeps = {}): Promise<number> {
+  try {
+    return await create(options, io, ask, deps);
+  } catch (error) {
+    if (!(error instanceof Cancelled)) throw error;
+    io.err('roadmap: cancelled; nothing was written\n');
+    return CANCELLED_EXIT;
+  }
+}
+
+type Check = (v: string) => true | string;
+
+const checks = {
+  id: (v: string) => ROADMAP_ID.test(v) || 'lower-case letters, digits and -, starting with a letter or digit (e.g. my-plan-2025)',
+  title: (v: string) => v.trim() !== '' || 'give a title',
+  timezone: (v: string) => v === '' || isTimeZone(v) || `'${inert(v)}' is not an IANA time zone (e.g. Europe/Paris, Asia/Baku, UTC)`,
+  entityId: (v: string) => ENTITY_ID.test(v) || 'letters, digits, \'.\', \'-\' and \'_\' (e.g. MOF)',
+  stageId: (v: string) => ITEM_ID.test(v) || 'letters, digits, \'.\', \'-\' and \'_\' (e.g. I or 1)',
+  window: (v: string) => {
+    if (v.trim() === '') return true;
+    const w = parseWindowText(v);
+    return w.ok || w.error;
+  },
+} satisfies Record<string, Check>;
+
+function flag(name: string, value: string | undefined, check: Check): string | undefined {
+  if (value === undefined) return undefined;
+  const ok = check(value.trim());
+  if (ok !== true) throw new UserError(`${name} ${JSON.stringify(inert(value))}: ${ok}`);
+  return value.trim();
+}
+
+function entityFlags(values: readonly string[] = []): Array<{ id: string; name: string }> {
+  return values.map((v) => {
+    const eq = v.indexOf('=');
+    const id = v.slice(0, eq).trim();
+    const name = v.slice(eq + 1).trim();
+    if (eq < 0 || !name) throw new UserError(`--entity ${JSON.stringify(inert(v))}: write ID=Full name, e.g. --entity "MOF=Ministry of Finance"`);
+    flag('--entity', id, checks.entityId);
+    return { id, name };
+  });
+}
+
+async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: EditDeps): Promise<number> {
+  let id = flag('--id', options.id, checks.id);
+  let title = flag('--title', options.title, checks.title);
+  let timezone = flag('--timezone', options.timezone, checks.timezone);
+  const entities = entityFlags(options.entity);
+  let stage = {
+    id: flag('--stage-id', options.stageId, checks.stageId) ?? DEFAULT_STAGE.id,
+    title: flag('--stage-title', options.stageTitle, checks.title) ?? DEFAULT_STAGE.title,
+    window: flag('--stage-window', options.stageWindow, checks.window),
+  };
+  let output = options.output;
+  if (ask) {
+    const text = (message: string, validate: Check, value?: string) => ask.input({ message, default: value, validate: (v) => validate(v.trim()) }).then((v) => v.trim());
+    id = await text('Roadmap id:', checks.id, id);
+    title = await text('Title:', checks.title, title);
+    timezone = await text('Time zone in which "today" is taken (IANA, empty for none):', checks.timezone, timezone ?? localZone());
+    for (;;) {
+      const entity = await text(`Id of a responsible entity${entities.length ? ' (empty when done)' : ' (empty for none)'}:`, (v) => v === '' || checks.entityId(v));
+      if (!entity) break;
+      entities.push({ id: entity, name: await text(`Full name of ${entity}:`, checks.title) });
+    }
+    stage = {
+      id: await text('First stage, id:', checks.stageId, stage.id),
+      title: await text('First stage, title:', checks.title, stage.title),
+      window: (await text('First stage, window (e.g. 2025-01..2025-06; empty for none):', checks.window, stage.window)) || undefined,
+    };
+    output = await text('File to create:', (v) => v !== '' || 'give a file name', output ?? defaultOutput(id!));
+  }
+  const file = output ?? defaultOutput(id!);
+  const abs = path.resolve(io.cwd, file);
+  const shown = path.relative(io.cwd, abs).split(path.sep).join('/') || file;
+  if (existsSync(abs)) throw new UserError(`${shown} already exists; choose another file with --output`);
+  const ref = schemaRef(abs, io.cwd);
+  const spec: Scaffold = { schemaRef: ref.path, id: id!, title: title!, timezone: timezone || undefined, entities, stage };
+  const content = scaffold(spec);
+  const parsed = parseRoadmap(content, shown);
+  if (!parsed.ok) throw new UserError(`the new roadmap would not be valid: ${parsed.problems.map(formatProblem).join('; ')}`);
+  if (options.dryRun) {
+    io.out(content);
+    return 0;
+  }
+  if (ask) {
+    io.out(`\n${content}\n`);
+    if (!(await ask.confirm({ message: `Create ${inert(shown)}?`, default: true }))) {
+      io.err('roadmap: nothing was written\n');
+      return 0;
+    }
+  }
+  await mkdir(path.dirname(abs), { recursive: true });
+  try {
+    await writeAtomic(abs, content, { expected: null, shown, fs: deps.fs });
+  } catch (error) {
+    throw asUserError(error);
+  }
+  io.out(`created ${inert(shown)}\n`);
+  if (ref.tip && !options.quiet) io.err(`roadmap: ${ref.tip}\n`);
+  return 0;
+}
+
+function defaultOutput(id: string): string {
+  return path.join('roadmaps', `${id}.yaml`);
+}
+
+function localZone(): string | undefined {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isTimeZone(zone) ? zone : undefined;
+}
+
+const SCHEMA = path.join('schema', 'roadmap.schema.json');
+const posix = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * The schema the editor modeline points at, relative to the new file: this
+ * package's schema when the file is inside the package (its own repository),
+ * else an installed copy under node_modules/roadmap, else ../schema/ beside the
+ * roadmaps directory, which `roadmap schema` can create.
+ */
+export function schemaRef(abs: string, cwd: string): { path: string; tip?: string } {
+  const dir = path.dirname(abs);
+  const pkg = path.dirname(shippedRoadmaps());
+  const inside = path.relative(pkg, abs);
+  if (!inside.startsWith('..') && !path.isAbsolute(inside)) return { path: posix(path.relative(dir, path.join(pkg, SCHEMA))) };
+  for (let d = dir; ; d = path.dirname(d)) {
+    const installed = path.join(d, 'node_modules', 'roadmap', SCHEMA);
+    if (existsSync(installed)) return { path: posix(path.relative(dir, installed)) };
+    if (path.dirname(d) === d) break;
+  }
+  const fallback = path.join(dir, '..', SCHEMA);
+  return existsSync(fallback)
+    ? { path: `../${posix(SCHEMA)}` }
+    : { path: `../${posix(SCHEMA)}`, tip: `the file's schema line points at ../${posix(SCHEMA)}; create it with: roadmap schema > ${posix(path.relative(cwd, fallback))}` };
+}

@@ -1,0 +1,167 @@
+/**
+ * `roadmap update`: the edit commands as questions. Pick a roadmap, an activity
+ * (most urgent first), an edit and its details; see the diff; confirm; write.
+ */
+import { parseDate, type CalendarDate } from '../calendar/date.js';
+import { readWindowOption, type Edit, type EditKind } from '../edit/apply.js';
+import { EditError } from '../edit/source.js';
+import { byUrgency, evaluate, type ActivityReport } from '../evaluate.js';
+import type { Roadmap } from '../model.js';
+import { inert } from '../render/inert.js';
+import { activityWhen, windowText } from '../render/words.js';
+import { horizonOf, terminalWidth, todayFor, type GlobalOptions } from '../shell/context.js';
+import { commit, diffOf, loadForEdit, prepareEdit, type EditDeps } from '../shell/edit.js';
+import type { Io } from '../shell/io.js';
+import { CANCELLED_EXIT, Cancelled, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
+
+export async function run(options: GlobalOptions, io: Io): Promise<number> {
+  requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move <id> (see roadmap help done)');
+  const { inquirerPrompter } = await import('../shell/prompts.js');
+  return updateFlow(options, io, await inquirerPrompter());
+}
+
+export async function updateFlow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDeps = {}): Promise<number> {
+  try {
+    return await flow(options, io, ask, deps);
+  } catch (error) {
+    if (!(error instanceof Cancelled)) throw error;
+    io.err('roadmap: cancelled; nothing was written\n');
+    return CANCELLED_EXIT;
+  }
+}
+
+async function flow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDeps): Promise<number> {
+  const horizonDays = horizonOf(options);
+  const loaded = await loadForEdit(options, io);
+  const roadmap = await pickRoadmap(ask, loaded.roadmaps);
+  const today = todayOf(options, io, roadmap);
+  const report = evaluate([roadmap], { today, horizonDays });
+  const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), terminalWidth(io));
+  const kind = await ask.select<EditKind>({ message: 'What happened?', choices: editChoices(picked) });
+  const window = await pickWindow(ask, picked, kind);
+  const edit = await details(ask, kind, picked, window, today);
+  const prepared = await prepareEdit(io, { roadmap, activity: picked.activity }, window === undefined ? undefined : String(window + 1), edit);
+  if (!prepared.result.changed) {
+    io.out(`${prepared.result.summary}\n`);
+    return 0;
+  }
+  io.out(diffOf(io, prepared));
+  if (!(await ask.confirm({ message: `Write this change to ${inert(prepared.file)}?`, default: true }))) {
+    io.err('roadmap: nothing was written\n');
+    return 0;
+  }
+  await commit(prepared, deps);
+  io.out(`${prepared.result.summary}\n`);
+  return 0;
+}
+
+function todayOf(options: GlobalOptions, io: Io, roadmap: Roadmap): CalendarDate {
+  const t = todayFor(options, io, [roadmap]);
+  return t.todayOf?.(roadmap) ?? t.today;
+}
+
+async function pickRoadmap(ask: Prompter, roadmaps: readonly Roadmap[]): Promise<Roadmap> {
+  const [only] = roadmaps;
+  if (only && roadmaps.length === 1) return only;
+  return ask.select({
+    message: 'Which roadmap?',
+    choices: roadmaps.map((r) => ({ name: `${inert(r.id)}  ${inert(r.title)}`, value: r, description: inert(r.file) })),
+  });
+}
+
+/** One line per activity (long titles clipped to the terminal, so the list does not wrap). */
+export function activityChoice(r: ActivityReport, width: number): Choice<ActivityReport> {
+  const a = r.activity;
+  const name = `${inert(a.id)}  ${r.state.padEnd(8)}  ${activityWhen(r).padEnd(16)}  ${inert(a.title)}`;
+  const room = Math.max(30, width - 3); // the cursor column
+  return {
+    name: name.length > room ? `${name.slice(0, room - 1)}…` : name,
+    short: `${inert(a.id)} ${inert(a.title)}`,
+    value: r,
+    description: `${a.windows.map(windowText).join('; ')}${a.responsible.length ? ` · ${a.responsible.map(inert).join(', ')}` : ''}`,
+  };
+}
+
+async function pickActivity(ask: Prompter, activities: readonly ActivityReport[], width: number): Promise<ActivityReport> {
+  const choices = activities.map((a) => activityChoice(a, width));
+  return ask.search({
+    message: 'Which activity? (type to filter by id, title, state or entity)',
+    source: (term) => {
+      const words = term.toLowerCase().split(/\s+/).filter(Boolean);
+      return choices.filter((c) => {
+        const hay = `${c.value.activity.id} ${c.value.state} ${c.value.activity.title} ${c.value.activity.responsible.join(' ')}`.toLowerCase();
+        return words.every((w) => hay.includes(w));
+      });
+    },
+  });
+}
+
+function editChoices(r: ActivityReport): Choice<EditKind>[] {
+  const closed = (s: 'done' | 'cancelled') => r.windows.some((w) => (s === 'done' ? w.window.done : w.window.cancelled) !== null);
+  const allCancelled = r.state === 'cancelled';
+  return [
+    { name: 'Mark done', value: 'done', disabled: allCancelled ? 'cancelled: reopen it first' : false },
+    { name: 'Record the start', value: 'start', disabled: allCancelled ? 'cancelled: reopen it first' : false },
+    { name: 'Cancel (with a reason)', value: 'cancel', disabled: r.state === 'done' ? 'done: reopen it first' : allCancelled ? 'already cancelled' : false },
+    { name: 'Reopen (remove done / cancelled)', value: 'reopen', disabled: closed('done') || closed('cancelled') ? false : 'neither done nor cancelled' },
+    { name: 'Move to another window', value: 'move' },
+  ];
+}
+
+/** Which window, for an activity with several (0-based); undefined = the activity as a whole. */
+async function pickWindow(ask: Prompter, r: ActivityReport, kind: EditKind): Promise<number | undefined> {
+  if (r.windows.length < 2) return undefined;
+  const choices: Choice<number | undefined>[] = r.windows.map((w, i) => ({
+    name: `${i + 1}. ${windowText(w.window)}  ${w.state}`,
+    value: i,
+  }));
+  const whole = kind === 'start' || kind === 'cancel' || (kind === 'reopen' && (r.activity.done !== null || r.activity.cancelled !== null));
+  if (whole) choices.unshift({ name: 'the whole activity', value: undefined });
+  const first = kind === 'reopen' ? r.windows.find((w) => w.state === 'done' || w.state === 'cancelled') : r.windows.find((w) => w.state !== 'done' && w.state !== 'cancelled');
+  return ask.select({ message: 'Which window?', choices, default: whole ? undefined : first?.index });
+}
+
+function dateCheck(notBefore?: CalendarDate): (v: string) => true | string {
+  return (v) => {
+    const d = parseDate(v.trim());
+    if (!d) return 'write a date as YYYY-MM-DD';
+    if (notBefore && d < notBefore) return `the window starts ${notBefore}: a date before it cannot complete it`;
+    return true;
+  };
+}
+
+async function details(ask: Prompter, kind: EditKind, r: ActivityReport, window: number | undefined, today: CalendarDate): Promise<Edit> {
+  const w = r.activity.windows[window ?? 0];
+  switch (kind) {
+    case 'done': {
+      const on = await ask.input({ message: 'Done on (YYYY-MM-DD):', default: today, validate: dateCheck(w?.start) });
+      const links = await ask.input({ message: 'Evidence links (optional, separated by spaces):' });
+      return { kind, on: parseDate(on.trim())!, evidence: links.split(/\s+/).filter(Boolean) };
+    }
+    case 'start': {
+      const on = await ask.input({ message: 'Started on (YYYY-MM-DD):', default: today, validate: dateCheck() });
+      return { kind, on: parseDate(on.trim())! };
+    }
+    case 'cancel': {
+      const reason = await ask.input({ message: 'Why is it cancelled?', validate: (v) => (v.trim() ? true : 'give a reason') });
+      return { kind, reason: reason.trim() };
+    }
+    case 'reopen':
+      return { kind };
+    case 'move': {
+      const current = w ? (w.startText === w.endText ? w.startText : `${w.startText}..${w.endText}`) : '';
+      const to = await ask.input({ message: 'New window (e.g. 2019-05..2019-06, 2019-06, 2019-12-31):', default: current, validate: windowCheck });
+      return { kind, to: to.trim() };
+    }
+  }
+}
+
+function windowCheck(v: string): true | string {
+  try {
+    readWindowOption(v);
+    return true;
+  } catch (error) {
+    if (error instanceof EditError) return error.message.replace(/^--to:? ?/, '');
+    throw error;
+  }
+}

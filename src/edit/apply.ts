@@ -1,0 +1,293 @@
+/**
+ * The edits of SPEC §3 (done, start, cancel, reopen, move) on one roadmap file's
+ * text. Pure: text in, text out, checked by reading the result back as a roadmap.
+ */
+import type { CalendarDate } from '../calendar/date.js';
+import { parseWindowText } from '../calendar/window.js';
+import { parseRoadmap } from '../load/parse.js';
+import type { PMap, PNode } from '../load/yaml.js';
+import { parseYaml } from '../load/yaml.js';
+import type { Activity, Problem, Roadmap, Status, Window } from '../model.js';
+import { inert } from '../render/inert.js';
+import { activityNode, windowNode } from './locate.js';
+import { EditError, pairOf, scalarText, Source } from './source.js';
+
+export type Edit =
+  | { readonly kind: 'done'; readonly on: CalendarDate; readonly evidence: readonly string[] }
+  | { readonly kind: 'start'; readonly on: CalendarDate }
+  | { readonly kind: 'cancel'; readonly reason: string }
+  | { readonly kind: 'reopen' }
+  | { readonly kind: 'move'; readonly to: string };
+
+export type EditKind = Edit['kind'];
+
+export interface EditRequest {
+  readonly activity: string;
+  /** `--window`: a label or a 1-based number, for activities written with `windows:`. */
+  readonly window?: string | undefined;
+  readonly edit: Edit;
+}
+
+export type EditResult =
+  | { readonly ok: true; readonly changed: boolean; readonly text: string; readonly summary: string; readonly roadmap: Roadmap }
+  | { readonly ok: false; readonly message: string; readonly problems: readonly Problem[] };
+
+/** Where the edit lands: the activity itself, or item `index` of its `windows:` list. */
+interface Target {
+  readonly activity: Activity;
+  readonly index: number | null;
+  /** The status the edit sees (the window's own, or the activity's). */
+  readonly status: Status;
+  readonly window: Window | undefined;
+  readonly name: string;
+}
+
+/** Which edits cannot be made on a whole activity written with `windows:`. */
+const NEEDS_WINDOW: ReadonlySet<EditKind> = new Set(['done', 'move']);
+
+export function applyEdit(text: string, file: string, request: EditRequest): EditResult {
+  const before = parseRoadmap(text, file);
+  if (!before.ok) return { ok: false, message: `${file} is not a valid roadmap`, problems: before.problems };
+  try {
+    const source = new Source(text);
+    const target = targetOf(before.roadmap, source, request);
+    const said = perform(source, target, request.edit);
+    if (source.text === text) {
+      const unchanged = said.startsWith('unchanged') ? said : 'unchanged';
+      return { ok: true, changed: false, text, summary: `${prefix(before.roadmap, target)}: ${unchanged}`, roadmap: before.roadmap };
+    }
+    const after = parseRoadmap(source.text, file);
+    if (!after.ok) return { ok: false, message: `this edit would make ${file} invalid, so nothing was written`, problems: after.problems };
+    checkResult(before.roadmap, after.roadmap, target, request.edit);
+    return { ok: true, changed: true, text: source.text, summary: `${prefix(before.roadmap, target)}: ${said}`, roadmap: after.roadmap };
+  } catch (error) {
+    if (error instanceof EditError) return { ok: false, message: error.message, problems: [] };
+    throw error;
+  }
+}
+
+function prefix(roadmap: Roadmap, target: Target): string {
+  return `${inert(roadmap.id)} ${inert(target.activity.id)}${target.index === null ? '' : ` [${target.name}]`}`;
+}
+
+function findActivity(roadmap: Roadmap, id: string): Activity {
+  for (const stage of roadmap.stages) for (const a of stage.activities) if (a.id === id) return a;
+  throw new EditError(`no activity ${inert(id)} in roadmap ${inert(roadmap.id)}`);
+}
+
+export function windowName(w: Window, index: number): string {
+  return w.label === null ? `#${index + 1}` : inert(w.label);
+}
+
+export function windowChoices(activity: Activity): string {
+  return activity.windows.map((w, i) => `${i + 1} (${w.label === null ? `${w.startText}..${w.endText}` : `"${inert(w.label)}"`})`).join(', ');
+}
+
+/** `--window` read as a label, else as a 1-based number. */
+export function pickWindow(activity: Activity, wanted: string): number {
+  const exact = activity.windows.findIndex((w) => w.label === wanted);
+  if (exact >= 0) return exact;
+  const folded = activity.windows.findIndex((w) => w.label?.toLowerCase() === wanted.trim().toLowerCase());
+  if (folded >= 0) return folded;
+  if (/^\d+$/.test(wanted.trim())) {
+    const n = Number(wanted);
+    if (n >= 1 && n <= activity.windows.length) return n - 1;
+  }
+  throw new EditError(`activity ${inert(activity.id)} has no window ${JSON.stringify(inert(wanted))}; its windows: ${windowChoices(activity)}`);
+}
+
+function targetOf(roadmap: Roadmap, source: Source, request: EditRequest): Target {
+  const activity = findActivity(roadmap, request.activity);
+  const node = activityNode(source.root(), activity.id);
+  const multi = pairOf(node, 'windows') !== undefined;
+  const kind = request.edit.kind;
+  const at = (index: number | null): Target => {
+    const window = index === null ? activity.windows[0] : activity.windows[index];
+    const status = index === null ? activity : ownStatus(window!, windowNode(node, index));
+    return { activity, index, status, window, name: index === null ? '' : windowName(window!, index) };
+  };
+  if (!multi) {
+    if (request.window !== undefined && request.window.trim() !== '1') {
+      throw new EditError(`activity ${inert(activity.id)} has a single window; --window is for activities written with windows:`);
+    }
+    return at(null);
+  }
+  if (request.window !== undefined) return at(pickWindow(activity, request.window));
+  if (kind === 'reopen') return reopenTarget(activity, at);
+  if (!NEEDS_WINDOW.has(kind)) return at(null);
+  if (activity.windows.length === 1) return at(0);
+  throw new EditError(`activity ${inert(activity.id)} has several windows; say which with --window <label|n>: ${windowChoices(activity)}`);
+}
+
+/** Reopen without --window: the activity's own status, else the one window that is done or cancelled. */
+function reopenTarget(activity: Activity, at: (index: number | null) => Target): Target {
+  if (activity.done !== null || activity.cancelled !== null) return at(null);
+  const closed = activity.windows.flatMap((w, i) => (w.done !== null || w.cancelled !== null ? [i] : []));
+  if (closed.length === 1) return at(closed[0]!);
+  if (closed.length === 0) return at(null);
+  throw new EditError(`activity ${inert(activity.id)} has several windows done or cancelled; say which with --window <label|n>: ${windowChoices(activity)}`);
+}
+
+/** A window's own status fields (the model fills in the activity's where the window has none). */
+function ownStatus(w: Window, item: PNode): Status {
+  const has = (key: string) => item.kind === 'map' && pairOf(item, key) !== undefined;
+  return {
+    done: has('done') ? w.done : null,
+    started: has('started') ? w.started : null,
+    cancelled: has('cancelled') ? w.cancelled : null,
+    evidence: w.evidence,
+    notes: w.notes,
+  };
+}
+
+/** The mapping to write status keys into (a window written as a string becomes `{window: ...}`). */
+function statusMap(source: Source, target: Target): PMap {
+  const activity = activityNode(source.root(), target.activity.id);
+  if (target.index === null) return activity;
+  const item = windowNode(activity, target.index);
+  if (item.kind === 'map') return item;
+  if (item.kind !== 'scalar' || item.style === 'literal' || item.style === 'folded') throw new EditError('cannot edit this window entry in place');
+  source.replace(item, `{window: ${source.text.slice(item.start, item.end)}}`);
+  return windowNode(activityNode(source.root(), target.activity.id), target.index) as PMap;
+}
+
+function dateValue(map: PMap, key: string, date: string): string {
+  const old = pairOf(map, key)?.value;
+  return scalarText(date, { flow: map.flow, like: old?.kind === 'scalar' ? old : undefined });
+}
+
+function perform(source: Source, target: Target, edit: Edit): string {
+  const { status } = target;
+  const name = `${target.index === null ? 'activity' : 'window'} ${inert(target.activity.id)}${target.index === null ? '' : ` [${target.name}]`}`;
+  switch (edit.kind) {
+    case 'done': {
+      if (status.cancelled !== null) throw new EditError(`${name} is cancelled (${inert(status.cancelled)}); reopen it first`);
+      const start = target.window?.start;
+      if (start && edit.on < start) throw new EditError(`done date ${edit.on} is before the window's start ${start}: a window cannot be done before it starts`);
+      const fresh = [...new Set(edit.evidence)].filter((e) => !status.evidence.includes(e));
+      if (status.done === edit.on && fresh.length === 0) return `unchanged (already done ${edit.on})`;
+      const map = statusMap(source, target);
+      if (status.done !== edit.on) source.set(map, 'done', dateValue(map, 'done', edit.on));
+      appendEvidence(source, target, fresh);
+      const was = status.done !== null && status.done !== edit.on ? ` (was ${status.done})` : '';
+      const added = fresh.length ? `, evidence +${fresh.length}` : '';
+      return `done ${edit.on}${was}${added}`;
+    }
+    case 'start': {
+      if (status.cancelled !== null) throw new EditError(`${name} is cancelled (${inert(status.cancelled)}); reopen it first`);
+      if (status.started === edit.on) return `unchanged (already started ${edit.on})`;
+      const map = statusMap(source, target);
+      source.set(map, 'started', dateValue(map, 'started', edit.on));
+      return `started ${edit.on}${status.started ? ` (was ${status.started})` : ''}`;
+    }
+    case 'cancel': {
+      if (status.done !== null) throw new EditError(`${name} is done (${status.done}); reopen it before cancelling it`);
+      if (edit.reason.trim() === '') throw new EditError('give a reason: --reason <text>');
+      if (status.cancelled === edit.reason) return 'unchanged (already cancelled for this reason)';
+      const map = statusMap(source, target);
+      source.set(map, 'cancelled', scalarText(edit.reason, { flow: map.flow }));
+      return `cancelled: ${inert(edit.reason)}`;
+    }
+    case 'reopen': {
+      if (status.done === null && status.cancelled === null) return 'unchanged (neither done nor cancelled)';
+      const map = statusMap(source, target);
+      source.remove(map, 'done');
+      source.remove(statusMap(source, target), 'cancelled');
+      return `reopened (was ${status.done !== null ? `done ${status.done}` : `cancelled: ${inert((status.cancelled ?? '').trim())}`})`;
+    }
+    case 'move':
+      return move(source, target, edit.to);
+  }
+}
+
+function appendEvidence(source: Source, target: Target, urls: readonly string[]): void {
+  if (urls.length === 0) return;
+  const map = statusMap(source, target);
+  const block = urls.map((u) => scalarText(u));
+  const flow = urls.map((u) => scalarText(u, { flow: true }));
+  source.append(map, 'evidence', map.flow ? flow : block, flow);
+}
+
+/** `--to` as YAML text: a window string, or a flow mapping `{start: A, end: B}`. */
+export function readWindowOption(to: string): { text: string; single: boolean } {
+  const t = to.trim();
+  if (t.startsWith('{')) {
+    const parsed = parseYaml(t);
+    const root = parsed.root;
+    const keys = root?.kind === 'map' ? root.pairs.map((p) => p.key.value).sort().join(',') : '';
+    if (parsed.problems.length > 0 || root?.kind !== 'map' || !root.flow || keys !== 'end,start') {
+      throw new EditError(`--to ${JSON.stringify(inert(t))}: write a window such as 2019-05..2019-06, or {start: A, end: B}`);
+    }
+    return { text: t.replace(/\s*\n\s*/g, ' '), single: false };
+  }
+  const w = parseWindowText(t);
+  if (!w.ok) throw new EditError(`--to: ${w.error}`);
+  const { start, end } = w.value;
+  if (start.kind === 'fixed' && end.kind === 'fixed' && end.last < start.first) {
+    throw new EditError(`--to ${inert(t)} ends (${end.last}) before it starts (${start.first})`);
+  }
+  return { text: t, single: !t.includes('..') };
+}
+
+function move(source: Source, target: Target, to: string): string {
+  const wanted = readWindowOption(to);
+  const activity = activityNode(source.root(), target.activity.id);
+  const w = target.window;
+  const was = !w ? '' : w.startText === w.endText ? w.startText : `${w.startText}..${w.endText}`;
+  let map: PMap;
+  if (target.index === null) map = activity;
+  else {
+    const item = windowNode(activity, target.index);
+    if (item.kind !== 'map') {
+      // A window written as a string stays a string.
+      const list = pairOf(activity, 'windows')?.value;
+      const flow = list?.kind === 'seq' && list.flow;
+      source.replace(item, wanted.text.startsWith('{') ? wanted.text : scalarText(wanted.text, { flow }));
+      return moved(wanted.text, was);
+    }
+    map = item;
+  }
+  const key = pairOf(map, 'window') ? 'window' : 'due';
+  const pair = pairOf(map, key);
+  if (!pair) throw new EditError(`activity ${inert(target.activity.id)} has no window: or due: to move`);
+  const like = pair.value.kind === 'scalar' ? pair.value : undefined;
+  const value = wanted.text.startsWith('{') ? wanted.text : scalarText(wanted.text, { flow: map.flow, like });
+  if (key === 'due' && wanted.single) source.set(map, 'due', value);
+  else source.replacePair(map, pair, 'window', value);
+  return moved(wanted.text, was);
+}
+
+function moved(to: string, was: string): string {
+  return `moved to ${inert(to)}${was ? ` (was ${inert(was)})` : ''}`;
+}
+
+/** The edit did what it said, and nothing else changed in the roadmap's status. */
+function checkResult(before: Roadmap, after: Roadmap, target: Target, edit: Edit): void {
+  const wrong = (what: string) => new EditError(`internal check failed after the edit (${what}); nothing was written. This is a bug in roadmap; please report it`);
+  if (after.id !== before.id || after.revision !== before.revision) throw wrong('roadmap id or revision changed');
+  const a = findActivity(after, target.activity.id);
+  const w = target.index === null ? a.windows[0] : a.windows[target.index];
+  const seen = target.index === null ? a : w;
+  if (!seen) throw wrong('window missing');
+  if (edit.kind === 'done' && seen.done !== edit.on) throw wrong('done date');
+  if (edit.kind === 'done' && !edit.evidence.every((e) => seen.evidence.includes(e))) throw wrong('evidence');
+  if (edit.kind === 'start' && seen.started !== edit.on) throw wrong('started date');
+  if (edit.kind === 'cancel' && seen.cancelled !== edit.reason) throw wrong('cancelled');
+  if (edit.kind === 'reopen' && target.index !== null && (w?.done !== (a.done ?? null) || w?.cancelled !== (a.cancelled ?? null))) throw wrong('reopen');
+  if (edit.kind === 'reopen' && target.index === null && (a.done !== null || a.cancelled !== null)) throw wrong('reopen');
+  const others = (r: Roadmap) => new Map(r.stages.flatMap((s) => s.activities).filter((x) => x.id !== target.activity.id).map((x) => [x.id, JSON.stringify(statusKey(x))]));
+  const then = others(before);
+  const changed = [...others(after)].filter(([id, key]) => then.get(id) !== key).map(([id]) => inert(id));
+  if (changed.length > 0) {
+    // The one way a splice inside one activity reaches another: YAML shared through an anchor and aliases.
+    throw new EditError(`this edit would also change activity ${changed.join(', ')}: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand`);
+  }
+  if (edit.kind !== 'move') {
+    const windows = (x: Activity) => x.windows.map((v) => [v.start, v.end, v.label]);
+    if (JSON.stringify(windows(target.activity)) !== JSON.stringify(windows(a))) throw wrong('windows changed');
+  }
+}
+
+function statusKey(a: Activity): unknown {
+  return [a.id, a.title, a.done, a.started, a.cancelled, a.evidence, a.responsible, a.windows.map((w) => [w.label, w.done, w.started, w.cancelled, w.evidence])];
+}

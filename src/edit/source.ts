@@ -1,0 +1,187 @@
+/**
+ * Source-preserving edits of YAML text: every change is a splice of the text at
+ * offsets from the positioned tree, so bytes outside the edited lines never move
+ * (comments, quoting, flow style, block scalars, CRLF, a BOM, the final newline).
+ * Pure: text in, text out.
+ */
+import { parseYaml, type PMap, type PNode, type PPair, type PScalar, type PSeq } from '../load/yaml.js';
+
+/** A mistake in what was asked of the source (a key the edit needs is not where it should be). */
+export class EditError extends Error {}
+
+export class Source {
+  private tree: PNode | null | undefined;
+
+  constructor(private current: string) {}
+
+  get text(): string {
+    return this.current;
+  }
+
+  /** The file's line ending: CRLF when its first line break is one. */
+  get eol(): string {
+    const i = this.current.indexOf('\n');
+    return i > 0 && this.current[i - 1] === '\r' ? '\r\n' : '\n';
+  }
+
+  /** The positioned tree of the current text (re-read after every splice). */
+  root(): PNode {
+    if (this.tree === undefined) {
+      const parsed = parseYaml(this.current);
+      if (parsed.problems.length > 0 || !parsed.root) throw new EditError('the file is not valid YAML');
+      this.tree = parsed.root;
+    }
+    if (!this.tree) throw new EditError('the file is empty');
+    return this.tree;
+  }
+
+  splice(start: number, end: number, insert: string): void {
+    this.current = this.current.slice(0, start) + insert + this.current.slice(end);
+    this.tree = undefined;
+  }
+
+  /** Replaces a node's text (a scalar, or a whole flow collection) in place. */
+  replace(node: PNode, text: string): void {
+    this.splice(node.start, node.end, text);
+  }
+
+  /**
+   * Sets `key: value` in a mapping: in place when the key holds a one-line scalar,
+   * else as a new line after the mapping's last value (or `, key: value` in a flow mapping).
+   * `value` is YAML text, already quoted as needed.
+   */
+  set(map: PMap, key: string, value: string): void {
+    const pair = pairOf(map, key);
+    if (pair && isInline(pair.value, this.current)) return this.replace(pair.value, value);
+    if (pair) return this.replacePair(map, pair, key, value);
+    this.add(map, key, value);
+  }
+
+  /** Replaces a whole pair (key and value) by `key: value`, keeping its place. */
+  replacePair(map: PMap, pair: PPair, key: string, value: string): void {
+    if (map.flow || isInline(pair.value, this.current)) return this.splice(pair.key.start, pair.value.end, `${key}: ${value}`);
+    // A block value spans lines: the pair's lines give way to one line at the key's place.
+    const end = lineEndAfter(this.current, pair.value.end);
+    const tail = end.needsBreak ? '' : this.eol;
+    this.splice(pair.key.start, end.offset, `${key}: ${value}${tail}`);
+  }
+
+  /** Adds a new `key: value` after the mapping's last pair. */
+  add(map: PMap, key: string, value: string): void {
+    const last = map.pairs[map.pairs.length - 1];
+    if (!last) throw new EditError('cannot add to an empty mapping');
+    if (map.flow) return this.splice(last.value.end, last.value.end, `, ${key}: ${value}`);
+    const indent = ' '.repeat(columnOf(this.current, map.pairs[0]!.key.start));
+    const at = lineEndAfter(this.current, last.value.end);
+    const line = `${indent}${key}: ${value}`;
+    this.splice(at.offset, at.offset, at.needsBreak ? `${this.eol}${line}` : `${line}${this.eol}`);
+  }
+
+  /** Removes a key with its value (and its line(s) in a block mapping). */
+  remove(map: PMap, key: string): boolean {
+    const index = map.pairs.findIndex((p) => p.key.value === key);
+    const pair = map.pairs[index];
+    if (!pair) return false;
+    const next = map.pairs[index + 1];
+    const prev = map.pairs[index - 1];
+    if (map.flow) {
+      if (prev) this.splice(prev.value.end, pair.value.end, '');
+      else if (next) this.splice(pair.key.start, next.key.start, '');
+      else this.splice(map.start, map.end, '{}');
+      return true;
+    }
+    const lineStart = lineStartOf(this.current, pair.key.start);
+    const prefix = this.current.slice(lineStart, pair.key.start);
+    if (/^[ \t]*$/.test(prefix)) {
+      const end = lineEndAfter(this.current, pair.value.end);
+      // Without a line break after it, the last line takes the break before it along.
+      const start = end.needsBreak && lineStart > 0 ? lineStart - this.eol.length : lineStart;
+      this.splice(start, end.offset, '');
+    } else if (next) {
+      // `- done: X` opening a list item: the next key moves up onto the dash line.
+      this.splice(pair.key.start, next.key.start, '');
+    } else {
+      throw new EditError(`cannot remove '${key}', the only key of its mapping`);
+    }
+    return true;
+  }
+
+  /** Appends items (YAML text) to the list under `key`, creating the key as a flow list when absent. */
+  append(map: PMap, key: string, items: readonly string[], flowItems: readonly string[] = items): void {
+    if (items.length === 0) return;
+    const pair = pairOf(map, key);
+    if (!pair) return this.add(map, key, `[${flowItems.join(', ')}]`);
+    const list = pair.value;
+    if (list.kind !== 'seq') throw new EditError(`'${key}' is not a list`);
+    if (list.flow) {
+      const last = list.items[list.items.length - 1];
+      if (last) this.splice(last.end, last.end, flowItems.map((i) => `, ${i}`).join(''));
+      else this.splice(list.start + 1, list.start + 1, flowItems.join(', '));
+      return;
+    }
+    this.appendBlock(list, items);
+  }
+
+  private appendBlock(list: PSeq, items: readonly string[]): void {
+    const first = list.items[0]!;
+    const last = list.items[list.items.length - 1]!;
+    const dash = this.current.slice(lineStartOf(this.current, first.start), first.start);
+    // The first item's line prefix is `  - ` unless the list shares its line with a parent dash.
+    const prefix = /^[ \t]*-[ \t]+$/.test(dash) ? dash : `${' '.repeat(columnOf(this.current, list.start))}- `;
+    const at = lineEndAfter(this.current, last.end);
+    const lines = items.map((i) => `${prefix}${i}`);
+    this.splice(at.offset, at.offset, at.needsBreak ? lines.map((l) => `${this.eol}${l}`).join('') : lines.map((l) => `${l}${this.eol}`).join(''));
+  }
+}
+
+export function pairOf(map: PMap, key: string): PPair | undefined {
+  return map.pairs.find((p) => p.key.value === key);
+}
+
+/** A scalar written on one line, or a flow collection: replaceable in place. */
+function isInline(node: PNode, text: string): boolean {
+  if (node.kind === 'scalar') return node.style !== 'literal' && node.style !== 'folded' && !text.slice(node.start, node.end).includes('\n');
+  return node.flow && !text.slice(node.start, node.end).includes('\n');
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function columnOf(text: string, offset: number): number {
+  const start = lineStartOf(text, offset);
+  // A byte-order mark takes no column.
+  return offset - start - (start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+}
+
+/**
+ * Where the line holding the end of a value ends: the start of the next line (a
+ * trailing comment on that line stays with it), or the end of a text that has no
+ * final line break.
+ */
+function lineEndAfter(text: string, end: number): { offset: number; needsBreak: boolean } {
+  if (end > 0 && text[end - 1] === '\n') return { offset: end, needsBreak: false };
+  const nl = text.indexOf('\n', end);
+  return nl === -1 ? { offset: text.length, needsBreak: true } : { offset: nl + 1, needsBreak: false };
+}
+
+/**
+ * A string as a YAML scalar: plain when it reads back as itself (in flow context
+ * too, when asked), else double-quoted (JSON strings are valid YAML).
+ */
+export function scalarText(value: string, options: { flow?: boolean; like?: PScalar } = {}): string {
+  if (options.like?.style === 'single' && !/[\n\r]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  if (options.like?.style === 'double') return JSON.stringify(value);
+  if (readsBackPlain(value, options.flow ?? false)) return value;
+  return JSON.stringify(value);
+}
+
+function readsBackPlain(value: string, flow: boolean): boolean {
+  if (value === '' || value !== value.trim() || /[\n\r\t\u0000-\u001f\u007f]/.test(value)) return false;
+  const doc = flow ? `k: [${value}]` : `k: ${value}`;
+  const parsed = parseYaml(doc);
+  if (parsed.problems.length > 0 || parsed.root?.kind !== 'map') return false;
+  let node = parsed.root.pairs[0]?.value;
+  if (flow) node = node?.kind === 'seq' && node.items.length === 1 ? node.items[0] : undefined;
+  return node?.kind === 'scalar' && node.style === 'plain' && !node.empty && node.value === value;
+}

@@ -1,0 +1,105 @@
+import * as fsp from 'node:fs/promises';
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeAtomic, type WriteFs } from '../../src/edit/write.js';
+import { tree } from '../helpers.js';
+
+const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+
+function setup(content = 'old\n') {
+  const dir = tree({ 'r.yaml': content });
+  return { dir, file: path.join(dir, 'r.yaml') };
+}
+
+describe('writeAtomic', () => {
+  it('replaces the file, keeps its mode and leaves no temporary file', async () => {
+    const { dir, file } = setup();
+    chmodSync(file, 0o640);
+    await writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml' });
+    expect(readFileSync(file, 'utf8')).toBe('new\n');
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['r.yaml']);
+  });
+
+  it('writes through a symbolic link to its target', async () => {
+    const { dir, file } = setup();
+    const link = path.join(dir, 'link.yaml');
+    symlinkSync(file, link);
+    await writeAtomic(link, 'new\n', { expected: 'old\n', shown: 'link.yaml' });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('new\n');
+  });
+
+  it('keeps the original when the rename fails', async () => {
+    const { dir, file } = setup();
+    const fs: WriteFs = { ...fsp, rename: async () => { throw errno('EXDEV'); } };
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow(
+      'cannot write r.yaml: EXDEV: simulated; the file is unchanged',
+    );
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['r.yaml']);
+  });
+
+  it('keeps the original when writing the temporary file fails (disk full)', async () => {
+    const { dir, file } = setup();
+    const fs: WriteFs = {
+      ...fsp,
+      open: (async (...args: Parameters<typeof fsp.open>) => {
+        const handle = await fsp.open(...args);
+        return Object.assign(Object.create(handle), {
+          writeFile: async () => { throw errno('ENOSPC'); },
+          close: () => handle.close(),
+        });
+      }) as typeof fsp.open,
+    };
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow('cannot write r.yaml: ENOSPC: simulated; the file is unchanged');
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+    expect(readdirSync(dir)).toEqual(['r.yaml']);
+  });
+
+  it('refuses when the file changed on disk after it was read', async () => {
+    const { dir, file } = setup();
+    // Someone saves the file while the temporary file is being written.
+    const fs: WriteFs = {
+      ...fsp,
+      open: (async (...args: Parameters<typeof fsp.open>) => {
+        writeFileSync(file, 'theirs\n');
+        return fsp.open(...args);
+      }) as typeof fsp.open,
+    };
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow(
+      'r.yaml changed on disk since it was read (edited or removed meanwhile); nothing was written: run the command again',
+    );
+    expect(readFileSync(file, 'utf8')).toBe('theirs\n');
+    expect(readdirSync(dir)).toEqual(['r.yaml']);
+  });
+
+  it('refuses a read-only file (even where the directory is writable)', async () => {
+    const { file } = setup();
+    chmodSync(file, 0o444);
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml' })).rejects.toThrow(
+      'cannot write r.yaml: the file is read-only (make it writable to edit it); the file is unchanged',
+    );
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+  });
+
+  it('says so when the directory is not writable', async () => {
+    const { file } = setup();
+    const fs: WriteFs = { ...fsp, open: (async () => { throw errno('EACCES'); }) as typeof fsp.open };
+    const dirName = path.basename(path.dirname(file));
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow(
+      `cannot write r.yaml: cannot create a file in ${dirName}/: permission denied; the file is unchanged`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('old\n');
+  });
+
+  it('creates a new file only when none exists', async () => {
+    const { dir, file } = setup();
+    await expect(writeAtomic(file, 'x\n', { expected: null, shown: 'r.yaml' })).rejects.toThrow('r.yaml was created by someone else meanwhile; nothing was written');
+    const fresh = path.join(dir, 'new.yaml');
+    await writeAtomic(fresh, 'x\n', { expected: null, shown: 'new.yaml' });
+    expect(readFileSync(fresh, 'utf8')).toBe('x\n');
+    expect(readdirSync(dir).sort()).toEqual(['new.yaml', 'r.yaml']);
+  });
+});

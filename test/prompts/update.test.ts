@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { updateFlow } from '../../src/commands/update.js';
+import type { Io } from '../../src/shell/io.js';
+import { run, SHIPPED, tree } from '../helpers.js';
+import { CTRL_C, scripted, type Step } from './script.js';
+
+const FILE = 'roadmaps/az-ogp-2019-21.yaml';
+
+function project() {
+  const dir = tree({ [FILE]: readFileSync(SHIPPED, 'utf8') });
+  return { dir, read: () => readFileSync(path.join(dir, FILE), 'utf8') };
+}
+
+function io(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: Io = {
+    out: (t) => void out.push(t), err: (t) => void err.push(t), env: {}, cwd,
+    now: () => new Date('2019-07-15T12:00:00Z'), stdoutTTY: true, columns: 200, stdinTTY: true,
+  };
+  return { io: value, out: () => out.join(''), err: () => err.join('') };
+}
+
+async function flow(steps: Step[], options = { today: '2019-07-15' }) {
+  const p = project();
+  const t = io(p.dir);
+  const ask = scripted(steps);
+  const code = await updateFlow(options, t.io, ask);
+  expect(ask.left()).toBe(0);
+  return { code, p, ask, stdout: t.out(), stderr: t.err() };
+}
+
+const ANCHOR = '        window: 2019-03..2019-04   # March-April 2019\n        responsible: CCC\n';
+
+describe('roadmap update', () => {
+  it('marks 1.1 done: activities most urgent first, a refused date, the diff, then the write', async () => {
+    const r = await flow([
+      { search: '' },
+      { select: 'Mark done' },
+      { input: '2019-02-28' },
+      { input: '2019-04-20' },
+      { input: 'https://example.org/x' },
+      { confirm: true },
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.ask.log.slice(0, 13)).toEqual([
+      'search: Which activity? (type to filter by id, title, state or entity)',
+      '  1.1  overdue   overdue 76d       Identifying a high-level government representative who will lead the OGP process in Azerbaijan',
+      '  1.2  overdue   overdue 45d       Publishing press release and public announcements in the social networks and media for the preparation of the drafting process of the National Action Plan',
+      '  1.3  overdue   overdue 45d       Identifying target groups and organizing information sessions for them',
+      '  1.4  overdue   overdue 45d       Organizing livestreams in the social media',
+      '  1.5  overdue   overdue 45d       Organizing trainings for the promotion of OGP principles for press representatives',
+      '  2.1  overdue   overdue 15d       Making announcements on the initiation of the drafting process of the National Action Plan',
+      '  2.2  active    ends in 16d       Arranging online discussions and receiving feedback for the preparation of the National Action Plan',
+      '  2.4  active    ends in 47d       Researching international experience and practice for the preparation of the National Action Plan',
+      '  2.3  active    ends in 138d      Carrying out public debates on the directions reflected in the Road Map (roundtables, informational sessions, forums)',
+      '  2.5  later     starts in 48d     Organizing online TV and Internet broadcasts',
+      '  2.6  later     starts in 48d     Organization of media events for promotion of the OGP process',
+      '  2.7  later     starts in 48d     Publishing initial draft of the National Action Plan on the relevant internet portal and on the Azerbaijan Open Government Platform website for the discussion',
+    ]);
+    expect(r.ask.log.slice(r.ask.log.indexOf('select: What happened?'))).toEqual([
+      'select: What happened?',
+      '  Mark done',
+      '  Record the start',
+      '  Cancel (with a reason)',
+      '  Reopen (remove done / cancelled) (neither done nor cancelled)',
+      '  Move to another window',
+      'input: Done on (YYYY-MM-DD):',
+      "  refused: the window starts 2019-03-01: a date before it cannot complete it",
+      'input: Done on (YYYY-MM-DD):',
+      'input: Evidence links (optional, separated by spaces):',
+      'confirm: Write this change to roadmaps/az-ogp-2019-21.yaml?',
+    ]);
+    expect(r.stdout).toBe(`--- a/${FILE}
++++ b/${FILE}
+@@ -84,6 +84,8 @@
+         title: Identifying a high-level government representative who will lead the OGP process in Azerbaijan
+         window: 2019-03..2019-04   # March-April 2019
+         responsible: CCC
++        done: 2019-04-20
++        evidence: [https://example.org/x]
+       - id: "1.2"
+         title: Publishing press release and public announcements in the social networks and media for the preparation of the drafting process of the National Action Plan
+         window: 2019-04..2019-05   # April-May 2019
+az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
+`);
+    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace(ANCHOR, `${ANCHOR}        done: 2019-04-20\n        evidence: [https://example.org/x]\n`));
+  });
+
+  it('clips long titles to the terminal width', async () => {
+    const p = project();
+    const t = io(p.dir);
+    const ask = scripted([{ search: '1.2' }, CTRL_C]);
+    await updateFlow({ today: '2019-07-15' }, { ...t.io, columns: 60 }, ask);
+    expect(ask.log[1]).toBe('  1.2  overdue   overdue 45d       Publishing press releas…');
+    expect(ask.log[1]!.length).toBe(2 + 57);
+  });
+
+  it('filters the activities by what is typed', async () => {
+    const r = await flow([{ search: 'azaca' }, CTRL_C]);
+    expect(r.ask.log.slice(0, 2)).toEqual([
+      'search: Which activity? (type to filter by id, title, state or entity)',
+      '  1.5  overdue   overdue 45d       Organizing trainings for the promotion of OGP principles for press representatives',
+    ]);
+  });
+
+  it('asks which window of a multi-window activity, and moves it', async () => {
+    const r = await flow([
+      { search: '3.4' },
+      { select: 'Move' },
+      { select: '2.' },
+      { input: '2021-10..2021-12' },
+      { confirm: true },
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.ask.log).toContain('  2. final monitoring and report: 2021-09-01 → 2021-11-30  later');
+    expect(r.stdout.endsWith('az-ogp-2019-21 3.4 [final monitoring and report]: moved to 2021-10..2021-12 (was 2021-09..2021-11)\n')).toBe(true);
+    expect(r.p.read()).toContain('          - label: final monitoring and report\n            window: 2021-10..2021-12\n');
+  });
+
+  it.each([
+    ['at the first question', [CTRL_C]],
+    ['at the confirmation', [{ search: '1.2' }, { select: 'Cancel' }, { input: 'merged into 1.3' }, CTRL_C]],
+  ] as Array<[string, Step[]]>)('ends cleanly on Ctrl+C %s: exit 130, nothing written', async (_when, steps) => {
+    const r = await flow(steps);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toBe('roadmap: cancelled; nothing was written\n');
+    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8'));
+  });
+
+  it('writes nothing when the change is declined', async () => {
+    const r = await flow([{ search: '2.1' }, { select: 'Record' }, { input: '' }, { confirm: false }]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('+        started: 2019-07-15\n');
+    expect(r.stderr).toBe('roadmap: nothing was written\n');
+    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8'));
+  });
+
+  it('needs a terminal, and names the commands to use instead', async () => {
+    const p = project();
+    const r = await run(['update'], { cwd: p.dir, stdoutTTY: true, stdinTTY: false });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: roadmap update asks questions and needs a terminal (stdin and stdout); without one, use roadmap done|start|cancel|reopen|move <id> (see roadmap help done)\n' });
+  });
+});
