@@ -10,7 +10,8 @@ import { jsonText, reportJson } from '../render/json.js';
 import { plain, type Paint } from '../render/paint.js';
 import type { State } from '../model.js';
 import { loadReport, paintFor, parseStates, type FilterOptions, type GlobalOptions } from '../shell/context.js';
-import { appendText, summaryRoom, writeFileAtomic } from '../shell/files.js';
+import { appendText, summaryRoom } from '../shell/files.js';
+import { writeAtomic } from '../shell/write.js';
 import { EXIT, UserError, type Io } from '../shell/io.js';
 
 export interface CheckOptions extends GlobalOptions, FilterOptions {
@@ -57,7 +58,7 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
   const { report } = await loadReport(options, io);
   const result = check(report, failOn);
   if (options.output) {
-    await writeFileAtomic(path.resolve(io.cwd, options.output), await render(format, result, plain), options.output);
+    await writeAtomic(path.resolve(io.cwd, options.output), await render(format, result, plain), { shown: options.output });
     // The file holds the report; the log gets annotations inside GitHub Actions, the text list elsewhere.
     const console: CheckFormat = io.env.GITHUB_ACTIONS === 'true' && format !== 'github' ? 'github' : 'text';
     io.out(await render(console, result, console === 'text' ? await paintFor(options, io) : plain));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isTimeZone } from '../calendar/today.js';
 import { parseWindowText } from '../calendar/window.js';
 import { scaffold, type Scaffold } from '../edit/scaffold.js';
-import { writeAtomic } from '../edit/write.js';
+import { writeAtomic } from '../shell/write.js';
 import { ENTITY_ID, ITEM_ID, ROADMAP_ID } from '../load/format.js';
 import { parseRoadmap } from '../load/parse.js';
 import { inert } from '../render/inert.js';

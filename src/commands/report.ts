@@ -1,8 +1,9 @@
 /** `roadmap report`: the status published as an HTML page, an iCalendar file, a Mermaid chart or Markdown. */
+import path from 'node:path';
 import type { Report } from '../evaluate.js';
 import { UserError, type Io } from '../shell/io.js';
 import { loadReport, type FilterOptions, type GlobalOptions } from '../shell/context.js';
-import { writeAtomic } from '../shell/output.js';
+import { writeAtomic } from '../shell/write.js';
 import { VERSION } from '../version.js';
 
 export const REPORT_FORMATS = ['html', 'ics', 'mermaid', 'markdown'] as const;
@@ -52,7 +53,7 @@ export async function run(options: ReportOptions, io: Io): Promise<number> {
     return 0;
   }
   if (options.output.trim() === '') throw new UserError('--output expects a file name');
-  await writeAtomic(options.output, text, io.cwd);
+  await writeAtomic(path.resolve(io.cwd, options.output), text, { shown: options.output });
   if (!options.quiet) io.err(`roadmap: wrote ${options.output} (${format}, ${report.activities.length} ${report.activities.length === 1 ? 'activity' : 'activities'})\n`);
   return 0;
 }

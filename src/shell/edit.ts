@@ -9,7 +9,7 @@ import { applyEdit, type Edit, type EditResult } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { findActivity, type Found } from '../edit/find.js';
 import { EditError } from '../edit/source.js';
-import { writeAtomic, type WriteFs } from '../edit/write.js';
+import { writeAtomic, type WriteFs } from './write.js';
 import { readRoadmapText, type Loaded } from '../load/index.js';
 import type { Roadmap } from '../model.js';
 import { load, todayFor, type GlobalOptions } from './context.js';

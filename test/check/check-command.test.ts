@@ -213,7 +213,7 @@ describe('roadmap check --output', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).failed).toBe(true);
     const bad = await run(['check', ...DEMO, '--output', 'test/fixtures/check/no-such-dir/report.txt']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('roadmap: cannot write test/fixtures/check/no-such-dir/report.txt: no such file or directory\n');
+    expect(bad.stderr).toBe('roadmap: cannot write test/fixtures/check/no-such-dir/report.txt: cannot create a file in no-such-dir/: no such file or directory; no file was created\n');
   });
 });
 

@@ -69,7 +69,7 @@ describe('roadmap report (end to end)', () => {
   it('fails with exit 2 and a one-line message when the file cannot be written', () => {
     const dir = tree({});
     const r = spawn(['report', '-r', SHIPPED, ...today, '--format', 'html', '--output', 'missing/dir/status.html'], { cwd: dir });
-    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'roadmap: cannot write missing/dir/status.html: no such file or directory\n' });
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'roadmap: cannot write missing/dir/status.html: cannot create a file in dir/: no such file or directory; no file was created\n' });
     expect(readdirSync(dir)).toEqual([]);
   });
 

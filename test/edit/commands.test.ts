@@ -2,7 +2,7 @@ import * as fsp from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { WriteFs } from '../../src/edit/write.js';
+import type { WriteFs } from '../../src/shell/write.js';
 import { runEdit } from '../../src/shell/edit.js';
 import type { Io } from '../../src/shell/io.js';
 import { roadmapYaml, run, SHIPPED, tree } from '../helpers.js';

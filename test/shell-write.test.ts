@@ -2,8 +2,8 @@ import * as fsp from 'node:fs/promises';
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAtomic, type WriteFs } from '../../src/edit/write.js';
-import { tree } from '../helpers.js';
+import { writeAtomic, type WriteFs } from '../src/shell/write.js';
+import { tree } from './helpers.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
@@ -79,7 +79,7 @@ describe('writeAtomic', () => {
     const { file } = setup();
     chmodSync(file, 0o444);
     await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml' })).rejects.toThrow(
-      'cannot write r.yaml: the file is read-only (make it writable to edit it); the file is unchanged',
+      'cannot write r.yaml: the file is read-only (make it writable to replace it); the file is unchanged',
     );
     expect(readFileSync(file, 'utf8')).toBe('old\n');
   });
@@ -101,5 +101,23 @@ describe('writeAtomic', () => {
     await writeAtomic(fresh, 'x\n', { expected: null, shown: 'new.yaml' });
     expect(readFileSync(fresh, 'utf8')).toBe('x\n');
     expect(readdirSync(dir).sort()).toEqual(['new.yaml', 'r.yaml']);
+  });
+});
+
+describe('writeAtomic for reports (no stale check)', () => {
+  it('replaces whatever is there, keeping the mode, and creates a missing file', async () => {
+    const { dir, file } = setup('someone else wrote this\n');
+    chmodSync(file, 0o600);
+    await writeAtomic(file, 'report\n', { shown: 'r.yaml' });
+    expect([readFileSync(file, 'utf8'), statSync(file).mode & 0o777]).toEqual(['report\n', 0o600]);
+    const fresh = path.join(dir, 'new.xml');
+    await writeAtomic(fresh, '<x/>\n', { shown: 'new.xml' });
+    expect(readFileSync(fresh, 'utf8')).toBe('<x/>\n');
+    expect(readdirSync(dir).sort()).toEqual(['new.xml', 'r.yaml']);
+  });
+
+  it('names the file when the directory does not exist', async () => {
+    const { dir } = setup();
+    await expect(writeAtomic(path.join(dir, 'nope', 'out.html'), 'x', { shown: 'nope/out.html' })).rejects.toThrow(/^cannot write nope\/out\.html: cannot create a file in nope\/: no such file or directory; no file was created$/);
   });
 });

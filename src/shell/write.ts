@@ -1,19 +1,23 @@
 /**
- * Writing an edited file safely: a temporary file in the same directory, fsync,
- * then rename over the original, keeping its mode; nothing is written when the
- * file changed on disk since it was read. The fs functions are injectable so
- * tests can make any step fail.
+ * Every file roadmap writes (edits, new roadmaps, reports) is written here: a
+ * temporary file in the same directory, fsync, then rename over the original,
+ * keeping its mode, so a reader sees the old file or the new one, never half. An
+ * edit also refuses to write when the file changed on disk since it was read. The
+ * fs functions are injectable so tests can make any step fail.
  */
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describeIoError } from '../load/index.js';
-import { EditError } from './source.js';
+import { UserError } from './io.js';
 
 export type WriteFs = Pick<typeof fsp, 'open' | 'readFile' | 'realpath' | 'rename' | 'stat' | 'unlink'>;
 
 export interface WriteOptions {
-  /** The text the edit started from; null for a new file that must not exist yet. */
-  readonly expected: string | null;
+  /**
+   * The text an edit started from (nothing is written if the file no longer holds it);
+   * null for a new file that must not exist yet; undefined to replace whatever is there.
+   */
+  readonly expected?: string | null | undefined;
   /** The file as shown to the user. */
   readonly shown: string;
   readonly fs?: WriteFs;
@@ -24,15 +28,16 @@ const code = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.c
 export async function writeAtomic(file: string, text: string, options: WriteOptions): Promise<void> {
   const fs = options.fs ?? fsp;
   const { shown, expected } = options;
+  const exists = expected !== null && (typeof expected === 'string' || (await fs.stat(file).then(() => true, () => false)));
   const fail = (what: string, error?: unknown): never => {
-    throw new EditError(`cannot write ${shown}: ${what}${error === undefined ? '' : describeIoError(error)}; ${expected === null ? 'no file was created' : 'the file is unchanged'}`);
+    throw new UserError(`cannot write ${shown}: ${what}${error === undefined ? '' : describeIoError(error)}; ${exists ? 'the file is unchanged' : 'no file was created'}`);
   };
   // Write through a symbolic link to its target, not over the link.
-  const real = expected === null ? file : await fs.realpath(file).catch((e: unknown) => fail('', e));
+  const real = exists ? await fs.realpath(file).catch((e: unknown) => fail('', e)) : file;
   let mode = 0o666;
-  if (expected !== null) {
+  if (exists) {
     const info = await fs.stat(real).catch((e: unknown) => fail('', e));
-    if ((info.mode & 0o222) === 0) fail('the file is read-only (make it writable to edit it)');
+    if ((info.mode & 0o222) === 0) fail('the file is read-only (make it writable to replace it)');
     mode = info.mode & 0o7777;
   }
   const dir = path.dirname(real);
@@ -43,18 +48,18 @@ export async function writeAtomic(file: string, text: string, options: WriteOpti
     created = true;
     try {
       await handle.writeFile(text, 'utf8');
-      if (expected !== null) await handle.chmod(mode); // the umask may have narrowed it
+      if (exists) await handle.chmod(mode); // the umask may have narrowed it
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await checkUnchanged(fs, real, shown, expected);
+    if (expected !== undefined) await checkUnchanged(fs, real, shown, expected);
     await fs.rename(temp, real);
     created = false;
     await syncDirectory(fs, dir);
   } catch (error) {
     if (created) await fs.unlink(temp).catch(() => undefined);
-    if (error instanceof EditError) throw error;
+    if (error instanceof UserError) throw error;
     fail('', error);
   }
 }
@@ -69,8 +74,8 @@ async function checkUnchanged(fs: WriteFs, real: string, shown: string, expected
     now = null;
   }
   if (now === expected) return;
-  if (expected === null) throw new EditError(`${shown} was created by someone else meanwhile; nothing was written`);
-  throw new EditError(`${shown} changed on disk since it was read (edited or removed meanwhile); nothing was written: run the command again`);
+  if (expected === null) throw new UserError(`${shown} was created by someone else meanwhile; nothing was written`);
+  throw new UserError(`${shown} changed on disk since it was read (edited or removed meanwhile); nothing was written: run the command again`);
 }
 
 /** Makes the rename itself durable; best effort (not every system can open a directory). */
