@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRoadmaps, parseRoadmap } from '../src/load/index.js';
-import { roadmapYaml, tree } from './helpers.js';
+import { FIXTURES, roadmapYaml, tree } from './helpers.js';
 
 /** `line:column message` of every problem. */
 function problems(text: string): string[] {
@@ -151,33 +153,7 @@ describe('every problem, with its line and column', () => {
   });
 
   it('lists all ten mistakes of one file', () => {
-    const text = `schema: 1
-id: Bad_Id
-title: Ten mistakes
-revison: 2
-timezone: Mars/Olympus
-entities:
-  A: Alpha
-stages:
-  - id: S1
-    title: One
-    window: 2019-04-01..2019-03-01
-    activities:
-      - id: 1.1
-        title: Bad date
-        window: 2019-02-30
-        responsible: A
-      - id: 1.1
-        title: Duplicate id
-        window: 2019-03
-        responsible: Z
-      - id: 1.3
-        title: Unknown ref
-        window: { start: 9.9.start, end: 2019-12 }
-        donne: 2019-01-01
-      - id: 1.4
-        window: 2019-05
-`;
+    const text = readFileSync(path.join(FIXTURES, 'ten-mistakes.yaml'), 'utf8');
     expect(problems(text)).toEqual([
       "2:5 'Bad_Id' is not a roadmap id (lower-case letters, digits and -)",
       "4:1 unknown key 'revison' in roadmap; did you mean 'revision'?",

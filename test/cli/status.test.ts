@@ -107,35 +107,7 @@ describe('the shipped roadmap, at 2019-07-15', () => {
 
 describe('bad input: exit 2, every problem with its position, no stack trace', () => {
   it('lists all ten mistakes of a file, then a count', () => {
-    const dir = tree({
-      'bad.yaml': `schema: 1
-id: Bad_Id
-title: Ten mistakes
-revison: 2
-timezone: Mars/Olympus
-entities:
-  A: Alpha
-stages:
-  - id: S1
-    title: One
-    window: 2019-04-01..2019-03-01
-    activities:
-      - id: 1.1
-        title: Bad date
-        window: 2019-02-30
-        responsible: A
-      - id: 1.1
-        title: Duplicate id
-        window: 2019-03
-        responsible: Z
-      - id: 1.3
-        title: Unknown ref
-        window: { start: 9.9.start, end: 2019-12 }
-        donne: 2019-01-01
-      - id: 1.4
-        window: 2019-05
-`,
-    });
+    const dir = tree({ 'bad.yaml': fixture('../ten-mistakes.yaml') });
     const r = spawn(['status', '-r', 'bad.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
