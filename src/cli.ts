@@ -3,7 +3,7 @@
  * each command so that none pays for another's modules.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CHECK_FORMATS, VALIDATE_FORMATS } from './formats.js';
+import { CHECK_FORMATS, DIFF_FORMATS, GROUPINGS, REPORT_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
 import { processIo, UserError, type Io } from './shell/io.js';
 import { VERSION } from './version.js';
@@ -52,8 +52,8 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     program
       .command('status', { isDefault: true })
       .description('tables of every activity and its state, per stage or per entity (the default command)')
-      .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
-      .addOption(new Option('--by <grouping>', 'group by').choices(['stage', 'entity']).default('stage'))
+      .addOption(new Option('--format <format>', 'output format').choices(STATUS_FORMATS).default('table'))
+      .addOption(new Option('--by <grouping>', 'group by').choices(GROUPINGS).default('stage'))
       .option('--limit <n>', 'show at most n activities per group, then a "more" line'),
   )
     .addHelpText('after', `
@@ -103,7 +103,7 @@ Examples:
     .description('what changed between two versions of the roadmaps: files, editions (ID@N) or git revisions')
     .argument('<old>', 'a file or directory, an edition ID@N, a git revision (main, HEAD~1) or REV:path')
     .argument('[new]', 'the same kinds (default: the working tree)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
     .option('--fail-on <changes>', 'exit 1 when any of these is present, comma-separated: extended,removed,reassigned,reopened')
     .addHelpText('after', `
 An argument is read as an existing path first, then ID@N, then REV:path (path
@@ -122,7 +122,7 @@ Examples:
     program
       .command('timeline')
       .description('a Gantt chart of the activity windows, with a marker at today')
-      .addOption(new Option('--by <grouping>', 'group rows by').choices(['stage', 'entity']).default('stage'))
+      .addOption(new Option('--by <grouping>', 'group rows by').choices(GROUPINGS).default('stage'))
       .option('--width <columns>', 'chart width (default: the terminal width, else 100)')
       .option('--from <date>', 'first day shown: a day, a month or a year (default: the first window)')
       .option('--to <date>', 'last day shown: a day, a month or a year (default: the last window)'),
@@ -138,7 +138,7 @@ Examples:
     program
       .command('report')
       .description('publish the status: a self-contained HTML page, an iCalendar file, a Mermaid gantt chart or Markdown')
-      .addOption(new Option('--format <format>', 'output format (default: from the --output extension, else markdown)').choices(['html', 'ics', 'mermaid', 'markdown']))
+      .addOption(new Option('--format <format>', 'output format (default: from the --output extension, else markdown)').choices(REPORT_FORMATS))
       .option('--output <file>', 'write to this file (atomically) instead of stdout'),
   )
     .addHelpText('after', `

@@ -1,4 +1,5 @@
 /** `roadmap diff <old> [new]`: what changed between two versions of the roadmaps. */
+import type { DiffFormat } from '../formats.js';
 import { failing, GATES, type Gate } from '../diff/changes.js';
 import { diffReport } from '../diff/report.js';
 import { describe } from '../render/diff-words.js';
@@ -8,10 +9,9 @@ import { EXIT, UserError, type Io } from '../shell/io.js';
 import { Sides } from '../shell/sides.js';
 import { closest } from '../suggest.js';
 
-export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export interface DiffOptions extends GlobalOptions {
-  readonly format?: (typeof DIFF_FORMATS)[number];
+  readonly format?: DiffFormat;
   readonly failOn?: string;
 }
 

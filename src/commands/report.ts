@@ -1,4 +1,5 @@
 /** `roadmap report`: the status published as an HTML page, an iCalendar file, a Mermaid chart or Markdown. */
+import { REPORT_FORMATS, type ReportFormat } from '../formats.js';
 import path from 'node:path';
 import type { Report } from '../evaluate.js';
 import { UserError, type Io } from '../shell/io.js';
@@ -6,8 +7,6 @@ import { loadReport, type FilterOptions, type GlobalOptions } from '../shell/con
 import { writeAtomic } from '../shell/write.js';
 import { VERSION } from '../version.js';
 
-export const REPORT_FORMATS = ['html', 'ics', 'mermaid', 'markdown'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions extends GlobalOptions, FilterOptions {
   readonly format?: ReportFormat;

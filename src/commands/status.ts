@@ -1,15 +1,14 @@
 /** `roadmap status`: the state of every activity, per stage or per entity. */
+import type { Grouping, StatusFormat } from '../formats.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { loadReport, paintFor, terminalWidth, type FilterOptions, type GlobalOptions } from '../shell/context.js';
 import { UserError, type Io } from '../shell/io.js';
 
-export const STATUS_FORMATS = ['table', 'json', 'markdown'] as const;
-export const GROUPINGS = ['stage', 'entity'] as const;
 
 export interface StatusOptions extends GlobalOptions, FilterOptions {
-  readonly format?: (typeof STATUS_FORMATS)[number];
-  readonly by?: (typeof GROUPINGS)[number];
+  readonly format?: StatusFormat;
+  readonly by?: Grouping;
   readonly limit?: string;
 }
 

@@ -1,16 +1,16 @@
 /** `roadmap timeline`: a Gantt chart of the activity windows, with a marker at today. */
+import type { Grouping } from '../formats.js';
 import type { CalendarDate } from '../calendar/date.js';
 import { parseFixed } from '../calendar/window.js';
 import { MIN_WIDTH, renderTimeline } from '../render/timeline.js';
 import { loadReport, paintFor, type FilterOptions, type GlobalOptions } from '../shell/context.js';
 import { UserError, type Io } from '../shell/io.js';
 
-export const TIMELINE_GROUPINGS = ['stage', 'entity'] as const;
 /** Output that is not a terminal has no width of its own. */
 export const DEFAULT_WIDTH = 100;
 
 export interface TimelineCommandOptions extends GlobalOptions, FilterOptions {
-  readonly by?: (typeof TIMELINE_GROUPINGS)[number];
+  readonly by?: Grouping;
   readonly width?: string;
   readonly from?: string;
   readonly to?: string;
