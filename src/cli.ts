@@ -53,7 +53,7 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
       .description('tables of every activity and its state, per stage or per entity (the default command)')
       .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
       .addOption(new Option('--by <grouping>', 'group by').choices(['stage', 'entity']).default('stage'))
-      .option('--limit <n>', 'show at most n activities per group, then a "more" line'),
+      .option('--limit <n>', 'table: at most n activities per group, then a "more" line (default 25, and 1000 in all; 0: no limit)'),
   )
     .addHelpText('after', `
 Examples:

@@ -156,7 +156,9 @@ export function parseYamlFully(text: string): YamlResult {
   for (const doc of list) {
     for (const e of [...doc.errors, ...doc.warnings]) {
       if (e.code === 'TAG_RESOLVE_FAILED') continue; // reported once, by the converter
-      problems.push({ offset: e.pos[0], message: tidy(e.message) });
+      // The library's composer recurses, and says so when absurd nesting overflows the stack.
+      const message = e.code === 'RESOURCE_EXHAUSTION' ? `nesting too deep to read (at most ${LIMITS.depth} levels)` : tidy(e.message);
+      problems.push({ offset: e.pos[0], message });
     }
   }
   const first = list[0];
