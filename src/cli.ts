@@ -88,7 +88,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return error.exitCode;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.err(`roadmap: internal error. This is a bug in roadmap; please report it with the command you ran.\n${detail}\n`);
+    // dist/ is bundled; source maps cost start-up time, so they are on only when asked for.
+    const maps = process.sourceMapsEnabled ? '' : '(run it again with NODE_OPTIONS=--enable-source-maps for positions in src/)\n';
+    io.err(`roadmap: internal error. This is a bug in roadmap; please report it with the command you ran.\n${maps}${detail}\n`);
     return 3;
   }
 }

@@ -1,5 +1,5 @@
 /** `roadmap status`: the state of every activity, per stage or per entity. */
-import { renderJson } from '../render/json.js';
+import { renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { loadReport, paintFor, terminalWidth, type FilterOptions, type GlobalOptions } from '../shell/context.js';
 import { UserError, type Io } from '../shell/io.js';
@@ -33,7 +33,7 @@ export async function run(options: StatusOptions, io: Io): Promise<number> {
   const by = options.by ?? 'stage';
   switch (options.format ?? 'table') {
     case 'json':
-      io.out(renderJson(report));
+      for (const chunk of renderJsonChunks(report)) io.out(chunk);
       break;
     case 'markdown':
       io.out(renderMarkdown(report, by));

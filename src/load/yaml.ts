@@ -74,8 +74,9 @@ const STYLES: Record<string, PScalar['style']> = {
 
 function tidy(message: string): string {
   // The yaml library appends a code frame and position; we print our own.
-  const first = message.split('\n')[0] ?? message;
-  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  // Some messages quote the whole offending token, which in a garbage file is megabytes.
+  return first.length > 160 ? `${first.slice(0, 159)}…` : first;
 }
 
 class Converter {

@@ -35,5 +35,35 @@ export function reportJson(report: Report, activities: readonly ActivityReport[]
 }
 
 export function renderJson(report: Report): string {
+  return [...renderJsonChunks(report)].join('');
+}
+
+/**
+ * The same document in pieces of about `size` characters, for printing as they
+ * come: for 100,000 activities neither the whole object tree nor one string of
+ * 60 MB is built. Byte for byte what JSON.stringify(reportJson(report), null, 2) prints.
+ */
+export function* renderJsonChunks(report: Report, size = 1 << 20): Generator<string> {
+  const { activities } = report;
+  if (activities.length === 0) {
+    yield renderWhole(report);
+    return;
+  }
+  // The document with one placeholder activity, cut around it.
+  const head = JSON.stringify({ ...reportJson(report, []), activities: [0] }, null, 2);
+  const at = head.lastIndexOf('0');
+  let chunk = head.slice(0, at);
+  for (let i = 0; i < activities.length; i++) {
+    if (i > 0) chunk += ',\n    ';
+    chunk += JSON.stringify(activityJson(activities[i]!), null, 2).replace(/\n/g, '\n    ');
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}${head.slice(at + 1)}\n`;
+}
+
+function renderWhole(report: Report): string {
   return `${JSON.stringify(reportJson(report), null, 2)}\n`;
 }
