@@ -16,8 +16,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BAD_INPUTS, generatePortfolio } from './generate.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const HERE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// BENCH_ROOT=<another checkout> measures that build's CLI (for before/after figures).
+const ROOT = process.env.BENCH_ROOT ? path.resolve(process.env.BENCH_ROOT) : HERE;
 const BIN = path.join(ROOT, 'bin', 'roadmap.js');
+const PARSE_ONLY = path.join(HERE, 'bench', 'parse-only.mjs');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name) => {
@@ -30,7 +33,7 @@ const only = new Set((option('only') ?? process.env.BENCH_ONLY ?? 'startup,scale
 const TODAY = '2022-07-15';
 const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : null;
 
-if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
+if (!existsSync(path.join(ROOT, 'dist', 'cli.js')) || !existsSync(path.join(HERE, 'dist', 'yaml.js'))) {
   console.error('bench: dist/ is not built; run `npm run build` (npm run bench does)');
   process.exit(2);
 }
@@ -127,7 +130,7 @@ function commandRow(section, label, command, options, note = (m) => '') {
 }
 
 console.log(`roadmap benchmark — node ${process.version}, ${runs} runs after 1 warm-up${quick ? ' (quick)' : ''}, peak RSS via ${GNU_TIME ? 'GNU time' : 'process.resourceUsage() in the child'}`);
-console.log(`scenarios: ${[...only].join(', ')}; temporary files in ${work}`);
+console.log(`scenarios: ${[...only].join(', ')}; CLI of ${ROOT}; temporary files in ${work}`);
 
 const baseline = measure(['-e', '0'], { n: Math.max(runs, 5) });
 const ratio = (m) => (m ? `${(m.wall / baseline.wall).toFixed(2)}× node -e 0` : '');
@@ -136,7 +139,8 @@ if (only.has('startup')) {
   header('Start-up (shipped roadmap; target ≤ 1.5× node -e 0)');
   row('startup', 'node -e 0 (baseline)', baseline);
   const startup = (label, command) => commandRow('startup', label, command, { n: Math.max(runs, 5) }, ratio);
-  startup('roadmap --help', ['--help']);
+  const help = measure(cli(['--help']), { n: Math.max(runs, 5) });
+  row('startup', 'roadmap --help', help, ratio(help));
   startup('roadmap status', ['status']);
   startup('roadmap status --today 2019-07-15', ['status', '--today', '2019-07-15']);
   startup('roadmap status --format json', ['status', '--format', 'json']);
@@ -152,9 +156,9 @@ if (only.has('scale')) {
     const n = activities >= 100_000 ? Math.max(3, Math.min(runs, 5)) : runs;
     const name = `${activities.toLocaleString('en')} activities in ${files} files (${(bytes / 1048576).toFixed(1)} MB)`;
     header(`Scale: ${name}`);
-    const floor = measure(['bench/parse-only.mjs', dir], { n });
+    const floor = measure([PARSE_ONLY, dir], { n });
     row('scale', 'parse-only floor (our reader)', floor, 'read + parse, nothing else');
-    const library = measure(['bench/parse-only.mjs', dir, '--yaml-library'], { n });
+    const library = measure([PARSE_ONLY, dir, '--yaml-library'], { n });
     row('scale', 'parse-only, yaml library alone', library, 'how the loader parsed before');
     const beyond = (m) => {
       const parse = floor.wall - baseline.wall;
