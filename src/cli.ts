@@ -54,7 +54,7 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
       .description('tables of every activity and its state, per stage or per entity (the default command)')
       .addOption(new Option('--format <format>', 'output format').choices(STATUS_FORMATS).default('table'))
       .addOption(new Option('--by <grouping>', 'group by').choices(GROUPINGS).default('stage'))
-      .option('--limit <n>', 'show at most n activities per group, then a "more" line'),
+      .option('--limit <n>', 'table: at most n activities per group, then a "more" line (default 25, and 1000 in all; 0: no limit)'),
   )
     .addHelpText('after', `
 Examples:
@@ -176,7 +176,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return error.exitCode;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.err(`roadmap: internal error. This is a bug in roadmap; please report it with the command you ran.\n${detail}\n`);
+    // dist/ is bundled; source maps cost start-up time, so they are on only when asked for.
+    const maps = process.sourceMapsEnabled ? '' : '(run it again with NODE_OPTIONS=--enable-source-maps for positions in src/)\n';
+    io.err(`roadmap: internal error. This is a bug in roadmap; please report it with the command you ran.\n${maps}${detail}\n`);
     return 3;
   }
 }

@@ -1,5 +1,8 @@
 /** Files and directories to roadmaps: the only part of loading that touches the file system. */
-import { readdir, readFile, stat } from 'node:fs/promises';
+// Synchronous on purpose: files are parsed one after the other anyway, and the
+// first asynchronous call would start libuv's thread pool (milliseconds at start-up)
+// and, for a portfolio of thousands of files, open them all at once.
+import { readdirSync as readdir, readFileSync as readFile, statSync as stat } from 'node:fs';
 import path from 'node:path';
 import type { Problem, Roadmap } from '../model.js';
 import { parseRoadmap } from './parse.js';
@@ -38,7 +41,7 @@ async function discover(p: string, cwd: string, problems: Problem[]): Promise<st
   const abs = path.resolve(cwd, p);
   let info;
   try {
-    info = await stat(abs);
+    info = stat(abs);
   } catch (error) {
     problems.push(fileProblem(display(p, cwd), describeIoError(error)));
     return [];
@@ -46,7 +49,7 @@ async function discover(p: string, cwd: string, problems: Problem[]): Promise<st
   if (!info.isDirectory()) return [abs];
   let entries: string[];
   try {
-    entries = (await readdir(abs, { recursive: true })) as string[];
+    entries = readdir(abs, { recursive: true }) as string[];
   } catch (error) {
     problems.push(fileProblem(display(p, cwd), describeIoError(error)));
     return [];
@@ -78,9 +81,9 @@ export function describeIoError(error: unknown): string {
 /** Reads one file's text, or says why it cannot be a roadmap. */
 export async function readRoadmapText(abs: string, shown: string): Promise<{ text: string } | { problem: Problem }> {
   try {
-    const info = await stat(abs);
+    const info = stat(abs);
     if (info.size > MAX_FILE_BYTES) return { problem: fileProblem(shown, `file is ${(info.size / 1048576).toFixed(1)} MiB; roadmap files are limited to ${MAX_FILE_BYTES / 1048576} MiB`) };
-    const text = await readFile(abs, 'utf8');
+    const text = readFile(abs, 'utf8');
     if (text.includes('\0')) return { problem: fileProblem(shown, 'not a text file (contains NUL bytes)') };
     return { text };
   } catch (error) {

@@ -4,7 +4,17 @@
  * timestamp; the file format's own types read them later. Tags are refused and
  * aliases are expanded within a budget.
  */
-import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Alias, Document, Node, Scalar } from 'yaml';
+import { readSimpleYaml, scalarNode } from './fast-yaml.js';
+
+// The yaml library is loaded only for files the fast reader leaves to it (see fast-yaml.ts):
+// most runs never pay for it at start-up.
+let yamlLibrary: typeof import('yaml') | undefined;
+function yamlLib(): typeof import('yaml') {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlLibrary;
+}
 
 interface Span {
   /** Offset of the first character of the value. */
@@ -65,8 +75,9 @@ const STYLES: Record<string, PScalar['style']> = {
 
 function tidy(message: string): string {
   // The yaml library appends a code frame and position; we print our own.
-  const first = message.split('\n')[0] ?? message;
-  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  // Some messages quote the whole offending token, which in a garbage file is megabytes.
+  return first.length > 160 ? `${first.slice(0, 159)}…` : first;
 }
 
 class Converter {
@@ -81,6 +92,7 @@ class Converter {
   ) {}
 
   node(n: Node | null | undefined, depth: number, fallback: number, viaAlias = false): PNode {
+    const { isAlias, isMap, isScalar, isSeq } = yamlLib();
     if (viaAlias && --this.aliasBudget < 0) return this.stop(this.expandingFrom, `aliases expand to more than ${LIMITS.aliasNodes} nodes`);
     if (depth > LIMITS.depth) return this.stop(n?.range?.[0] ?? fallback, `nesting deeper than ${LIMITS.depth} levels`);
     if (n == null) return emptyAt(fallback);
@@ -136,17 +148,20 @@ function emptyAt(offset: number): PScalar {
 }
 
 function scalar(n: Scalar, start: number, end: number): PScalar {
-  const style = STYLES[n.type ?? 'PLAIN'] ?? 'plain';
-  const value = n.value == null ? '' : String(n.value);
-  const plain = style === 'plain';
-  return { kind: 'scalar', value, plain, empty: plain && (value === '' || value === '~' || value === 'null' || value === 'Null' || value === 'NULL'), style, start, end };
+  return scalarNode(n.value == null ? '' : String(n.value), STYLES[n.type ?? 'PLAIN'] ?? 'plain', start, end);
 }
 
 /** Parses one YAML document; a second document in the file is a problem. */
 export function parseYaml(text: string): YamlResult {
-  let docs: ReturnType<typeof parseAllDocuments>;
+  const root = readSimpleYaml(text, LIMITS.depth);
+  return root ? { root, problems: [] } : parseYamlFully(text);
+}
+
+/** The same with the yaml library alone: every YAML feature, every error. */
+export function parseYamlFully(text: string): YamlResult {
+  let docs: ReturnType<typeof import('yaml').parseAllDocuments>;
   try {
-    docs = parseAllDocuments(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
+    docs = yamlLib().parseAllDocuments(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: true, merge: false, strict: true });
   } catch (error) {
     // The composer recurses; absurd nesting overflows the stack before our depth limit can see it.
     if (error instanceof RangeError) return { root: null, problems: [{ offset: 0, message: 'nesting too deep to read' }] };
@@ -157,7 +172,9 @@ export function parseYaml(text: string): YamlResult {
   for (const doc of list) {
     for (const e of [...doc.errors, ...doc.warnings]) {
       if (e.code === 'TAG_RESOLVE_FAILED') continue; // reported once, by the converter
-      problems.push({ offset: e.pos[0], message: tidy(e.message) });
+      // The library's composer recurses, and says so when absurd nesting overflows the stack.
+      const message = e.code === 'RESOURCE_EXHAUSTION' ? `nesting too deep to read (at most ${LIMITS.depth} levels)` : tidy(e.message);
+      problems.push({ offset: e.pos[0], message });
     }
   }
   const first = list[0];

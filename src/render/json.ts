@@ -35,14 +35,44 @@ export function reportJson(report: Report, activities: readonly ActivityReport[]
 }
 
 export function renderJson(report: Report): string {
-  return jsonText(reportJson(report));
+  return [...renderJsonChunks(report)].join('');
 }
 
 // JSON.stringify escapes C0 controls but passes DEL, C1 controls, bidi and line
 // separators through; as \u escapes they read back the same and stay inert in a terminal.
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
 
+function escapeUnsafe(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Pretty JSON with every invisible or reordering character escaped. */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${escapeUnsafe(JSON.stringify(value, null, 2))}\n`;
+}
+
+/**
+ * The same document in pieces of about `size` characters, for printing as they
+ * come: for 100,000 activities neither the whole object tree nor one string of
+ * 60 MB is built. Byte for byte what jsonText(reportJson(report)) prints.
+ */
+export function* renderJsonChunks(report: Report, size = 1 << 20): Generator<string> {
+  const { activities } = report;
+  if (activities.length === 0) {
+    yield jsonText(reportJson(report));
+    return;
+  }
+  // The document with one placeholder activity, cut around it.
+  const head = escapeUnsafe(JSON.stringify({ ...reportJson(report, []), activities: [0] }, null, 2));
+  const at = head.lastIndexOf('0');
+  let chunk = head.slice(0, at);
+  for (let i = 0; i < activities.length; i++) {
+    if (i > 0) chunk += ',\n    ';
+    chunk += escapeUnsafe(JSON.stringify(activityJson(activities[i]!), null, 2)).replace(/\n/g, '\n    ');
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}${head.slice(at + 1)}\n`;
 }

@@ -11,6 +11,8 @@ export interface TableOptions {
   readonly paint: Paint;
   /** Rows shown per group at most; the rest are counted in a "more" line. */
   readonly limit?: number | undefined;
+  /** Rows shown in all at most; groups past it show their header and counts only. */
+  readonly rows?: number | undefined;
 }
 
 const MIN_TITLE = 16;
@@ -18,8 +20,7 @@ const GOOD_TITLE = 30;
 /** Below this width a table cannot hold a readable title column: each activity becomes a short block. */
 export const NARROW = 80;
 
-function columns(groups: readonly Group[], by: 'stage' | 'entity', width: number) {
-  const rows = groups.flatMap((g) => g.activities);
+function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width: number) {
   const longest = (f: (a: ActivityReport) => number, floor: number, cap: number) =>
     Math.min(cap, rows.reduce((m, a) => Math.max(m, f(a)), floor));
   const id = longest((a) => a.activity.id.length, 2, 12) + 2;
@@ -69,23 +70,31 @@ export function renderTable(report: Report, options: TableOptions): string {
   const { by, paint } = options;
   const groups = by === 'stage' ? report.stages : report.entities;
   if (groups.length === 0) return 'Nothing to show: no activity matches.\n';
-  const widths = columns(groups, by, options.width);
+  let budget = options.rows ?? Infinity;
+  const shownOf = (g: Group) => {
+    const shown = g.activities.slice(0, Math.min(options.limit ?? Infinity, budget));
+    budget -= shown.length;
+    return shown;
+  };
+  const shown = groups.map(shownOf);
+  const widths = columns(shown.flat(), by, options.width);
   const head = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
   const out: string[] = [];
   let roadmap: string | null = null;
-  for (const g of groups) {
+  groups.forEach((g, i) => {
     if (report.roadmaps.length > 1 && g.roadmap.id !== roadmap) {
       roadmap = g.roadmap.id;
       out.push(paint.bold(`${inert(g.roadmap.title)} (${inert(g.roadmap.id)}, revision ${g.roadmap.revision})`), '');
     }
     out.push(header(g, by, paint));
-    const shown = options.limit === undefined ? g.activities : g.activities.slice(0, options.limit);
-    if (options.width < NARROW) out.push(...shown.flatMap((a) => block(a, by, options.width, paint)));
-    else out.push(tableOf(shown, head, widths, by, paint));
-    const hidden = g.activities.length - shown.length;
-    if (hidden > 0) out.push(paint.dim(`… ${plural(hidden, 'more activity', 'more activities')} (raise --limit to see them)`));
+    const rows = shown[i] ?? [];
+    // Past the total budget a group shows only its header.
+    if (rows.length > 0 && options.width < NARROW) out.push(...rows.flatMap((a) => block(a, by, options.width, paint)));
+    else if (rows.length > 0) out.push(tableOf(rows, head, widths, by, paint));
+    const hidden = g.activities.length - rows.length;
+    if (hidden > 0) out.push(paint.dim(`… ${plural(hidden, 'more activity', 'more activities')} (raise --limit to see them; --limit 0 shows all)`));
     out.push('');
-  }
+  });
   out.push(summaryLine(report, paint));
   return `${out.join('\n')}\n`;
 }

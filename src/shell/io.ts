@@ -1,3 +1,5 @@
+import { isatty } from 'node:tty';
+
 /** What a command may touch of the outside world, injectable for tests. */
 export interface Io {
   readonly out: (text: string) => void;
@@ -31,7 +33,8 @@ export function processIo(): Io {
     now: () => new Date(),
     stdoutTTY: Boolean(process.stdout.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    stdinTTY: Boolean(process.stdin.isTTY),
+    // Not process.stdin.isTTY: touching process.stdin builds a stream, which costs start-up time.
+    stdinTTY: isatty(0),
   };
 }
 

@@ -167,7 +167,7 @@ describe('an unexpected error', () => {
       env: {}, cwd: process.cwd(), now: () => new Date(), stdoutTTY: false, columns: undefined, stdinTTY: false,
     });
     expect(code).toBe(3);
-    expect(stderr).toMatch(/^roadmap: internal error\. This is a bug in roadmap; please report it with the command you ran\.\nTypeError: boom\n\s+at /);
+    expect(stderr).toMatch(/^roadmap: internal error\. This is a bug in roadmap; please report it with the command you ran\.\n.*--enable-source-maps.*\nTypeError: boom\n\s+at /);
   });
 });
 

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench`: start-up, scale, output and bad-input figures of the built
+ * CLI, each command run as a whole process, side by side with a bare `node -e 0`
+ * and the parse-only floor, in one run on one machine.
+ *
+ *   node bench/run.mjs [--quick] [--runs N] [--only startup,scale,bad] [--keep]
+ *   BENCH_QUICK=1 BENCH_ONLY=startup npm run bench
+ *
+ * Wall times are medians (with min–max) of N runs after one warm-up run; CPU is
+ * the median user+system time; RSS is the highest peak resident set of the runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BAD_INPUTS, generatePortfolio } from './generate.mjs';
+
+const HERE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// BENCH_ROOT=<another checkout> measures that build's CLI (for before/after figures).
+const ROOT = process.env.BENCH_ROOT ? path.resolve(process.env.BENCH_ROOT) : HERE;
+const BIN = path.join(ROOT, 'bin', 'roadmap.js');
+const PARSE_ONLY = path.join(HERE, 'bench', 'parse-only.mjs');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? undefined : args[i + 1];
+};
+const quick = flag('quick') || process.env.BENCH_QUICK === '1';
+const runs = Number(option('runs') ?? process.env.BENCH_RUNS ?? (quick ? 3 : 10));
+const only = new Set((option('only') ?? process.env.BENCH_ONLY ?? 'startup,scale,bad').split(',').map((s) => s.trim()));
+const TODAY = '2022-07-15';
+const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : null;
+
+if (!existsSync(path.join(ROOT, 'dist', 'cli.js')) || !existsSync(path.join(HERE, 'dist', 'yaml.js'))) {
+  console.error('bench: dist/ is not built; run `npm run build` (npm run bench does)');
+  process.exit(2);
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'roadmap-bench-'));
+const devNull = openSync('/dev/null', 'w');
+const scratch = path.join(work, 'time.txt');
+// Without GNU time, a preloaded hook reports the child's own peak RSS on fd 3.
+const RSS_HOOK = "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>{try{writeSync(3,String(process.resourceUsage().maxRSS))}catch{}})";
+
+/** One run of `node ...nodeArgs`: wall ms, cpu ms, peak RSS MB, exit code, stderr. */
+function once(nodeArgs, cwd) {
+  const env = { ...process.env, NO_COLOR: '1', ROADMAP_TODAY: '', ROADMAP_PATH: '' };
+  let result;
+  const t0 = process.hrtime.bigint();
+  if (GNU_TIME) {
+    result = spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', scratch, process.execPath, ...nodeArgs], { cwd, env, stdio: ['ignore', devNull, 'pipe'], maxBuffer: 1 << 26 });
+  } else {
+    result = spawnSync(process.execPath, ['--import', RSS_HOOK, ...nodeArgs], { cwd, env, stdio: ['ignore', devNull, 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  }
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  let cpu = NaN;
+  let rss = NaN;
+  if (GNU_TIME) {
+    const line = readFileSync(scratch, 'utf8').trim().split('\n').pop() ?? '';
+    const [u, s, m] = line.split(' ').map(Number);
+    cpu = (u + s) * 1000;
+    rss = m / 1024;
+  } else {
+    rss = Number(result.output[3]?.toString() ?? NaN) / 1024;
+  }
+  return { wall, cpu, rss, code: result.status, stderr: result.stderr?.toString() ?? '' };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function measure(nodeArgs, { cwd = ROOT, n = runs, warmup = 1 } = {}) {
+  for (let i = 0; i < warmup; i++) once(nodeArgs, cwd);
+  const all = [];
+  for (let i = 0; i < n; i++) all.push(once(nodeArgs, cwd));
+  const walls = all.map((r) => r.wall);
+  return {
+    wall: median(walls),
+    min: Math.min(...walls),
+    max: Math.max(...walls),
+    cpu: median(all.map((r) => r.cpu)),
+    rss: Math.max(...all.map((r) => r.rss)),
+    code: all[0].code,
+    stderr: all[0].stderr,
+  };
+}
+
+const present = new Map();
+/** Whether this build has `roadmap <command>` (others are added over time). */
+function hasCommand(command) {
+  if (!present.has(command)) {
+    const r = spawnSync(process.execPath, [BIN, command, '--help'], { cwd: ROOT, encoding: 'utf8' });
+    present.set(command, r.status === 0 && r.stdout.startsWith(`Usage: roadmap ${command}`));
+  }
+  return present.get(command);
+}
+
+const rows = [];
+const ms = (x) => (Number.isFinite(x) ? `${x >= 1000 ? (x / 1000).toFixed(2) + ' s' : x.toFixed(0) + ' ms'}` : '–');
+function row(section, label, m, extra = '') {
+  rows.push({ section, label, m, extra });
+  const line = m
+    ? `${label.padEnd(44)} ${ms(m.wall).padStart(8)}  ${`${ms(m.min)}–${ms(m.max)}`.padStart(17)}  ${ms(m.cpu).padStart(8)}  ${`${m.rss.toFixed(0)} MB`.padStart(7)}  ${String(m.code).padStart(4)}  ${extra}`
+    : `${label.padEnd(44)} ${extra}`;
+  console.log(line);
+}
+
+function header(title) {
+  console.log(`\n## ${title}\n`);
+  console.log(`${'what'.padEnd(44)} ${'median'.padStart(8)}  ${'min–max'.padStart(17)}  ${'cpu'.padStart(8)}  ${'peak RSS'.padStart(7)}  ${'exit'.padStart(4)}  notes`);
+}
+
+function cli(command) {
+  return [BIN, ...command];
+}
+
+/** A command row if the command exists in this build, "n/a" otherwise. */
+function commandRow(section, label, command, options, note = (m) => '') {
+  if (!hasCommand(command[0])) {
+    row(section, label, null, 'n/a (command not present)');
+    return null;
+  }
+  const m = measure(cli(command), options);
+  row(section, label, m, note(m));
+  return m;
+}
+
+console.log(`roadmap benchmark — node ${process.version}, ${runs} runs after 1 warm-up${quick ? ' (quick)' : ''}, peak RSS via ${GNU_TIME ? 'GNU time' : 'process.resourceUsage() in the child'}`);
+console.log(`scenarios: ${[...only].join(', ')}; CLI of ${ROOT}; temporary files in ${work}`);
+
+const baseline = measure(['-e', '0'], { n: Math.max(runs, 5) });
+const ratio = (m) => (m ? `${(m.wall / baseline.wall).toFixed(2)}× node -e 0` : '');
+
+if (only.has('startup')) {
+  header('Start-up (shipped roadmap; target ≤ 1.5× node -e 0)');
+  row('startup', 'node -e 0 (baseline)', baseline);
+  const startup = (label, command) => commandRow('startup', label, command, { n: Math.max(runs, 5) }, ratio);
+  const help = measure(cli(['--help']), { n: Math.max(runs, 5) });
+  row('startup', 'roadmap --help', help, ratio(help));
+  startup('roadmap status', ['status']);
+  startup('roadmap status --today 2019-07-15', ['status', '--today', '2019-07-15']);
+  startup('roadmap status --format json', ['status', '--format', 'json']);
+  startup('roadmap check', ['check']);
+}
+
+if (only.has('scale')) {
+  const sizes = quick ? [[10_000, 100]] : [[10_000, 100], [100_000, 1_000]];
+  const results = new Map();
+  for (const [activities, files] of sizes) {
+    const dir = path.join(work, `p${activities}`);
+    const { bytes } = generatePortfolio(dir, { activities, files, seed: 1 });
+    const n = activities >= 100_000 ? Math.max(3, Math.min(runs, 5)) : runs;
+    const name = `${activities.toLocaleString('en')} activities in ${files} files (${(bytes / 1048576).toFixed(1)} MB)`;
+    header(`Scale: ${name}`);
+    const floor = measure([PARSE_ONLY, dir], { n });
+    row('scale', 'parse-only floor (our reader)', floor, 'read + parse, nothing else');
+    const library = measure([PARSE_ONLY, dir, '--yaml-library'], { n });
+    row('scale', 'parse-only, yaml library alone', library, 'how the loader parsed before');
+    const beyond = (m) => {
+      const parse = floor.wall - baseline.wall;
+      return m ? `rest ${(m.wall - floor.wall).toFixed(0)} ms = ${((m.wall - floor.wall) / parse).toFixed(1)}× parse time` : '';
+    };
+    const r = (label, command, target) =>
+      commandRow('scale', label, [...command, '-r', dir, '--today', TODAY], { n }, (m) => `${beyond(m)}${target ? `; target ${target}` : ''}`);
+    const target = activities >= 100_000 ? '≤ 3 s, ≤ 1 GB' : '≤ 0.3 s';
+    const set = {
+      'check': r('roadmap check', ['check'], target),
+      'status --format json': r('roadmap status --format json (stand-in for check)', ['status', '--format', 'json'], hasCommand('check') ? '' : target),
+      'check --format text': r('roadmap check --format text', ['check', '--format', 'text']),
+      'status (table, default limit)': r('roadmap status (table, default --limit)', ['status']),
+      'status --format markdown': r('roadmap status --format markdown', ['status', '--format', 'markdown']),
+      'timeline': r('roadmap timeline', ['timeline']),
+    };
+    results.set(activities, set);
+  }
+  if (results.has(10_000) && results.has(100_000)) {
+    header('Growth: 100,000 / 10,000 activities (target ≤ 11×)');
+    for (const [label, big] of Object.entries(results.get(100_000))) {
+      const small = results.get(10_000)[label];
+      row('growth', label, null, big && small ? `${(big.wall / small.wall).toFixed(1)}× (wall), ${(big.cpu / small.cpu).toFixed(1)}× (cpu)` : 'n/a');
+    }
+  }
+}
+
+if (only.has('bad')) {
+  header('Bad input (each refused with exit 2, a message, within 2 s)');
+  const dir = path.join(work, 'bad');
+  mkdirSync(dir, { recursive: true });
+  const labels = { huge: '50 MB file', deep: '10,000 nested flow levels', deepBlock: '10,000 nested block levels', laughs: 'billion laughs (10^9 via aliases)', random: '1 MiB of random bytes' };
+  for (const [name, make] of Object.entries(BAD_INPUTS)) {
+    const file = path.join(dir, `${name}.yaml`);
+    writeFileSync(file, make());
+    const m = measure(cli(['status', '-r', file, '--today', TODAY]), { n: Math.min(runs, 3) });
+    const message = m.stderr.trim().split('\n')[0]?.slice(0, 110) ?? '';
+    row('bad', labels[name], m, message);
+  }
+}
+
+closeSync(devNull);
+if (flag('keep')) console.log(`\nkept ${work}`);
+else rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,587 @@
+/**
+ * A fast reader for the plain YAML that roadmap files are made of: block
+ * mappings and sequences, one-line scalars (plain, quoted), one-line flow
+ * collections, simple literal and folded block scalars, comments.
+ *
+ * It builds the same positioned tree as the full parser (yaml.ts) but only for
+ * input it fully understands; for anything else — an error, an anchor, a tag, a
+ * multi-line plain scalar, a tab, a duplicate key, a second document — it gives
+ * up and returns null, and the full parser reads the file and reports whatever
+ * there is to report. Being wrong is not an option, so it gives up early: the
+ * differential tests compare the two on every shape they can generate.
+ *
+ * Why: the yaml library reads about 6 MB/s; roadmaps of 100,000 activities are
+ * 24 MB. This reads the same files about ten times faster.
+ */
+import type { PMap, PNode, PPair, PScalar, PSeq } from './yaml.js';
+
+/** Thrown to give up; caught once in readSimpleYaml. */
+const GIVE_UP = Symbol('give up');
+
+/** Characters the fast reader leaves to the full parser wherever they appear (outside comments too). */
+const UNSUPPORTED = /[\t\r\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+
+const SPACE = 32;
+const NL = 10;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+/** Characters that may not start a plain scalar or key here (YAML indicators, or ones left to the full parser). */
+function badStart(c: number): boolean {
+  switch (c) {
+    case 45: // - (a plain scalar may start with '-x', but keys and values like that are rare)
+    case 63: // ?
+    case 58: // :
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 35: // #
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+    case 32:
+    case NL:
+      return true;
+    default:
+      return Number.isNaN(c);
+  }
+}
+
+export function scalarNode(value: string, style: PScalar['style'], start: number, end: number): PScalar {
+  const plain = style === 'plain';
+  return {
+    kind: 'scalar', value, plain, style, start, end,
+    empty: plain && (value === '' || value === '~' || value === 'null' || value === 'Null' || value === 'NULL'),
+  };
+}
+
+interface Parsed<N extends PNode> {
+  readonly node: N;
+  /**
+   * Where the node ends for its parent (the yaml library's `range[2]`): past
+   * whatever ends its last line, and past comments that the library's parser
+   * attaches to it.
+   */
+  readonly end: number;
+  /** How far the blank and comment lines after it are taken up by this node. */
+  readonly consumed: number;
+  /** A scalar or flow collection on its line, to which following indented comments attach. */
+  readonly leaf: boolean;
+}
+
+/** The blank and comment lines from a line start to the next content (or the end of the text). */
+interface Gap {
+  readonly next: { readonly at: number; readonly indent: number } | null;
+  /** Where the next content (or the text) ends the gap: past the next line's indentation. */
+  readonly end: number;
+}
+
+class Reader {
+  constructor(
+    private readonly s: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  private give(): never {
+    throw GIVE_UP;
+  }
+
+  private c(i: number): number {
+    return this.s.charCodeAt(i);
+  }
+
+  private skipSpaces(i: number): number {
+    while (this.c(i) === SPACE) i++;
+    return i;
+  }
+
+  /** Offset past the end of the line at i (past its newline), or the text's length. */
+  private lineEnd(i: number): number {
+    const n = this.s.indexOf('\n', i);
+    return n === -1 ? this.s.length : n + 1;
+  }
+
+  /**
+   * From offset i, just after a value on its line: only spaces and a comment may
+   * follow. Returns the offset past the newline.
+   */
+  private restOfLine(i: number): number {
+    const j = this.skipSpaces(i);
+    const c = this.c(j);
+    if (Number.isNaN(c)) return j;
+    if (c === NL) return j + 1;
+    if (c === HASH && j > i) return this.lineEnd(j);
+    return this.give();
+  }
+
+  /** Skips blank lines and comment lines from `i` (in a line's indentation, or at a newline). */
+  private gap(i: number): Gap {
+    const s = this.s;
+    while (i < s.length) {
+      const j = this.skipSpaces(i);
+      const c = this.c(j);
+      if (c === NL) {
+        i = j + 1;
+        continue;
+      }
+      if (Number.isNaN(c)) break;
+      if (c === HASH) {
+        i = this.lineEnd(j);
+        continue;
+      }
+      // i may be past the indentation already (where an earlier gap ended).
+      const indent = j - this.lineStart(j);
+      // Document markers and directives: left to the full parser.
+      if (indent === 0 && (c === 37 || ((s.startsWith('---', j) || s.startsWith('...', j)) && (j + 3 >= s.length || this.c(j + 3) === SPACE || this.c(j + 3) === NL)))) this.give();
+      return { next: { at: j, indent }, end: j };
+    }
+    return { next: null, end: s.length };
+  }
+
+  /** Whether a comment line starts in [from, to) and is indented at least `col` (when given). */
+  private hasComment(from: number, to: number, col = 0): boolean {
+    for (let i = from; i < to; i = this.lineEnd(i)) {
+      const j = this.skipSpaces(i);
+      if (j < to && this.c(j) === HASH && j - this.lineStart(j) >= col) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Comment lines indented deeper than `col` right after a leaf value (blank lines
+   * between them too) belong to the value in the yaml library: where they end.
+   */
+  private absorb(from: number, col: number): number {
+    let end = from;
+    let i = from;
+    const s = this.s;
+    while (i < s.length) {
+      const j = this.skipSpaces(i);
+      const c = this.c(j);
+      if (c === NL) {
+        i = j + 1;
+        continue;
+      }
+      if (c !== HASH || j - i <= col) break;
+      i = this.lineEnd(j);
+      end = i;
+    }
+    return end;
+  }
+
+  /** The whole document: one block mapping or sequence, nothing after it. */
+  document(): PNode {
+    const first = this.gap(0).next;
+    if (!first) return this.give();
+    const { node, consumed } = this.block(first.at, first.indent, 0);
+    if (this.gap(consumed).next) this.give();
+    return node;
+  }
+
+  /** A block collection whose first entry starts at `at`, in column `col`. */
+  private block(at: number, col: number, depth: number): Parsed<PMap | PSeq> {
+    if (depth >= this.maxDepth) this.give();
+    if (this.isDash(at)) return this.seq(at, col, depth);
+    if (this.keyEnd(at) === -1) this.give();
+    return this.map(at, col, depth);
+  }
+
+  /**
+   * Key text, shared between equal keys: a slice of a large text used as a
+   * property name costs V8 a lookup in its string table every time; one string
+   * per distinct key makes the schema's checks several times faster.
+   */
+  private readonly keys = new Map<string, string>();
+  private key(from: number, to: number): string {
+    const slice = this.s.slice(from, to);
+    let shared = this.keys.get(slice);
+    if (shared === undefined) {
+      shared = slice.length < 64 ? (' ' + slice).slice(1) : slice;
+      this.keys.set(shared, shared);
+    }
+    return shared;
+  }
+
+  private isDash(i: number): boolean {
+    if (this.c(i) !== DASH) return false;
+    const n = this.c(i + 1);
+    return n === SPACE || n === NL || Number.isNaN(n);
+  }
+
+  /** Where the ':' of a plain implicit key starting at i stands, or -1 when the line is no `key:`. */
+  private keyEnd(i: number): number {
+    if (badStart(this.c(i))) return -1;
+    const s = this.s;
+    for (let j = i + 1; j < s.length && j - i <= 1024; j++) {
+      const c = this.c(j);
+      if (c === NL) return -1;
+      if (c === HASH && this.c(j - 1) === SPACE) return -1;
+      if (c === COLON) {
+        const n = this.c(j + 1);
+        if (n === SPACE || n === NL || Number.isNaN(n)) return j;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The end of a block collection in column `col` whose last value was `last`,
+   * followed by `gap`: which of the following comment lines the yaml library
+   * counts into it. This mirrors its parser, which hands trailing comment lines
+   * up from a closing collection to its parent unless the collection is in column
+   * 0 or one of the comments is indented at least as deep as the collection.
+   */
+  private close(last: Parsed<PNode>, col: number, gap: Gap): { end: number; range2: number; consumed: number } {
+    let end = last.end;
+    let consumed = last.consumed;
+    if (last.leaf) {
+      end = this.absorb(last.end, col);
+      consumed = end;
+    }
+    if (consumed < gap.end && col > 0 && this.hasComment(consumed, gap.end, col)) return { end, range2: gap.end, consumed: gap.end };
+    return { end, range2: end, consumed };
+  }
+
+  private map(at: number, col: number, depth: number): Parsed<PMap> {
+    const pairs: PPair[] = [];
+    const seen = new Set<string>();
+    let i = at;
+    for (;;) {
+      const colon = this.keyEnd(i);
+      if (colon === -1) this.give();
+      let kEnd = colon;
+      while (this.c(kEnd - 1) === SPACE) kEnd--;
+      const keyText = this.key(i, kEnd);
+      const key = scalarNode(keyText, 'plain', i, kEnd);
+      if (seen.has(keyText) || (key.empty && seen.has(''))) this.give();
+      seen.add(key.empty ? '' : keyText);
+      const value = this.value(colon + 1, col, depth, true);
+      pairs.push({ key, value: value.node });
+      const gap = this.gap(value.consumed);
+      const next = gap.next;
+      if (!next || next.indent < col) {
+        const { end, range2, consumed } = this.close(value, col, gap);
+        return { node: { kind: 'map', flow: false, pairs, start: at, end }, end: range2, consumed, leaf: false };
+      }
+      if (next.indent > col) this.give();
+      i = next.at;
+    }
+  }
+
+  private seq(at: number, col: number, depth: number): Parsed<PSeq> {
+    const items: PNode[] = [];
+    let i = at;
+    let prev: Parsed<PNode> | null = null;
+    for (;;) {
+      // Comment lines before this item that no earlier node took count as its own.
+      const before = () => prev !== null && this.hasComment(prev.leaf ? this.absorb(prev.end, col) : prev.consumed, i);
+      const item: Parsed<PNode> = this.value(i + 1, col, depth, false, before);
+      items.push(item.node);
+      const gap = this.gap(item.consumed);
+      const next = gap.next;
+      // In `key:\n- a\n- b\nnext: 1` the sequence ends at a key of its own column.
+      if (!next || next.indent < col || (next.indent === col && !this.isDash(next.at))) {
+        const { end, range2, consumed } = this.close(item, col, gap);
+        return { node: { kind: 'seq', flow: false, items, start: at, end }, end: range2, consumed, leaf: false };
+      }
+      if (next.indent > col) this.give();
+      i = next.at;
+      prev = item;
+    }
+  }
+
+  /**
+   * The value after a key's ':' or a sequence's '-' (at offset i) of a
+   * collection in column `col`.
+   */
+  private value(i: number, col: number, depth: number, inMap: boolean, commentBefore?: () => boolean): Parsed<PNode> {
+    const j = this.skipSpaces(i);
+    const c = this.c(j);
+    if (Number.isNaN(c) || c === NL || (c === HASH && j > i)) {
+      // Nothing on this line: a collection on the next lines, or nothing at all.
+      const gap = this.gap(c === HASH ? this.lineEnd(j) : j);
+      const next = gap.next;
+      if (next && (next.indent > col || (inMap && next.indent === col && this.isDash(next.at)))) {
+        return this.block(next.at, next.indent, depth + 1);
+      }
+      // The library keeps the lines up to the next content with the empty value, and counts
+      // them into its end when it has a comment (for a sequence item, also one before its '-').
+      const end = c === HASH || this.hasComment(j, gap.end) || commentBefore?.() ? gap.end : j;
+      return { node: scalarNode('', 'plain', j, j), end, consumed: gap.end, leaf: false };
+    }
+    if (!inMap && this.keyEnd(j) !== -1) return this.map(j, j - this.lineStart(j), depth + 1);
+    switch (c) {
+      case 34: return this.lineScalar(this.doubleQuoted(j));
+      case 39: return this.lineScalar(this.singleQuoted(j));
+      case 91:
+      case 123: {
+        if (depth + 1 >= this.maxDepth) this.give();
+        const flow = this.flow(j, depth + 1);
+        const end = this.restOfLine(flow.end);
+        return { node: flow.node, end, consumed: end, leaf: true };
+      }
+      case 124:
+      case 62: return this.blockScalar(j, col);
+      default: return this.lineScalar(this.plain(j));
+    }
+  }
+
+  private lineStart(i: number): number {
+    return this.s.lastIndexOf('\n', i - 1) + 1;
+  }
+
+  private lineScalar(node: PScalar): Parsed<PScalar> {
+    const end = this.restOfLine(node.end);
+    return { node, end, consumed: end, leaf: true };
+  }
+
+  /** A one-line plain scalar in block context. */
+  private plain(i: number): PScalar {
+    if (badStart(this.c(i))) this.give();
+    const s = this.s;
+    let j = i;
+    let last = i; // past the last non-space
+    for (; j < s.length; j++) {
+      const c = this.c(j);
+      if (c === NL) break;
+      if (c === HASH && this.c(j - 1) === SPACE) break;
+      if (c === COLON) {
+        const n = this.c(j + 1);
+        if (n === SPACE || n === NL || Number.isNaN(n)) this.give(); // a mapping where a scalar stands
+      }
+      if (c !== SPACE) last = j + 1;
+    }
+    return scalarNode(s.slice(i, last), 'plain', i, last);
+  }
+
+  private doubleQuoted(i: number): PScalar {
+    const s = this.s;
+    let out = '';
+    let from = i + 1;
+    let j = i + 1;
+    for (;;) {
+      const c = this.c(j);
+      if (Number.isNaN(c) || c === NL) this.give();
+      if (c === 34) break;
+      if (c === 92) {
+        out += s.slice(from, j);
+        const [text, width] = this.escape(j + 1);
+        out += text;
+        j += 1 + width;
+        from = j;
+        continue;
+      }
+      j++;
+    }
+    out += s.slice(from, j);
+    return scalarNode(out, 'double', i, j + 1);
+  }
+
+  /** The escape after a backslash at i: its text and how many characters it took. */
+  private escape(i: number): [string, number] {
+    const e = this.s[i];
+    switch (e) {
+      case '\\': return ['\\', 1];
+      case '"': return ['"', 1];
+      case '/': return ['/', 1];
+      case ' ': return [' ', 1];
+      case '0': return ['\0', 1];
+      case 'a': return ['\x07', 1];
+      case 'b': return ['\b', 1];
+      case 'e': return ['\x1b', 1];
+      case 'f': return ['\f', 1];
+      case 'n': return ['\n', 1];
+      case 'r': return ['\r', 1];
+      case 't': return ['\t', 1];
+      case 'v': return ['\v', 1];
+      case 'N': return ['\u0085', 1];
+      case '_': return ['\u00a0', 1];
+      case 'L': return ['\u2028', 1];
+      case 'P': return ['\u2029', 1];
+      case 'x': return [this.hex(i + 1, 2), 3];
+      case 'u': return [this.hex(i + 1, 4), 5];
+      default: return this.give();
+    }
+  }
+
+  private hex(i: number, n: number): string {
+    const digits = this.s.slice(i, i + n);
+    if (!/^[0-9A-Fa-f]+$/.test(digits) || digits.length !== n) this.give();
+    const code = parseInt(digits, 16);
+    if (code >= 0xd800 && code <= 0xdfff) this.give();
+    return String.fromCharCode(code);
+  }
+
+  private singleQuoted(i: number): PScalar {
+    const s = this.s;
+    let out = '';
+    let from = i + 1;
+    let j = i + 1;
+    for (;;) {
+      const c = this.c(j);
+      if (Number.isNaN(c) || c === NL) this.give();
+      if (c === 39) {
+        if (this.c(j + 1) !== 39) break;
+        out += s.slice(from, j + 1);
+        j += 2;
+        from = j;
+        continue;
+      }
+      j++;
+    }
+    out += s.slice(from, j);
+    return scalarNode(out, 'single', i, j + 1);
+  }
+
+  /** A literal (|, |-) or folded (>, >-) block scalar whose header is at i, in a collection in column col. */
+  private blockScalar(i: number, col: number): Parsed<PScalar> {
+    const s = this.s;
+    const literal = this.c(i) === 124;
+    let h = i + 1;
+    const strip = this.c(h) === DASH;
+    if (strip) h++;
+    if (this.c(h) !== NL) this.give(); // indentation indicators, keep (+), comments: the full parser
+    const lines: string[] = [];
+    let blank = 0;
+    let indent = -1;
+    let p = h + 1;
+    let end = p;
+    while (p < s.length) {
+      const e = this.lineEnd(p);
+      const lineEnd = this.c(e - 1) === NL ? e - 1 : e;
+      if (lineEnd === p) {
+        if (lines.length === 0) this.give();
+        blank++;
+        p = e;
+        continue;
+      }
+      const lead = this.skipSpaces(p) - p;
+      if (indent === -1) {
+        if (lead <= col) this.give();
+        indent = lead;
+      }
+      if (lead < indent) {
+        if (this.skipSpaces(p) === lineEnd) this.give(); // a line of spaces only
+        break;
+      }
+      if (lead > indent || this.skipSpaces(p) === lineEnd) this.give(); // more-indented lines fold differently
+      if (lines.length > 0) {
+        if (literal) lines.push('\n'.repeat(blank + 1));
+        else lines.push(blank > 0 ? '\n'.repeat(blank) : ' ');
+      }
+      lines.push(s.slice(p + indent, lineEnd));
+      blank = 0;
+      p = e;
+      end = e;
+    }
+    if (lines.length === 0) this.give();
+    const text = lines.join('') + (strip ? '' : '\n');
+    return { node: scalarNode(text, literal ? 'literal' : 'folded', i, end), end, consumed: end, leaf: false };
+  }
+
+  /** A flow collection on one line, opening at i. */
+  private flow(i: number, depth: number): { node: PMap | PSeq; end: number } {
+    if (depth >= this.maxDepth) this.give();
+    const isMap = this.c(i) === 123;
+    const close = isMap ? 125 : 93;
+    const items: PNode[] = [];
+    const pairs: PPair[] = [];
+    const seen = new Set<string>();
+    let j = this.skipSpaces(i + 1);
+    if (this.c(j) !== close) {
+      for (;;) {
+        if (isMap) {
+          const key = this.flowScalar(j, true);
+          if (key.node.kind !== 'scalar') this.give();
+          const k = key.node as PScalar;
+          const id = k.empty ? '' : k.value;
+          if (seen.has(id)) this.give();
+          seen.add(id);
+          if (this.c(key.end) !== COLON || this.c(key.end + 1) !== SPACE) this.give();
+          const v = this.flowValue(this.skipSpaces(key.end + 1), depth);
+          pairs.push({ key: k, value: v.node });
+          j = this.skipSpaces(v.end);
+        } else {
+          const v = this.flowValue(j, depth);
+          items.push(v.node);
+          j = this.skipSpaces(v.end);
+        }
+        const c = this.c(j);
+        if (c === close) break;
+        if (c !== 44) this.give();
+        j = this.skipSpaces(j + 1);
+        if (this.c(j) === close || this.c(j) === 44) this.give(); // empty entries: the full parser
+      }
+    }
+    const end = j + 1;
+    const node: PMap | PSeq = isMap
+      ? { kind: 'map', flow: true, pairs, start: i, end }
+      : { kind: 'seq', flow: true, items, start: i, end };
+    return { node, end };
+  }
+
+  private flowValue(j: number, depth: number): { node: PNode; end: number } {
+    const c = this.c(j);
+    if (c === 91 || c === 123) return this.flow(j, depth + 1);
+    const v = this.flowScalar(j, false);
+    return v;
+  }
+
+  /** A scalar inside a flow collection; `key` when it is a mapping key (ends at ':'). */
+  private flowScalar(j: number, key: boolean): { node: PScalar; end: number } {
+    const c = this.c(j);
+    if (c === 34) {
+      const node = this.doubleQuoted(j);
+      return { node, end: node.end };
+    }
+    if (c === 39) {
+      const node = this.singleQuoted(j);
+      return { node, end: node.end };
+    }
+    if (badStart(c)) this.give();
+    const s = this.s;
+    let last = j;
+    let k = j;
+    for (; k < s.length; k++) {
+      const d = this.c(k);
+      if (d === NL) this.give();
+      if (d === 44 || d === 91 || d === 93 || d === 123 || d === 125) break;
+      if (d === HASH && this.c(k - 1) === SPACE) this.give();
+      if (d === COLON) {
+        const n = this.c(k + 1);
+        if (n === SPACE || n === 44 || n === 93 || n === 125 || n === NL || Number.isNaN(n)) {
+          if (!key) this.give(); // an implicit pair in a flow sequence
+          break;
+        }
+      }
+      if (d !== SPACE) last = k + 1;
+    }
+    if (k >= s.length) this.give();
+    return { node: scalarNode(s.slice(j, last), 'plain', j, last), end: last };
+  }
+}
+
+/**
+ * The positioned tree of `text` when it is plain YAML this reader fully
+ * understands and that the full parser would accept without a problem; null
+ * otherwise (then use the full parser).
+ */
+export function readSimpleYaml(text: string, maxDepth: number): PNode | null {
+  if (UNSUPPORTED.test(text)) return null;
+  try {
+    return new Reader(text, maxDepth).document();
+  } catch (error) {
+    if (error === GIVE_UP || error instanceof RangeError) return null;
+    throw error;
+  }
+}
