@@ -1,6 +1,7 @@
 /** `roadmap status` for a terminal: a table per stage (or per entity), fitted to the width. */
-import Table from 'cli-table3';
 import type { ActivityReport, Group, Report, WindowReport } from '../evaluate.js';
+import { width as cellWidth, wrapCells } from './cells.js';
+import { grid, type Cell } from './grid.js';
 import { inert } from './inert.js';
 import type { Paint } from './paint.js';
 import { activityWhen, countsText, plural, span, total, windowText } from './words.js';
@@ -23,8 +24,8 @@ export const NARROW = 80;
 function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width: number) {
   const longest = (f: (a: ActivityReport) => number, floor: number, cap: number) =>
     Math.min(cap, rows.reduce((m, a) => Math.max(m, f(a)), floor));
-  const id = longest((a) => a.activity.id.length, 2, 12) + 2;
-  const win = longest((a) => Math.max(...a.windows.map((w) => windowCell(w, a).length)), 6, 25) + 2;
+  const id = longest((a) => cellWidth(inert(a.activity.id)), 2, 12) + 2;
+  const win = longest((a) => Math.max(...a.windows.map((w) => cellWidth(windowCell(w, a)))), 6, 25) + 2;
   const who = by === 'stage' ? longest((a) => a.activity.responsible.join(', ').length, 11, 18) + 2 : 0;
   const state = longest((a) => a.state.length, 5, 9) + 2;
   const when = longest((a) => activityWhen(a).length, 4, 28) + 2;
@@ -48,16 +49,16 @@ function windowCell(w: WindowReport, a: ActivityReport): string {
   return windowText(w.window) + (a.windows.length > 1 && w.state !== a.state ? ` (${w.state})` : '');
 }
 
-function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint): string[] {
-  const cells = [
-    inert(a.activity.id),
-    inert(a.activity.title),
-    a.windows.map((w) => windowCell(w, a)).join('\n'),
-    ...(by === 'stage' ? [a.activity.responsible.join(', ')] : []),
-    paint.state(a.state, a.state),
-    paint.state(a.state, activityWhen(a)),
+function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint): Cell[] {
+  const state = (line: string) => paint.state(a.state, line);
+  return [
+    { text: inert(a.activity.id) },
+    { text: inert(a.activity.title) },
+    { text: a.windows.map((w) => windowCell(w, a)).join('\n') },
+    ...(by === 'stage' ? [{ text: a.activity.responsible.join(', ') }] : []),
+    { text: a.state, paint: state },
+    { text: activityWhen(a), paint: state },
   ];
-  return cells;
 }
 
 function header(g: Group, by: 'stage' | 'entity', paint: Paint): string {
@@ -100,37 +101,11 @@ export function renderTable(report: Report, options: TableOptions): string {
 }
 
 function tableOf(activities: readonly ActivityReport[], head: string[], widths: number[], by: 'stage' | 'entity', paint: Paint): string {
-  const table = new Table({
-    head: head.map((h) => paint.bold(h)),
-    colWidths: widths,
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: [], compact: true },
-  });
-  for (const a of activities) table.push(row(a, by, paint));
-  return table.toString();
+  return grid(head.map((text) => ({ text, paint: paint.bold })), activities.map((a) => row(a, by, paint)), widths);
 }
 
-/** Greedy word wrap; words longer than the width are cut. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (let word of text.split(' ')) {
-    while (word.length > width) {
-      if (line) lines.push(line);
-      lines.push(word.slice(0, width));
-      word = word.slice(width);
-      line = '';
-    }
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
+function words(text: string, cells: number): string[] {
+  return wrapCells(text.split(' ').filter((w) => w !== ''), cells);
 }
 
 /** One activity as a few short lines, for narrow terminals. */
@@ -140,8 +115,8 @@ function block(a: ActivityReport, by: 'stage' | 'entity', width: number, paint: 
   const who = by === 'stage' && a.activity.responsible.length ? [`${indent}${a.activity.responsible.join(', ')}`] : [];
   return [
     `${paint.bold(inert(a.activity.id))}  ${paint.state(a.state, a.state)}  ${paint.state(a.state, activityWhen(a))}`,
-    ...wrap(inert(a.activity.title), inner).map((l) => indent + l),
-    ...a.windows.flatMap((w) => wrap(windowCell(w, a), inner).map((l) => indent + paint.dim(l))),
+    ...words(inert(a.activity.title), inner).map((l) => indent + l),
+    ...a.windows.flatMap((w) => words(windowCell(w, a), inner).map((l) => indent + paint.dim(l))),
     ...who,
   ];
 }
