@@ -169,7 +169,7 @@ if (only.has('scale')) {
     const target = activities >= 100_000 ? '≤ 3 s, ≤ 1 GB' : '≤ 0.3 s';
     const set = {
       'check': r('roadmap check', ['check'], target),
-      'status --format json': r('roadmap status --format json (stand-in for check)', ['status', '--format', 'json'], hasCommand('check') ? '' : target),
+      'status --format json': r(hasCommand('check') ? 'roadmap status --format json' : 'roadmap status --format json (stand-in for check)', ['status', '--format', 'json'], hasCommand('check') ? '' : target),
       'check --format text': r('roadmap check --format text', ['check', '--format', 'text']),
       'status (table, default limit)': r('roadmap status (table, default --limit)', ['status']),
       'status --format markdown': r('roadmap status --format markdown', ['status', '--format', 'markdown']),

@@ -87,16 +87,18 @@ function windowReport(window: Window, index: number, today: number, horizon: num
   const e = toDays(window.end);
   const state = stateOf(s, e, window.done !== null, window.cancelled !== null, today, horizon);
   const lateBy = window.done === null ? 0 : toDays(window.done) - e;
-  const base = { window, index, state, late: state === 'done' && lateBy > 0 };
-  switch (state) {
-    case 'overdue': return { ...base, daysOverdue: today - e };
-    case 'due-soon':
-    case 'active': return { ...base, daysLeft: e - today };
-    case 'upcoming':
-    case 'later': return { ...base, daysUntilStart: s - today };
-    case 'done': return lateBy > 0 ? { ...base, daysLate: lateBy } : base;
-    case 'cancelled': return base;
-  }
+  // One object shape for every state (absent counts are undefined): sorting and
+  // rendering 100,000 of them stays monomorphic.
+  return {
+    window,
+    index,
+    state,
+    late: state === 'done' && lateBy > 0,
+    daysOverdue: state === 'overdue' ? today - e : undefined,
+    daysLeft: state === 'due-soon' || state === 'active' ? e - today : undefined,
+    daysUntilStart: state === 'upcoming' || state === 'later' ? s - today : undefined,
+    daysLate: state === 'done' && lateBy > 0 ? lateBy : undefined,
+  };
 }
 
 /** Among windows of one state, which decides: the oldest overdue, the nearest end, the nearest start, the last done. */
@@ -114,23 +116,28 @@ export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activ
   const t = toDays(today);
   const windows = activity.windows.map((w, i) => windowReport(w, i, t, horizon));
   let deciding = windows[0]!;
-  for (const w of windows) if (moreUrgent(w, deciding)) deciding = w;
-  const finished = windows.every((w) => w.state === 'done' || w.state === 'cancelled');
-  const doneDates = windows.flatMap((w) => (w.state === 'done' && w.window.done ? [w.window.done] : []));
-  const late = windows.some((w) => w.late);
-  const daysLate = Math.max(0, ...windows.map((w) => w.daysLate ?? 0));
-  const { daysOverdue, daysLeft, daysUntilStart } = deciding;
+  let finished = true;
+  let late = false;
+  let done: CalendarDate | null = null;
+  let daysLate = 0;
+  for (const w of windows) {
+    if (moreUrgent(w, deciding)) deciding = w;
+    if (w.state !== 'done' && w.state !== 'cancelled') finished = false;
+    if (w.state === 'done' && w.window.done && (done === null || w.window.done > done)) done = w.window.done;
+    if (w.late) late = true;
+    if ((w.daysLate ?? 0) > daysLate) daysLate = w.daysLate ?? 0;
+  }
   return {
     roadmap, stage, activity, today,
     state: deciding.state,
     deciding,
     windows,
-    done: finished && doneDates.length > 0 ? doneDates.reduce((a, b) => (a > b ? a : b)) : null,
+    done: finished ? done : null,
     late,
-    ...(daysOverdue !== undefined ? { daysOverdue } : {}),
-    ...(daysLeft !== undefined ? { daysLeft } : {}),
-    ...(daysUntilStart !== undefined ? { daysUntilStart } : {}),
-    ...(deciding.state === 'done' && late ? { daysLate } : {}),
+    daysOverdue: deciding.daysOverdue,
+    daysLeft: deciding.daysLeft,
+    daysUntilStart: deciding.daysUntilStart,
+    daysLate: deciding.state === 'done' && late ? daysLate : undefined,
   };
 }
 

@@ -2,7 +2,7 @@ import { addMonths as fnsAddMonths } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween, daysInMonth, fromDays, isLeapYear, parseDate, toDays, type CalendarDate } from '../src/calendar/date.js';
-import { dateIn, fixedToday } from '../src/calendar/today.js';
+import { dateIn, dateInIntl, fixedToday } from '../src/calendar/today.js';
 import { applyOffset, parseTerm, parseWindowText } from '../src/calendar/window.js';
 
 const d = (s: string) => s as CalendarDate;
@@ -121,5 +121,20 @@ describe('today', () => {
     expect(fixedToday({ env: '2020-01-01', now: instant })).toEqual({ ok: true, fixed: '2020-01-01' });
     expect(fixedToday({ now: instant })).toEqual({ ok: true, fixed: null });
     expect(fixedToday({ flag: '2019-02-30', now: instant })).toEqual({ ok: false, error: '--today "2019-02-30" is not a calendar date (YYYY-MM-DD)' });
+  });
+});
+
+describe('dateIn agrees with Intl in every zone', () => {
+  const zones = ['Asia/Baku', 'UTC', 'America/Adak', 'Pacific/Kiritimati', 'Pacific/Chatham', 'Asia/Kathmandu', 'America/St_Johns', 'Europe/Dublin', 'Australia/Lord_Howe', 'America/Santiago'];
+  it('for random instants, restoring the process zone afterwards', () => {
+    const before = process.env.TZ;
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        const now = new Date(ms);
+        return dateIn(now, zone) === dateInIntl(now, zone);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(process.env.TZ).toBe(before);
   });
 });

@@ -26,7 +26,11 @@ export function formatOf(options: ReportOptions): ReportFormat {
 
 async function render(format: ReportFormat, report: Report, options: ReportOptions): Promise<string> {
   switch (format) {
-    case 'html': return (await import('../render/html.js')).renderHtml(report, { version: VERSION });
+    case 'html': {
+      const [{ renderHtml }, { loadWidths }, { shownTexts }] = await Promise.all([import('../render/html.js'), import('../render/cells.js'), import('../render/words.js')]);
+      await loadWidths(shownTexts(report));
+      return renderHtml(report, { version: VERSION });
+    }
     case 'ics': {
       const entities = options.entity?.flatMap((e) => e.split(',')).filter(Boolean) ?? [];
       const titles = report.roadmaps.map(({ roadmap }) => roadmap.title).join('; ');

@@ -38,7 +38,8 @@ export async function run(options: StatusOptions, io: Io): Promise<number> {
       io.out(renderMarkdown(report, by));
       break;
     case 'table': {
-      const { renderTable } = await import('../render/table.js');
+      const [{ renderTable }, { loadWidths }, { shownTexts }] = await Promise.all([import('../render/table.js'), import('../render/cells.js'), import('../render/words.js')]);
+      await loadWidths(shownTexts(report));
       io.out(renderTable(report, { by, width: terminalWidth(io), paint: await paintFor(options, io), limit, rows }));
     }
   }

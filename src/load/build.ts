@@ -50,7 +50,8 @@ export class Builder {
   ) {}
 
   pos(node: { start: number }): Position {
-    return { file: this.file, ...this.lines.at(node.start) };
+    const { line, column } = this.lines.at(node.start);
+    return { file: this.file, line, column };
   }
 
   error(node: { start: number }, message: string): void {

@@ -13,17 +13,16 @@ function escapeControl(c: string): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
+// Anything inert() would change; most text has none of it and is returned as is.
+const ANY = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
+
 /** One line of inert text: line breaks become spaces, controls become visible escapes. */
 export function inert(text: string): string {
+  if (!ANY.test(text)) return text;
   return text.replace(BREAKS, ' ').replace(CONTROLS, escapeControl);
 }
 
 /** Inert, but keeping line breaks (for multi-line notes). */
 export function inertLines(text: string): string {
   return text.replace(/\r\n|\r/g, '\n').replace(/\t/g, ' ').replace(CONTROLS, escapeControl);
-}
-
-export function hasControls(text: string): boolean {
-  CONTROLS.lastIndex = 0;
-  return CONTROLS.test(text);
 }

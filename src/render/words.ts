@@ -1,5 +1,5 @@
 /** Words shared by the renderers: how a window, a day count or a set of counts is said. */
-import type { Counts, ActivityReport, WindowReport } from '../evaluate.js';
+import type { ActivityReport, Counts, Report, WindowReport } from '../evaluate.js';
 import { STATES, type Window } from '../model.js';
 import { inert } from './inert.js';
 
@@ -46,4 +46,21 @@ export function total(counts: Counts): number {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Every roadmap text a report may show, for measuring before drawing. */
+export function* shownTexts(report: Report): Generator<string> {
+  for (const { roadmap } of report.roadmaps) {
+    yield roadmap.title;
+    for (const e of roadmap.entities.values()) yield e.name;
+    for (const s of roadmap.stages) yield s.title;
+  }
+  for (const a of report.activities) {
+    yield a.activity.id;
+    yield a.activity.title;
+    for (const w of a.activity.windows) {
+      if (w.label) yield w.label;
+      if (w.cancelled) yield w.cancelled;
+    }
+  }
 }

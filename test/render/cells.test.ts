@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fit, truncate, width, wrapCells } from '../../src/render/cells.js';
+import { fit, loadWidths, truncate, width, wrapCells } from '../../src/render/cells.js';
 import { inert } from '../../src/render/inert.js';
+
+await loadWidths(['👩‍👩‍👧']);
 
 describe('display width', () => {
   it.each([

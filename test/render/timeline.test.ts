@@ -4,9 +4,12 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { chalkPaint, plain } from '../../src/render/paint.js';
 import { renderTimeline } from '../../src/render/timeline.js';
-import { width } from '../../src/render/cells.js';
+import { loadWidths, width } from '../../src/render/cells.js';
 import { ROOT, roadmapYaml, run } from '../helpers.js';
 import { date, hostileReport, reportOf, shippedReport } from './support.js';
+
+// As the commands do before drawing: the hostile titles hold emoji sequences.
+await loadWidths(['👩‍👩‍👧']);
 
 const expected = (name: string) => readFileSync(path.join(ROOT, 'test', 'expected', name), 'utf8');
 const lines = (text: string) => text.replace(/\n$/, '').split('\n');
