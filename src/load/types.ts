@@ -4,7 +4,7 @@
  * so the loader and the editors' schema can never disagree.
  */
 import { parseDate, type CalendarDate } from '../calendar/date.js';
-import { didYouMean } from '../suggest.js';
+import { closest } from '../suggest.js';
 import type { PMap, PNode, PScalar } from './yaml.js';
 
 export type JsonSchema = { readonly [key: string]: unknown };
@@ -182,10 +182,13 @@ export function object<F extends Fields>(name: string, fields: F, description: s
       }
       const out: Record<string, unknown> = {};
       const at: Record<string, PNode> = {};
+      const misspelt = new Set<string>();
       for (const { key, value } of node.pairs) {
         const f = Object.hasOwn(fields, key.value) ? fields[key.value] : undefined;
         if (!f) {
-          r.error(key, `unknown key '${clip(key.value)}' in ${name}${didYouMean(key.value, known)}`);
+          const [meant] = closest(key.value, known, 1);
+          if (meant !== undefined) misspelt.add(meant);
+          r.error(key, `unknown key '${clip(key.value)}' in ${name}${meant === undefined ? '' : `; did you mean '${meant}'?`}`);
           continue;
         }
         at[key.value] = value;
@@ -194,7 +197,8 @@ export function object<F extends Fields>(name: string, fields: F, description: s
         if (v !== undefined) out[key.value] = v;
       }
       for (const [k, f] of Object.entries(fields)) {
-        if (f.required && !(k in at)) r.error(node, `${name} is missing '${k}'`);
+        // A misspelt required key is one mistake, reported at the misspelling.
+        if (f.required && !(k in at) && !misspelt.has(k)) r.error(node, `${name} is missing '${k}'`);
       }
       return Object.assign(out, { $node: node, $at: at }) as Checked<F>;
     },
