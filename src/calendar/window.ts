@@ -72,8 +72,12 @@ export function parseRelative(text: string): Parsed<DateTerm> | null {
   return { ok: true, value: { kind: 'relative', text: t, ref: m[1] ?? '', anchor: m[2] === 'end' ? 'end' : 'start', offsets } };
 }
 
+const FIXED_START = /^\s*\d{4}(?:-\d{2}){0,2}\s*$/;
+
 /** A single date term: fixed or relative. */
 export function parseTerm(text: string): Parsed<DateTerm> {
+  // Most terms are plain dates: skip the relative pattern for them.
+  if (FIXED_START.test(text)) return parseFixed(text);
   return parseRelative(text) ?? parseFixed(text);
 }
 
