@@ -16,7 +16,7 @@ import { shippedRoadmaps, type GlobalOptions } from '../shell/context.js';
 import { asUserError, type EditDeps } from '../shell/edit.js';
 import { UserError, type Io } from '../shell/io.js';
 import { formatProblem } from '../shell/problems.js';
-import { CANCELLED_EXIT, Cancelled, requireTerminal, type Prompter } from '../shell/prompts.js';
+import { cancellable, requireTerminal, type Prompter } from '../shell/prompts.js';
 
 export interface InitOptions extends GlobalOptions {
   readonly id?: string;
@@ -42,13 +42,7 @@ export async function run(options: InitOptions, io: Io): Promise<number> {
 
 /** With `ask` null, everything comes from the flags (and their defaults). */
 export async function initFlow(options: InitOptions, io: Io, ask: Prompter | null, deps: EditDeps = {}): Promise<number> {
-  try {
-    return await create(options, io, ask, deps);
-  } catch (error) {
-    if (!(error instanceof Cancelled)) throw error;
-    io.err('roadmap: cancelled; nothing was written\n');
-    return CANCELLED_EXIT;
-  }
+  return cancellable(io, () => create(options, io, ask, deps));
 }
 
 type Check = (v: string) => true | string;

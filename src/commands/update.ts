@@ -12,7 +12,7 @@ import { activityWhen, windowText } from '../render/words.js';
 import { horizonOf, terminalWidth, todayFor, type GlobalOptions } from '../shell/context.js';
 import { commit, diffOf, loadForEdit, prepareEdit, type EditDeps } from '../shell/edit.js';
 import type { Io } from '../shell/io.js';
-import { CANCELLED_EXIT, Cancelled, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
+import { cancellable, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
 
 export async function run(options: GlobalOptions, io: Io): Promise<number> {
   requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move <id> (see roadmap help done)');
@@ -21,13 +21,7 @@ export async function run(options: GlobalOptions, io: Io): Promise<number> {
 }
 
 export async function updateFlow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDeps = {}): Promise<number> {
-  try {
-    return await flow(options, io, ask, deps);
-  } catch (error) {
-    if (!(error instanceof Cancelled)) throw error;
-    io.err('roadmap: cancelled; nothing was written\n');
-    return CANCELLED_EXIT;
-  }
+  return cancellable(io, () => flow(options, io, ask, deps));
 }
 
 async function flow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDeps): Promise<number> {

@@ -34,6 +34,17 @@ export class Cancelled extends Error {
 /** Exit code after Ctrl+C, as a shell reports a command ended by SIGINT. */
 export const CANCELLED_EXIT = 130;
 
+/** Runs an interactive flow; Ctrl+C ends it with one line and exit 130, nothing written. */
+export async function cancellable(io: Io, flow: () => Promise<number>): Promise<number> {
+  try {
+    return await flow();
+  } catch (error) {
+    if (!(error instanceof Cancelled)) throw error;
+    io.err('roadmap: cancelled; nothing was written\n');
+    return CANCELLED_EXIT;
+  }
+}
+
 /** Prompts need a terminal on both ends; otherwise say which command to use instead. */
 export function requireTerminal(io: Io, command: string, instead: string): void {
   if (io.stdinTTY && io.stdoutTTY) return;
