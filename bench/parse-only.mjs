@@ -18,7 +18,7 @@ if (flag === '--yaml-library') {
     for (const d of docs) problems += d.errors.length;
   }
 } else {
-  const { parseYaml } = await import('../dist/yaml.js');
+  const { parseYaml } = await import('../dist/yaml.cjs');
   for (const f of files) problems += parseYaml(readFileSync(path.join(dir, f), 'utf8')).problems.length;
 }
 if (problems > 0) {

@@ -1,0 +1,60 @@
+/**
+ * bin/roadmap.cjs runs the bundles with the V8 code cache the build wrote: a
+ * cache is used only for the bundle it was made for, and a bundle without a
+ * usable cache still runs, compiled as usual.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const BIN = path.join(ROOT, 'bin', 'roadmap.cjs');
+const dir = mkdtempSync(path.join(tmpdir(), 'roadmap-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Loads `cli` (and the status bundle) in a fresh node; which of them used a cache, and the exit code of `status`. */
+function probe(cli: string): { cached: Record<string, boolean>; code: number; out: string } {
+  const script = `
+    const { load, loaded } = require(${JSON.stringify(BIN)});
+    const io = { out: (t) => { out += t; }, err: () => {}, env: { NO_COLOR: '1' }, cwd: ${JSON.stringify(ROOT)},
+      now: () => new Date(), stdoutTTY: false, columns: undefined, stdinTTY: false };
+    let out = '';
+    load(${JSON.stringify(cli)}).main(['node', 'roadmap', 'status', '--today', '2019-07-15', '--format', 'json'], io).then((code) => {
+      const cached = Object.fromEntries([...loaded].map(([f, e]) => [require('node:path').basename(f), e.cached]));
+      process.stdout.write(JSON.stringify({ cached, code, out }));
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+}
+
+describe('code cache', () => {
+  it('the build writes a cache for the CLI and every command bundle', () => {
+    for (const f of ['cli', 'commands/status', 'commands/check', 'commands/update']) {
+      expect(existsSync(path.join(ROOT, 'dist', `${f}.cjs.cache`)), f).toBe(true);
+    }
+  });
+
+  it('is used for the bundles it was made for', () => {
+    const r = probe(path.join(ROOT, 'dist', 'cli.cjs'));
+    expect(r.cached).toEqual({ 'cli.cjs': true, 'status.cjs': true });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).summary.overdue).toBe(6);
+  });
+
+  it('is ignored for a bundle changed since, which still runs', () => {
+    const copy = path.join(dir, 'dist');
+    mkdirSync(path.join(copy, 'commands'), { recursive: true });
+    for (const f of ['cli.cjs', 'cli.cjs.cache', 'commands/status.cjs', 'commands/status.cjs.cache']) {
+      copyFileSync(path.join(ROOT, 'dist', f), path.join(copy, f));
+    }
+    // Same size, another modification time: as after an edit that kept the length.
+    utimesSync(path.join(copy, 'commands', 'status.cjs'), new Date(2001, 0, 1), new Date(2001, 0, 1));
+    const r = probe(path.join(copy, 'cli.cjs'));
+    expect(r.cached).toEqual({ 'cli.cjs': false, 'status.cjs': false });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).summary.overdue).toBe(6);
+  });
+});
