@@ -44,7 +44,7 @@ export interface Window extends Status {
   readonly endText: string;
   readonly at: Position;
   /** Where this window's `done:` date was written (its own, or the activity's it inherits). */
-  readonly doneAt?: Position;
+  readonly doneAt?: Position | undefined;
 }
 
 export interface Activity extends Status {

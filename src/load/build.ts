@@ -125,7 +125,10 @@ export class Builder {
   }
 
   private plans(a: ActivityInput): WindowPlan[] {
-    const given = (['window', 'due', 'windows'] as const).filter((k) => a.$at[k] !== undefined);
+    const given: Array<'window' | 'due' | 'windows'> = [];
+    if (a.$at.window !== undefined) given.push('window');
+    if (a.$at.due !== undefined) given.push('due');
+    if (a.$at.windows !== undefined) given.push('windows');
     if (given.length > 1) {
       this.error(a.$at[given[1]!]!, `an activity has one of window, due or windows, not ${given.join(' and ')}`);
       return [];
@@ -244,12 +247,14 @@ export class Builder {
     const item = this.items.get(id);
     const status = statusOf(a);
     const windows: Window[] = [];
-    (item?.node === a.id?.node ? item?.windows ?? [] : []).forEach((plan, i) => {
+    const plans = item !== undefined && item.node === a.id?.node ? item.windows : [];
+    for (let i = 0; i < plans.length; i++) {
       const span = item?.resolved?.[i];
-      if (!span) return;
+      if (!span) continue;
+      const plan = plans[i]!;
       const own = plan.status;
       const doneNode = own.done ? plan.doneNode : status.done ? a.$at.done : undefined;
-      windows.push({
+      const window: Window = {
         label: plan.label,
         start: span.start,
         end: span.end,
@@ -261,9 +266,10 @@ export class Builder {
         evidence: own.evidence ?? [],
         notes: own.notes ?? null,
         at: this.pos(plan.node),
-        ...(doneNode ? { doneAt: this.pos(doneNode) } : {}),
-      });
-    });
+        doneAt: doneNode ? this.pos(doneNode) : undefined,
+      };
+      windows.push(window);
+    }
     return {
       id,
       title: a.title ?? '',
@@ -272,7 +278,11 @@ export class Builder {
       support: this.refs(a.support, lookup),
       tags: a.tags ?? [],
       windows,
-      ...status,
+      done: status.done,
+      started: status.started,
+      cancelled: status.cancelled,
+      evidence: status.evidence,
+      notes: status.notes,
       at: this.pos(a.$node),
     };
   }

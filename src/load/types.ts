@@ -174,38 +174,43 @@ export function field<T>(type: Type<T>, required = false): Field<T> {
 
 export function object<F extends Fields>(name: string, fields: F, description: string): Type<Checked<F>> {
   const known = Object.keys(fields);
+  const required = known.filter((k) => fields[k]!.required);
   return {
     check(node, r) {
       if (node.kind !== 'map') {
         r.error(node, `expected ${name} (a mapping), found ${found(node)}`);
         return undefined;
       }
-      const out: Record<string, unknown> = {};
+      // Built in one shape, with no temporary objects: this runs for every
+      // activity and window of a portfolio.
       const at: Record<string, PNode> = {};
-      const misspelt = new Set<string>();
-      for (const { key, value } of node.pairs) {
-        const f = Object.hasOwn(fields, key.value) ? fields[key.value] : undefined;
-        if (!f) {
-          const [meant] = closest(key.value, known, 1);
-          if (meant !== undefined) misspelt.add(meant);
-          r.error(key, `unknown key '${clip(key.value)}' in ${name}${meant === undefined ? '' : `; did you mean '${meant}'?`}`);
+      const out: Record<string, unknown> = { $node: node, $at: at };
+      let misspelt: Set<string> | undefined;
+      const pairs = node.pairs;
+      for (let i = 0; i < pairs.length; i++) {
+        const { key, value } = pairs[i]!;
+        const k = key.value;
+        const f = Object.hasOwn(fields, k) ? fields[k] : undefined;
+        if (f === undefined) {
+          const [meant] = closest(k, known, 1);
+          if (meant !== undefined) (misspelt ??= new Set()).add(meant);
+          r.error(key, `unknown key '${clip(k)}' in ${name}${meant === undefined ? '' : `; did you mean '${meant}'?`}`);
           continue;
         }
-        at[key.value] = value;
+        at[k] = value;
         if (value.kind === 'scalar' && value.empty && !f.required) continue; // `key:` with nothing = not given
         const v = f.type.check(value, r);
-        if (v !== undefined) out[key.value] = v;
+        if (v !== undefined) out[k] = v;
       }
-      for (const [k, f] of Object.entries(fields)) {
+      for (const k of required) {
         // A misspelt required key is one mistake, reported at the misspelling.
-        if (f.required && !(k in at) && !misspelt.has(k)) r.error(node, `${name} is missing '${k}'`);
+        if (at[k] === undefined && !misspelt?.has(k)) r.error(node, `${name} is missing '${k}'`);
       }
-      return Object.assign(out, { $node: node, $at: at }) as Checked<F>;
+      return out as Checked<F>;
     },
     json() {
       const properties: Record<string, JsonSchema> = {};
       for (const [k, f] of Object.entries(fields)) properties[k] = f.type.json();
-      const required = Object.entries(fields).filter(([, f]) => f.required).map(([k]) => k);
       return { type: 'object', description, properties, ...(required.length ? { required } : {}), additionalProperties: false };
     },
   };
