@@ -43,9 +43,8 @@ export function check(report: Report, failOn: readonly State[]): CheckResult {
   const dueSoon: Finding[] = [];
   for (const activity of report.activities) {
     for (const window of activity.windows) {
-      const f = finding(activity, window);
-      if (fails.has(window.state)) failing.push(f);
-      else if (window.state === 'due-soon') dueSoon.push(f);
+      if (fails.has(window.state)) failing.push(finding(activity, window));
+      else if (window.state === 'due-soon') dueSoon.push(finding(activity, window));
     }
   }
   failing.sort(byWindowUrgency);

@@ -37,8 +37,21 @@ export function parts(date: CalendarDate): [year: number, month: number, day: nu
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
-// Day numbers after H. Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
+// Dates repeat across a portfolio: each is converted once.
+const dayNumbers = new Map<string, number>();
+
+/** Days since 1970-01-01. */
 export function toDays(date: CalendarDate): number {
+  let days = dayNumbers.get(date);
+  if (days === undefined) {
+    days = civilToDays(date);
+    dayNumbers.set(date, days);
+  }
+  return days;
+}
+
+// Day numbers after H. Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
+function civilToDays(date: CalendarDate): number {
   const [y0, m, d] = parts(date);
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);

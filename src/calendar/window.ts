@@ -74,15 +74,29 @@ export function parseRelative(text: string): Parsed<DateTerm> | null {
 
 const FIXED_START = /^\s*\d{4}(?:-\d{2}){0,2}\s*$/;
 
+// A portfolio writes the same few hundred dates and windows thousands of times,
+// and a reading is immutable: each text is read once.
+function readOnce<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) {
+      value = read(text);
+      seen.set(text, value);
+    }
+    return value;
+  };
+}
+
 /** A single date term: fixed or relative. */
-export function parseTerm(text: string): Parsed<DateTerm> {
+export const parseTerm = readOnce((text: string): Parsed<DateTerm> => {
   // Most terms are plain dates: skip the relative pattern for them.
   if (FIXED_START.test(text)) return parseFixed(text);
   return parseRelative(text) ?? parseFixed(text);
-}
+});
 
 /** A window string: `A` or `A..B`. */
-export function parseWindowText(text: string): Parsed<{ start: DateTerm; end: DateTerm }> {
+export const parseWindowText = readOnce((text: string): Parsed<{ start: DateTerm; end: DateTerm }> => {
   const parts = text.split('..');
   if (parts.length > 2) return { ok: false, error: `cannot read window '${text.trim()}': ${WINDOW_HINT}` };
   const start = parseTerm(parts[0] ?? '');
@@ -91,7 +105,7 @@ export function parseWindowText(text: string): Parsed<{ start: DateTerm; end: Da
   const end = parseTerm(parts[1] ?? '');
   if (!end.ok) return end;
   return { ok: true, value: { start: start.value, end: end.value } };
-}
+});
 
 /** Shifts a date by one offset; months and years clamp to the month's end. */
 export function applyOffset(date: CalendarDate, offset: Offset): CalendarDate {
