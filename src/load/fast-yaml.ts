@@ -79,18 +79,15 @@ interface Parsed<N extends PNode> {
   readonly leaf: boolean;
 }
 
-/** The blank and comment lines from a line start to the next content (or the end of the text). */
-interface Gap {
-  readonly next: { readonly at: number; readonly indent: number } | null;
-  /** Where the next content (or the text) ends the gap: past the next line's indentation. */
-  readonly end: number;
-}
-
 class Reader {
   constructor(
     private readonly s: string,
     private readonly maxDepth: number,
   ) {}
+
+  /** Set by gap(): where the next content starts (-1: none), and its indentation. */
+  private nextAt = -1;
+  private nextIndent = 0;
 
   private give(): never {
     throw GIVE_UP;
@@ -124,8 +121,13 @@ class Reader {
     return this.give();
   }
 
-  /** Skips blank lines and comment lines from `i` (in a line's indentation, or at a newline). */
-  private gap(i: number): Gap {
+  /**
+   * Skips blank lines and comment lines from `i` (in a line's indentation, or at a
+   * newline). Returns where the next content (or the text) ends the gap, past the
+   * next line's indentation, and sets nextAt and nextIndent: fields, not a result
+   * object, as this runs for every entry of every collection.
+   */
+  private gap(i: number): number {
     const s = this.s;
     while (i < s.length) {
       const j = this.skipSpaces(i);
@@ -143,9 +145,12 @@ class Reader {
       const indent = j - this.lineStart(j);
       // Document markers and directives: left to the full parser.
       if (indent === 0 && (c === 37 || ((s.startsWith('---', j) || s.startsWith('...', j)) && (j + 3 >= s.length || this.c(j + 3) === SPACE || this.c(j + 3) === NL)))) this.give();
-      return { next: { at: j, indent }, end: j };
+      this.nextAt = j;
+      this.nextIndent = indent;
+      return j;
     }
-    return { next: null, end: s.length };
+    this.nextAt = -1;
+    return s.length;
   }
 
   /** Whether a comment line starts in [from, to) and is indented at least `col` (when given). */
@@ -181,10 +186,11 @@ class Reader {
 
   /** The whole document: one block mapping or sequence, nothing after it. */
   document(): PNode {
-    const first = this.gap(0).next;
-    if (!first) return this.give();
-    const { node, consumed } = this.block(first.at, first.indent, 0);
-    if (this.gap(consumed).next) this.give();
+    this.gap(0);
+    if (this.nextAt === -1) return this.give();
+    const { node, consumed } = this.block(this.nextAt, this.nextIndent, 0);
+    this.gap(consumed);
+    if (this.nextAt !== -1) this.give();
     return node;
   }
 
@@ -236,25 +242,26 @@ class Reader {
 
   /**
    * The end of a block collection in column `col` whose last value was `last`,
-   * followed by `gap`: which of the following comment lines the yaml library
+   * followed by a gap ending at `gapEnd`: which of the following comment lines the yaml library
    * counts into it. This mirrors its parser, which hands trailing comment lines
    * up from a closing collection to its parent unless the collection is in column
    * 0 or one of the comments is indented at least as deep as the collection.
    */
-  private close(last: Parsed<PNode>, col: number, gap: Gap): { end: number; range2: number; consumed: number } {
+  private close(last: Parsed<PNode>, col: number, gapEnd: number): { end: number; range2: number; consumed: number } {
     let end = last.end;
     let consumed = last.consumed;
     if (last.leaf) {
       end = this.absorb(last.end, col);
       consumed = end;
     }
-    if (consumed < gap.end && col > 0 && this.hasComment(consumed, gap.end, col)) return { end, range2: gap.end, consumed: gap.end };
+    if (consumed < gapEnd && col > 0 && this.hasComment(consumed, gapEnd, col)) return { end, range2: gapEnd, consumed: gapEnd };
     return { end, range2: end, consumed };
   }
 
   private map(at: number, col: number, depth: number): Parsed<PMap> {
     const pairs: PPair[] = [];
-    const seen = new Set<string>();
+    // Keys seen, as '' for an empty key: a Set only for large mappings.
+    let seen: Set<string> | null = null;
     let i = at;
     for (;;) {
       const colon = this.keyEnd(i);
@@ -263,18 +270,19 @@ class Reader {
       while (this.c(kEnd - 1) === SPACE) kEnd--;
       const keyText = this.key(i, kEnd);
       const key = scalarNode(keyText, 'plain', i, kEnd);
-      if (seen.has(keyText) || (key.empty && seen.has(''))) this.give();
-      seen.add(key.empty ? '' : keyText);
+      const seenAs = key.empty ? '' : keyText;
+      if (seen === null && pairs.length >= 16) seen = new Set(pairs.map((p) => (p.key.empty ? '' : p.key.value)));
+      if (seen !== null ? seen.has(seenAs) : pairs.some((p) => (p.key.empty ? '' : p.key.value) === seenAs)) this.give();
+      seen?.add(seenAs);
       const value = this.value(colon + 1, col, depth, true);
       pairs.push({ key, value: value.node });
-      const gap = this.gap(value.consumed);
-      const next = gap.next;
-      if (!next || next.indent < col) {
-        const { end, range2, consumed } = this.close(value, col, gap);
+      const gapEnd = this.gap(value.consumed);
+      if (this.nextAt === -1 || this.nextIndent < col) {
+        const { end, range2, consumed } = this.close(value, col, gapEnd);
         return { node: { kind: 'map', flow: false, pairs, start: at, end }, end: range2, consumed, leaf: false };
       }
-      if (next.indent > col) this.give();
-      i = next.at;
+      if (this.nextIndent > col) this.give();
+      i = this.nextAt;
     }
   }
 
@@ -287,15 +295,15 @@ class Reader {
       const before = () => prev !== null && this.hasComment(prev.leaf ? this.absorb(prev.end, col) : prev.consumed, i);
       const item: Parsed<PNode> = this.value(i + 1, col, depth, false, before);
       items.push(item.node);
-      const gap = this.gap(item.consumed);
-      const next = gap.next;
+      const gapEnd = this.gap(item.consumed);
+      const nextAt = this.nextAt;
       // In `key:\n- a\n- b\nnext: 1` the sequence ends at a key of its own column.
-      if (!next || next.indent < col || (next.indent === col && !this.isDash(next.at))) {
-        const { end, range2, consumed } = this.close(item, col, gap);
+      if (nextAt === -1 || this.nextIndent < col || (this.nextIndent === col && !this.isDash(nextAt))) {
+        const { end, range2, consumed } = this.close(item, col, gapEnd);
         return { node: { kind: 'seq', flow: false, items, start: at, end }, end: range2, consumed, leaf: false };
       }
-      if (next.indent > col) this.give();
-      i = next.at;
+      if (this.nextIndent > col) this.give();
+      i = nextAt;
       prev = item;
     }
   }
@@ -309,15 +317,16 @@ class Reader {
     const c = this.c(j);
     if (Number.isNaN(c) || c === NL || (c === HASH && j > i)) {
       // Nothing on this line: a collection on the next lines, or nothing at all.
-      const gap = this.gap(c === HASH ? this.lineEnd(j) : j);
-      const next = gap.next;
-      if (next && (next.indent > col || (inMap && next.indent === col && this.isDash(next.at)))) {
-        return this.block(next.at, next.indent, depth + 1);
+      const gapEnd = this.gap(c === HASH ? this.lineEnd(j) : j);
+      const nextAt = this.nextAt;
+      const nextIndent = this.nextIndent;
+      if (nextAt !== -1 && (nextIndent > col || (inMap && nextIndent === col && this.isDash(nextAt)))) {
+        return this.block(nextAt, nextIndent, depth + 1);
       }
       // The library keeps the lines up to the next content with the empty value, and counts
       // them into its end when it has a comment (for a sequence item, also one before its '-').
-      const end = c === HASH || this.hasComment(j, gap.end) || commentBefore?.() ? gap.end : j;
-      return { node: scalarNode('', 'plain', j, j), end, consumed: gap.end, leaf: false };
+      const end = c === HASH || this.hasComment(j, gapEnd) || commentBefore?.() ? gapEnd : j;
+      return { node: scalarNode('', 'plain', j, j), end, consumed: gapEnd, leaf: false };
     }
     if (!inMap && this.keyEnd(j) !== -1) return this.map(j, j - this.lineStart(j), depth + 1);
     switch (c) {
