@@ -4,7 +4,7 @@
  * usable cache still runs, compiled as usual.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,5 +56,16 @@ describe('code cache', () => {
     expect(r.cached).toEqual({ 'cli.cjs': false, 'status.cjs': false });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).summary.overdue).toBe(6);
+  });
+});
+
+describe('the installed command', () => {
+  it('npx roadmap runs bin/roadmap.cjs: package.json and package-lock.json name the same file, which exists', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+    expect(pkg.bin).toEqual({ roadmap: 'bin/roadmap.cjs' });
+    // npm exec reads the root package's bins from the lock file.
+    expect(lock.packages[''].bin).toEqual(pkg.bin);
+    expect(readFileSync(path.join(ROOT, pkg.bin.roadmap), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });
