@@ -19,8 +19,7 @@ import { BAD_INPUTS, generatePortfolio } from './generate.mjs';
 const HERE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_ROOT=<another checkout> measures that build's CLI (for before/after figures).
 const ROOT = process.env.BENCH_ROOT ? path.resolve(process.env.BENCH_ROOT) : HERE;
-// Builds before the CommonJS bundles had bin/roadmap.js and dist/cli.js.
-const BIN = ['roadmap.cjs', 'roadmap.js'].map((f) => path.join(ROOT, 'bin', f)).find((f) => existsSync(f)) ?? path.join(ROOT, 'bin', 'roadmap.cjs');
+const BIN = path.join(ROOT, 'bin', 'roadmap.js');
 const PARSE_ONLY = path.join(HERE, 'bench', 'parse-only.mjs');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -34,6 +33,7 @@ const only = new Set((option('only') ?? process.env.BENCH_ONLY ?? 'startup,scale
 const TODAY = '2022-07-15';
 const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : null;
 
+// Builds before the CommonJS bundles had dist/cli.js.
 if (!['cli.cjs', 'cli.js'].some((f) => existsSync(path.join(ROOT, 'dist', f))) || !existsSync(path.join(HERE, 'dist', 'yaml.cjs'))) {
   console.error('bench: dist/ is not built; run `npm run build` (npm run bench does)');
   process.exit(2);

@@ -9,7 +9,7 @@
  * outside: it is loaded only for files the fast reader leaves to it.
  *
  * The bundles are CommonJS, which Node 20 loads faster than ES modules, and
- * bin/roadmap.cjs runs them with a V8 code cache that scripts/warm-cache.cjs
+ * bin/roadmap.js runs them with a V8 code cache that scripts/warm-cache.cjs
  * writes here, after running each command once.
  * Type checking is `npm run typecheck` (tsc).
  */

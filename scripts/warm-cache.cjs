@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { CLI, load, writeCaches } = require('../bin/roadmap.cjs');
+const { CLI, load, writeCaches } = require('../bin/roadmap.js');
 
 const ROADMAP = path.join(__dirname, '..', 'roadmaps', 'az-ogp-2019-21.yaml');
 const RUNS = [

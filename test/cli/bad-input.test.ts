@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function refuse(name: string, content: string | Buffer) {
   const file = path.join(dir, `${name}.yaml`);
   writeFileSync(file, content);
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'roadmap.cjs'), 'status', '-r', file, '--today', '2019-07-15'], {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'roadmap.js'), 'status', '-r', file, '--today', '2019-07-15'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },

@@ -1,5 +1,5 @@
 /**
- * bin/roadmap.cjs runs the bundles with the V8 code cache the build wrote: a
+ * bin/roadmap.js runs the bundles with the V8 code cache the build wrote: a
  * cache is used only for the bundle it was made for, and a bundle without a
  * usable cache still runs, compiled as usual.
  */
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 
-const BIN = path.join(ROOT, 'bin', 'roadmap.cjs');
+const BIN = path.join(ROOT, 'bin', 'roadmap.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'roadmap-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,10 +60,10 @@ describe('code cache', () => {
 });
 
 describe('the installed command', () => {
-  it('npx roadmap runs bin/roadmap.cjs: package.json and package-lock.json name the same file, which exists', () => {
+  it('npx roadmap runs bin/roadmap.js: package.json and package-lock.json name the same file, which exists', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
-    expect(pkg.bin).toEqual({ roadmap: 'bin/roadmap.cjs' });
+    expect(pkg.bin).toEqual({ roadmap: 'bin/roadmap.js' });
     // npm exec reads the root package's bins from the lock file.
     expect(lock.packages[''].bin).toEqual(pkg.bin);
     expect(readFileSync(path.join(ROOT, pkg.bin.roadmap), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);

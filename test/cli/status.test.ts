@@ -172,6 +172,6 @@ describe('an unexpected error', () => {
 });
 
 it('stops quietly when the reader closes the pipe early', () => {
-  const r = spawnSync('bash', ['-c', `node bin/roadmap.cjs --today 2019-07-15 --format json | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+  const r = spawnSync('bash', ['-c', `node bin/roadmap.js --today 2019-07-15 --format json | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
   expect([r.stdout, r.stderr]).toEqual(['0\n', '']);
 });
