@@ -41,8 +41,11 @@ export function check(report: Report, failOn: readonly State[]): CheckResult {
   const fails = new Set(failOn);
   const failing: Finding[] = [];
   const dueSoon: Finding[] = [];
-  for (const activity of report.activities) {
-    for (const window of activity.windows) {
+  const activities = report.activities;
+  for (let i = 0; i < activities.length; i++) {
+    const activity = activities[i]!;
+    for (let j = 0; j < activity.windows.length; j++) {
+      const window = activity.windows[j]!;
       if (fails.has(window.state)) failing.push(finding(activity, window));
       else if (window.state === 'due-soon') dueSoon.push(finding(activity, window));
     }

@@ -121,7 +121,8 @@ export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activ
   let late = false;
   let done: CalendarDate | null = null;
   let daysLate = 0;
-  for (const w of windows) {
+  for (let i = 0; i < windows.length; i++) {
+    const w = windows[i]!;
     if (moreUrgent(w, deciding)) deciding = w;
     if (w.state !== 'done' && w.state !== 'cancelled') finished = false;
     if (w.state === 'done' && w.window.done && (done === null || w.window.done > done)) done = w.window.done;
@@ -142,9 +143,9 @@ export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activ
   };
 }
 
-export function count(activities: Iterable<ActivityReport>): Counts {
+export function count(activities: readonly ActivityReport[]): Counts {
   const counts = emptyCounts();
-  for (const a of activities) counts[a.state]++;
+  for (let i = 0; i < activities.length; i++) counts[activities[i]!.state]++;
   return counts;
 }
 
@@ -165,8 +166,14 @@ export function evaluate(roadmaps: readonly Roadmap[], options: EvaluateOptions)
   for (const { roadmap, today } of todays) {
     const byEntity = new Map<string, ActivityReport[]>([...roadmap.entities.keys()].map((id) => [id, []]));
     for (const stage of roadmap.stages) {
-      const reports = stage.activities.filter((a) => a.windows.length > 0).map((a) => evaluateActivity(roadmap, stage, a, today, options.horizonDays));
-      activities.push(...reports);
+      const reports: ActivityReport[] = [];
+      for (let i = 0; i < stage.activities.length; i++) {
+        const a = stage.activities[i]!;
+        if (a.windows.length === 0) continue;
+        const report = evaluateActivity(roadmap, stage, a, today, options.horizonDays);
+        reports.push(report);
+        activities.push(report);
+      }
       stages.push({ roadmap, key: stage.id, title: stage.title, start: stage.start, end: stage.end, counts: count(reports), activities: reports });
       for (const r of reports) for (const e of r.activity.responsible) byEntity.get(e)?.push(r);
     }

@@ -7,7 +7,6 @@ declare const calendarDate: unique symbol;
 /** A valid calendar date written 'YYYY-MM-DD'. */
 export type CalendarDate = string & { readonly [calendarDate]: true };
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -20,13 +19,25 @@ export function daysInMonth(year: number, month: number): number {
 
 /** The date written as `text`, or null when it is not a real calendar day. */
 export function parseDate(text: string): CalendarDate | null {
-  const m = DATE.exec(text);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  // YYYY-MM-DD read by hand: a regular expression's match array per date was a
+  // measurable part of loading a large portfolio.
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return text as CalendarDate;
+}
+
+/** The ASCII digits text[from..to) as a number, or -1. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 export function fromParts(year: number, month: number, day: number): CalendarDate {

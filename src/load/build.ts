@@ -12,9 +12,12 @@ import type { Located } from './types.js';
 import type { PNode } from './yaml.js';
 
 interface Span {
-  start: CalendarDate;
-  end: CalendarDate;
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
 }
+
+/** The status of a window that has none of its own. */
+const NO_STATUS: Partial<Status> = Object.freeze({});
 
 interface WindowPlan {
   readonly label: string | null;
@@ -35,6 +38,8 @@ interface Item {
   resolved?: Array<Span | null>;
   visiting?: boolean;
 }
+
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 const min = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
 const max = (a: CalendarDate, b: CalendarDate) => (a > b ? a : b);
@@ -106,7 +111,7 @@ export class Builder {
     return { byId, lookup };
   }
 
-  private declare(id: Located<string>, windows: WindowPlan[], spanOf: string[]): void {
+  private declare(id: Located<string>, windows: WindowPlan[], spanOf: readonly string[]): void {
     const first = this.items.get(id.value);
     if (first) {
       this.error(id.node, `duplicate id '${id.value}': already used at line ${this.pos(first.node).line}`);
@@ -118,10 +123,13 @@ export class Builder {
   private declareStage(s: StageInput): void {
     const activities = s.activities ?? [];
     if (s.id) {
-      const own = s.window ? [{ label: null, spec: s.window.value, node: s.window.node, status: {} }] : [];
+      const own = s.window ? [{ label: null, spec: s.window.value, node: s.window.node, status: NO_STATUS }] : [];
       this.declare(s.id, own, s.window ? [] : activities.flatMap((a) => (a.id ? [a.id.value] : [])));
     }
-    for (const a of activities) if (a.id) this.declare(a.id, this.plans(a), []);
+    for (let i = 0; i < activities.length; i++) {
+      const a = activities[i]!;
+      if (a.id) this.declare(a.id, this.plans(a), NO_IDS);
+    }
   }
 
   private plans(a: ActivityInput): WindowPlan[] {
@@ -137,11 +145,11 @@ export class Builder {
       if (a.id) this.error(a.$node, `activity ${a.id.value} has no window: add window:, due: or windows:`);
       return [];
     }
-    if (a.window) return [{ label: null, spec: a.window.value, node: a.window.node, status: {} }];
-    if (a.due) return [{ label: null, spec: due(a.due.value, a.due.node), node: a.due.node, status: {} }];
+    if (a.window) return [{ label: null, spec: a.window.value, node: a.window.node, status: NO_STATUS }];
+    if (a.due) return [{ label: null, spec: due(a.due.value, a.due.node), node: a.due.node, status: NO_STATUS }];
     if (a.$at.windows && (a.windows ?? []).length === 0) this.error(a.$at.windows, 'windows: needs at least one window');
     return (a.windows ?? []).flatMap((w): WindowPlan[] => {
-      if (!('$node' in w)) return [{ label: null, spec: w.value, node: w.node, status: {} }];
+      if (!('$node' in w)) return [{ label: null, spec: w.value, node: w.node, status: NO_STATUS }];
       const when = w.window ?? w.due;
       if (w.window && w.due) {
         this.error(w.$node, 'a window entry has window: or due:, not both');
@@ -162,12 +170,16 @@ export class Builder {
     if (item.visiting) return null;
     item.visiting = true;
     this.path.push(item.id);
-    item.resolved = item.windows.map((w) => this.window(w));
+    const resolved: Array<Span | null> = [];
+    for (let i = 0; i < item.windows.length; i++) resolved.push(this.window(item.windows[i]!));
+    item.resolved = resolved;
+    const parts = item.windows.length > 0 ? resolved : item.spanOf.map((id) => this.resolveId(id));
     let span: Span | null = null;
-    const parts = item.windows.length > 0 ? item.resolved : item.spanOf.map((id) => this.resolveId(id));
-    for (const p of parts) {
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i];
       if (!p) continue;
-      span = span ? { start: min(span.start, p.start), end: max(span.end, p.end) } : { ...p };
+      // Spans are never changed, so one window's span is its item's too.
+      span = span ? { start: min(span.start, p.start), end: max(span.end, p.end) } : p;
     }
     this.path.pop();
     item.visiting = false;

@@ -79,6 +79,31 @@ interface Parsed<N extends PNode> {
   readonly leaf: boolean;
 }
 
+/**
+ * The keys of one mapping, for finding a duplicate: all null keys (empty, `~`,
+ * `null`) are one key. A list for the few keys a mapping usually has, a set
+ * from the sixteenth on.
+ */
+class KeysSeen {
+  private readonly list: string[] = [];
+  private set: Set<string> | null = null;
+
+  /** False when the key was seen already. */
+  add(key: PScalar): boolean {
+    const k = key.empty ? '' : key.value;
+    if (this.set !== null) {
+      if (this.set.has(k)) return false;
+      this.set.add(k);
+      return true;
+    }
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) if (list[i] === k) return false;
+    list.push(k);
+    if (list.length === 16) this.set = new Set(list);
+    return true;
+  }
+}
+
 class Reader {
   constructor(
     private readonly s: string,
@@ -260,8 +285,7 @@ class Reader {
 
   private map(at: number, col: number, depth: number): Parsed<PMap> {
     const pairs: PPair[] = [];
-    // Keys seen, as '' for an empty key: a Set only for large mappings.
-    let seen: Set<string> | null = null;
+    const seen = new KeysSeen();
     let i = at;
     for (;;) {
       const colon = this.keyEnd(i);
@@ -270,10 +294,7 @@ class Reader {
       while (this.c(kEnd - 1) === SPACE) kEnd--;
       const keyText = this.key(i, kEnd);
       const key = scalarNode(keyText, 'plain', i, kEnd);
-      const seenAs = key.empty ? '' : keyText;
-      if (seen === null && pairs.length >= 16) seen = new Set(pairs.map((p) => (p.key.empty ? '' : p.key.value)));
-      if (seen !== null ? seen.has(seenAs) : pairs.some((p) => (p.key.empty ? '' : p.key.value) === seenAs)) this.give();
-      seen?.add(seenAs);
+      if (!seen.add(key)) this.give();
       const value = this.value(colon + 1, col, depth, true);
       pairs.push({ key, value: value.node });
       const gapEnd = this.gap(value.consumed);
@@ -505,7 +526,7 @@ class Reader {
     const close = isMap ? 125 : 93;
     const items: PNode[] = [];
     const pairs: PPair[] = [];
-    const seen = new Set<string>();
+    const seen = isMap ? new KeysSeen() : null;
     let j = this.skipSpaces(i + 1);
     if (this.c(j) !== close) {
       for (;;) {
@@ -513,9 +534,7 @@ class Reader {
           const key = this.flowScalar(j, true);
           if (key.node.kind !== 'scalar') this.give();
           const k = key.node as PScalar;
-          const id = k.empty ? '' : k.value;
-          if (seen.has(id)) this.give();
-          seen.add(id);
+          if (!seen!.add(k)) this.give();
           if (this.c(key.end) !== COLON || this.c(key.end + 1) !== SPACE) this.give();
           const v = this.flowValue(this.skipSpaces(key.end + 1), depth);
           pairs.push({ key: k, value: v.node });

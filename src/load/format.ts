@@ -43,7 +43,7 @@ const windowText: Type<WindowSpec> = {
     if (node.kind !== 'scalar') return undefined;
     const w = parseWindowText(node.value);
     if (!w.ok) r.error(node, w.error);
-    return w.ok ? { ...w.value, startAt: node, endAt: node } : undefined;
+    return w.ok ? { start: w.value.start, end: w.value.end, startAt: node, endAt: node } : undefined;
   },
   json: () => ({ anyOf: [{ type: 'string', pattern: `^${TERM}(\\.\\.${TERM})?$` }, { type: 'integer', description: 'a whole year' }] }),
 };

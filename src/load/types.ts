@@ -104,8 +104,9 @@ export function list<T>(item: Type<T>, description: string): Type<T[]> {
         return undefined;
       }
       const out: T[] = [];
-      for (const n of node.items) {
-        const v = item.check(n, r);
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        const v = item.check(items[i]!, r);
         if (v !== undefined) out.push(v);
       }
       return out;
