@@ -114,8 +114,8 @@ function moreUrgent(a: WindowReport, b: WindowReport): boolean {
 
 export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activity, today: CalendarDate, horizon: number): ActivityReport {
   const t = toDays(today);
-  const windows: WindowReport[] = [];
-  for (let i = 0; i < activity.windows.length; i++) windows.push(windowReport(activity.windows[i]!, i, t, horizon));
+  // map(), not push(): an array grown by push() keeps room for 16, and there are 100,000 of these.
+  const windows = activity.windows.map((w, i) => windowReport(w, i, t, horizon));
   let deciding = windows[0]!;
   let finished = true;
   let late = false;

@@ -40,6 +40,15 @@ interface Item {
 }
 
 const NO_IDS: readonly string[] = Object.freeze([]);
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The array with no spare room. An array grown by push() keeps room for 16
+ * elements; the model keeps a few arrays per activity, for every activity.
+ */
+function exact<T>(xs: T[]): readonly T[] {
+  return xs.length === 0 ? NONE : xs.slice();
+}
 
 const min = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
 const max = (a: CalendarDate, b: CalendarDate) => (a > b ? a : b);
@@ -221,7 +230,7 @@ export class Builder {
     return t.offsets.reduce(applyOffset, t.anchor === 'start' ? span.start : span.end);
   }
 
-  private refs(list: readonly Located<string>[] | undefined, lookup: Map<string, string>): string[] {
+  private refs(list: readonly Located<string>[] | undefined, lookup: Map<string, string>): readonly string[] {
     const out: string[] = [];
     for (const { value, node } of list ?? []) {
       const id = lookup.get(value);
@@ -234,7 +243,7 @@ export class Builder {
         this.error(node, `unknown entity '${value}'${hint}`);
       } else if (!out.includes(id)) out.push(id);
     }
-    return out;
+    return exact(out);
   }
 
   private stage(s: StageInput, entities: { lookup: Map<string, string> }): Stage {
@@ -275,7 +284,7 @@ export class Builder {
         done: own.done ?? status.done,
         started: own.started ?? status.started,
         cancelled: own.cancelled ?? status.cancelled,
-        evidence: own.evidence ?? [],
+        evidence: own.evidence ?? NONE,
         notes: own.notes ?? null,
         at: this.pos(plan.node),
         doneAt: doneNode ? this.pos(doneNode) : undefined,
@@ -288,8 +297,8 @@ export class Builder {
       stage,
       responsible: this.refs(a.responsible, lookup),
       support: this.refs(a.support, lookup),
-      tags: a.tags ?? [],
-      windows,
+      tags: a.tags ?? NONE,
+      windows: exact(windows),
       done: status.done,
       started: status.started,
       cancelled: status.cancelled,
@@ -309,7 +318,7 @@ function statusOf(a: ActivityInput): Status {
     done: a.done ?? null,
     started: a.started ?? null,
     cancelled: a.cancelled ?? null,
-    evidence: a.evidence ?? [],
+    evidence: a.evidence ?? NONE,
     notes: a.notes ?? null,
   };
 }

@@ -103,13 +103,14 @@ export function list<T>(item: Type<T>, description: string): Type<T[]> {
         r.error(node, `expected a list, found ${found(node)}`);
         return undefined;
       }
-      const out: T[] = [];
-      const items = node.items;
-      for (let i = 0; i < items.length; i++) {
-        const v = item.check(items[i]!, r);
-        if (v !== undefined) out.push(v);
-      }
-      return out;
+      // map() sizes the array exactly: lists such as tags and evidence end up in the model.
+      let failed = false;
+      const out = node.items.map((n) => {
+        const v = item.check(n, r);
+        if (v === undefined) failed = true;
+        return v;
+      });
+      return failed ? out.filter((v): v is T => v !== undefined) : (out as T[]);
     },
     json: () => ({ type: 'array', items: item.json(), description }),
   };
