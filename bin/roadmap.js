@@ -57,6 +57,10 @@ function writeCaches() {
 const CLI = path.join(__dirname, '..', 'dist', 'cli.cjs');
 
 if (require.main === module) {
+  if (!fs.existsSync(CLI)) {
+    process.stderr.write('roadmap: dist/ is not built: run `npm install` (or `npm run build`) in the roadmap checkout\n');
+    process.exit(3);
+  }
   // With --enable-source-maps, Node's own require maps stack traces to src/.
   const cli = process.sourceMapsEnabled ? require(CLI) : load(CLI);
   cli.main(process.argv).then((code) => {

@@ -7,7 +7,6 @@ declare const calendarDate: unique symbol;
 /** A valid calendar date written 'YYYY-MM-DD'. */
 export type CalendarDate = string & { readonly [calendarDate]: true };
 
-
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

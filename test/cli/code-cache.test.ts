@@ -60,6 +60,15 @@ describe('code cache', () => {
 });
 
 describe('the installed command', () => {
+  it('says how to build when dist/ is missing, without a stack trace', () => {
+    const bin = path.join(dir, 'unbuilt', 'bin');
+    mkdirSync(bin, { recursive: true });
+    for (const f of ['roadmap.js', 'package.json']) copyFileSync(path.join(ROOT, 'bin', f), path.join(bin, f));
+    const r = spawnSync(process.execPath, [path.join(bin, 'roadmap.js'), 'status'], { encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('roadmap: dist/ is not built: run `npm install` (or `npm run build`) in the roadmap checkout\n');
+  });
+
   it('npx roadmap runs bin/roadmap.js: package.json and package-lock.json name the same file, which exists', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
