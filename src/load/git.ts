@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { Problem, Roadmap } from '../model.js';
-import { UserError } from '../shell/io.js';
+import { UserError } from '../errors.js';
 import { fileProblem, isRoadmapFile, MAX_FILE_BYTES, selectEditions, type Loaded } from './index.js';
 import { parseRoadmap } from './parse.js';
 

@@ -1,5 +1,7 @@
 import { isatty } from 'node:tty';
 
+export { UserError } from '../errors.js';
+
 /** What a command may touch of the outside world, injectable for tests. */
 export interface Io {
   readonly out: (text: string) => void;
@@ -36,23 +38,6 @@ export function processIo(): Io {
     // Not process.stdin.isTTY: touching process.stdin builds a stream, which costs start-up time.
     stdinTTY: isatty(0),
   };
-}
-
-const USER_ERROR = Symbol.for('roadmap.user-error');
-
-/** A mistake in what the user gave us: printed as one clear line, exit code 2. */
-export class UserError extends Error {
-  readonly [USER_ERROR] = true;
-
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-  }
-
-  // Each command is bundled apart (scripts/build.mjs) with its own copy of this
-  // class; the CLI that catches must recognise every copy.
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && USER_ERROR in value;
-  }
 }
 
 export const EXIT = { ok: 0, failing: 1, unusable: 2 } as const;
