@@ -65,19 +65,6 @@ export function scalarNode(value: string, style: PScalar['style'], start: number
   };
 }
 
-interface Parsed<N extends PNode> {
-  readonly node: N;
-  /**
-   * Where the node ends for its parent (the yaml library's `range[2]`): past
-   * whatever ends its last line, and past comments that the library's parser
-   * attaches to it.
-   */
-  readonly end: number;
-  /** How far the blank and comment lines after it are taken up by this node. */
-  readonly consumed: number;
-  /** A scalar or flow collection on its line, to which following indented comments attach. */
-  readonly leaf: boolean;
-}
 
 /**
  * The keys of one mapping, for finding a duplicate: all null keys (empty, `~`,
@@ -109,6 +96,26 @@ class Reader {
     private readonly s: string,
     private readonly maxDepth: number,
   ) {}
+
+  /**
+   * Set by every block-context reading (value, map, seq and the scalars) about
+   * the node it returns: fields, not a result object per node.
+   * `end`: where the node ends for its parent (the yaml library's `range[2]`):
+   * past whatever ends its last line, and past comments that the library's parser
+   * attaches to it. `consumed`: how far the blank and comment lines after it are
+   * taken up by it. `leaf`: a scalar or flow collection on its line, to which
+   * following indented comments attach.
+   */
+  private end = 0;
+  private consumed = 0;
+  private leaf = false;
+
+  private read<N extends PNode>(node: N, end: number, consumed: number, leaf: boolean): N {
+    this.end = end;
+    this.consumed = consumed;
+    this.leaf = leaf;
+    return node;
+  }
 
   /** Set by gap(): where the next content starts (-1: none), and its indentation. */
   private nextAt = -1;
@@ -213,14 +220,14 @@ class Reader {
   document(): PNode {
     this.gap(0);
     if (this.nextAt === -1) return this.give();
-    const { node, consumed } = this.block(this.nextAt, this.nextIndent, 0);
-    this.gap(consumed);
+    const node = this.block(this.nextAt, this.nextIndent, 0);
+    this.gap(this.consumed);
     if (this.nextAt !== -1) this.give();
     return node;
   }
 
   /** A block collection whose first entry starts at `at`, in column `col`. */
-  private block(at: number, col: number, depth: number): Parsed<PMap | PSeq> {
+  private block(at: number, col: number, depth: number): PMap | PSeq {
     if (depth >= this.maxDepth) this.give();
     if (this.isDash(at)) return this.seq(at, col, depth);
     if (this.keyEnd(at) === -1) this.give();
@@ -272,18 +279,21 @@ class Reader {
    * up from a closing collection to its parent unless the collection is in column
    * 0 or one of the comments is indented at least as deep as the collection.
    */
-  private close(last: Parsed<PNode>, col: number, gapEnd: number): { end: number; range2: number; consumed: number } {
-    let end = last.end;
-    let consumed = last.consumed;
-    if (last.leaf) {
-      end = this.absorb(last.end, col);
+  private close(lastEnd: number, lastConsumed: number, lastLeaf: boolean, col: number, gapEnd: number): number {
+    let end = lastEnd;
+    let consumed = lastConsumed;
+    if (lastLeaf) {
+      end = this.absorb(lastEnd, col);
       consumed = end;
     }
-    if (consumed < gapEnd && col > 0 && this.hasComment(consumed, gapEnd, col)) return { end, range2: gapEnd, consumed: gapEnd };
-    return { end, range2: end, consumed };
+    const more = consumed < gapEnd && col > 0 && this.hasComment(consumed, gapEnd, col);
+    this.end = more ? gapEnd : end;
+    this.consumed = more ? gapEnd : consumed;
+    this.leaf = false;
+    return end;
   }
 
-  private map(at: number, col: number, depth: number): Parsed<PMap> {
+  private map(at: number, col: number, depth: number): PMap {
     const pairs: PPair[] = [];
     const seen = new KeysSeen();
     let i = at;
@@ -295,37 +305,37 @@ class Reader {
       const keyText = this.key(i, kEnd);
       const key = scalarNode(keyText, 'plain', i, kEnd);
       if (!seen.add(key)) this.give();
-      const value = this.value(colon + 1, col, depth, true);
-      pairs.push({ key, value: value.node });
-      const gapEnd = this.gap(value.consumed);
+      const value = this.value(colon + 1, col, depth, true, -1);
+      const { end: valueEnd, consumed: valueConsumed, leaf: valueLeaf } = this;
+      pairs.push({ key, value });
+      const gapEnd = this.gap(valueConsumed);
       if (this.nextAt === -1 || this.nextIndent < col) {
-        const { end, range2, consumed } = this.close(value, col, gapEnd);
-        return { node: { kind: 'map', flow: false, pairs, start: at, end }, end: range2, consumed, leaf: false };
+        const end = this.close(valueEnd, valueConsumed, valueLeaf, col, gapEnd);
+        return { kind: 'map', flow: false, pairs, start: at, end };
       }
       if (this.nextIndent > col) this.give();
       i = this.nextAt;
     }
   }
 
-  private seq(at: number, col: number, depth: number): Parsed<PSeq> {
+  private seq(at: number, col: number, depth: number): PSeq {
     const items: PNode[] = [];
     let i = at;
-    let prev: Parsed<PNode> | null = null;
+    // Where comment lines before an item would count as its own: past what the item before took.
+    let untaken = -1;
     for (;;) {
-      // Comment lines before this item that no earlier node took count as its own.
-      const before = () => prev !== null && this.hasComment(prev.leaf ? this.absorb(prev.end, col) : prev.consumed, i);
-      const item: Parsed<PNode> = this.value(i + 1, col, depth, false, before);
-      items.push(item.node);
-      const gapEnd = this.gap(item.consumed);
+      items.push(this.value(i + 1, col, depth, false, untaken));
+      const { end: itemEnd, consumed: itemConsumed, leaf: itemLeaf } = this;
+      const gapEnd = this.gap(itemConsumed);
       const nextAt = this.nextAt;
       // In `key:\n- a\n- b\nnext: 1` the sequence ends at a key of its own column.
       if (nextAt === -1 || this.nextIndent < col || (this.nextIndent === col && !this.isDash(nextAt))) {
-        const { end, range2, consumed } = this.close(item, col, gapEnd);
-        return { node: { kind: 'seq', flow: false, items, start: at, end }, end: range2, consumed, leaf: false };
+        const end = this.close(itemEnd, itemConsumed, itemLeaf, col, gapEnd);
+        return { kind: 'seq', flow: false, items, start: at, end };
       }
       if (this.nextIndent > col) this.give();
       i = nextAt;
-      prev = item;
+      untaken = itemLeaf ? this.absorb(itemEnd, col) : itemConsumed;
     }
   }
 
@@ -333,7 +343,7 @@ class Reader {
    * The value after a key's ':' or a sequence's '-' (at offset i) of a
    * collection in column `col`.
    */
-  private value(i: number, col: number, depth: number, inMap: boolean, commentBefore?: () => boolean): Parsed<PNode> {
+  private value(i: number, col: number, depth: number, inMap: boolean, untaken: number): PNode {
     const j = this.skipSpaces(i);
     const c = this.c(j);
     if (Number.isNaN(c) || c === NL || (c === HASH && j > i)) {
@@ -346,8 +356,9 @@ class Reader {
       }
       // The library keeps the lines up to the next content with the empty value, and counts
       // them into its end when it has a comment (for a sequence item, also one before its '-').
-      const end = c === HASH || this.hasComment(j, gapEnd) || commentBefore?.() ? gapEnd : j;
-      return { node: scalarNode('', 'plain', j, j), end, consumed: gapEnd, leaf: false };
+      // (i - 1 is the item's '-'.)
+      const end = c === HASH || this.hasComment(j, gapEnd) || (untaken !== -1 && this.hasComment(untaken, i - 1)) ? gapEnd : j;
+      return this.read(scalarNode('', 'plain', j, j), end, gapEnd, false);
     }
     if (!inMap && this.keyEnd(j) !== -1) return this.map(j, j - this.lineStart(j), depth + 1);
     switch (c) {
@@ -358,7 +369,7 @@ class Reader {
         if (depth + 1 >= this.maxDepth) this.give();
         const flow = this.flow(j, depth + 1);
         const end = this.restOfLine(flow.end);
-        return { node: flow.node, end, consumed: end, leaf: true };
+        return this.read(flow, end, end, true);
       }
       case 124:
       case 62: return this.blockScalar(j, col);
@@ -370,9 +381,9 @@ class Reader {
     return this.s.lastIndexOf('\n', i - 1) + 1;
   }
 
-  private lineScalar(node: PScalar): Parsed<PScalar> {
+  private lineScalar(node: PScalar): PScalar {
     const end = this.restOfLine(node.end);
-    return { node, end, consumed: end, leaf: true };
+    return this.read(node, end, end, true);
   }
 
   /** A one-line plain scalar in block context. */
@@ -474,7 +485,7 @@ class Reader {
   }
 
   /** A literal (|, |-) or folded (>, >-) block scalar whose header is at i, in a collection in column col. */
-  private blockScalar(i: number, col: number): Parsed<PScalar> {
+  private blockScalar(i: number, col: number): PScalar {
     const s = this.s;
     const literal = this.c(i) === 124;
     let h = i + 1;
@@ -516,11 +527,11 @@ class Reader {
     }
     if (lines.length === 0) this.give();
     const text = lines.join('') + (strip ? '' : '\n');
-    return { node: scalarNode(text, literal ? 'literal' : 'folded', i, end), end, consumed: end, leaf: false };
+    return this.read(scalarNode(text, literal ? 'literal' : 'folded', i, end), end, end, false);
   }
 
   /** A flow collection on one line, opening at i. */
-  private flow(i: number, depth: number): { node: PMap | PSeq; end: number } {
+  private flow(i: number, depth: number): PMap | PSeq {
     if (depth >= this.maxDepth) this.give();
     const isMap = this.c(i) === 123;
     const close = isMap ? 125 : 93;
@@ -531,17 +542,15 @@ class Reader {
     if (this.c(j) !== close) {
       for (;;) {
         if (isMap) {
-          const key = this.flowScalar(j, true);
-          if (key.node.kind !== 'scalar') this.give();
-          const k = key.node as PScalar;
+          const k = this.flowScalar(j, true);
           if (!seen!.add(k)) this.give();
-          if (this.c(key.end) !== COLON || this.c(key.end + 1) !== SPACE) this.give();
-          const v = this.flowValue(this.skipSpaces(key.end + 1), depth);
-          pairs.push({ key: k, value: v.node });
+          if (this.c(k.end) !== COLON || this.c(k.end + 1) !== SPACE) this.give();
+          const v = this.flowValue(this.skipSpaces(k.end + 1), depth);
+          pairs.push({ key: k, value: v });
           j = this.skipSpaces(v.end);
         } else {
           const v = this.flowValue(j, depth);
-          items.push(v.node);
+          items.push(v);
           j = this.skipSpaces(v.end);
         }
         const c = this.c(j);
@@ -552,30 +561,21 @@ class Reader {
       }
     }
     const end = j + 1;
-    const node: PMap | PSeq = isMap
-      ? { kind: 'map', flow: true, pairs, start: i, end }
-      : { kind: 'seq', flow: true, items, start: i, end };
-    return { node, end };
+    return isMap ? { kind: 'map', flow: true, pairs, start: i, end } : { kind: 'seq', flow: true, items, start: i, end };
   }
 
-  private flowValue(j: number, depth: number): { node: PNode; end: number } {
+  /** A value inside a flow collection; it ends at its `end`. */
+  private flowValue(j: number, depth: number): PNode {
     const c = this.c(j);
     if (c === 91 || c === 123) return this.flow(j, depth + 1);
-    const v = this.flowScalar(j, false);
-    return v;
+    return this.flowScalar(j, false);
   }
 
   /** A scalar inside a flow collection; `key` when it is a mapping key (ends at ':'). */
-  private flowScalar(j: number, key: boolean): { node: PScalar; end: number } {
+  private flowScalar(j: number, key: boolean): PScalar {
     const c = this.c(j);
-    if (c === 34) {
-      const node = this.doubleQuoted(j);
-      return { node, end: node.end };
-    }
-    if (c === 39) {
-      const node = this.singleQuoted(j);
-      return { node, end: node.end };
-    }
+    if (c === 34) return this.doubleQuoted(j);
+    if (c === 39) return this.singleQuoted(j);
     if (badStart(c)) this.give();
     const s = this.s;
     let last = j;
@@ -595,7 +595,7 @@ class Reader {
       if (d !== SPACE) last = k + 1;
     }
     if (k >= s.length) this.give();
-    return { node: scalarNode(s.slice(j, last), 'plain', j, last), end: last };
+    return scalarNode(s.slice(j, last), 'plain', j, last);
   }
 }
 
