@@ -66,29 +66,23 @@ export function scalarNode(value: string, style: PScalar['style'], start: number
 }
 
 
-/**
- * The keys of one mapping, for finding a duplicate: all null keys (empty, `~`,
- * `null`) are one key. A list for the few keys a mapping usually has, a set
- * from the sixteenth on.
- */
-class KeysSeen {
-  private readonly list: string[] = [];
-  private set: Set<string> | null = null;
+/** A mapping key as compared for duplicates: all null keys (empty, `~`, `null`) are one. */
+const keyId = (key: PScalar): string => (key.empty ? '' : key.value);
 
-  /** False when the key was seen already. */
-  add(key: PScalar): boolean {
-    const k = key.empty ? '' : key.value;
-    if (this.set !== null) {
-      if (this.set.has(k)) return false;
-      this.set.add(k);
-      return true;
-    }
-    const list = this.list;
-    for (let i = 0; i < list.length; i++) if (list[i] === k) return false;
-    list.push(k);
-    if (list.length === 16) this.set = new Set(list);
-    return true;
-  }
+/**
+ * Whether a mapping has `key` already: a scan of the few keys a mapping usually
+ * has, and from the sixteenth on a set of them (`seen`, which this fills).
+ */
+function taken(pairs: readonly PPair[], key: PScalar, seen: { set: Set<string> | null }): boolean {
+  const id = keyId(key);
+  if (seen.set === null) {
+    for (let i = 0; i < pairs.length; i++) if (keyId(pairs[i]!.key) === id) return true;
+    if (pairs.length < 15) return false;
+    seen.set = new Set();
+    for (let i = 0; i < pairs.length; i++) seen.set.add(keyId(pairs[i]!.key));
+  } else if (seen.set.has(id)) return true;
+  seen.set.add(id);
+  return false;
 }
 
 class Reader {
@@ -295,7 +289,7 @@ class Reader {
 
   private map(at: number, col: number, depth: number): PMap {
     const pairs: PPair[] = [];
-    const seen = new KeysSeen();
+    const seen = { set: null };
     let i = at;
     for (;;) {
       const colon = this.keyEnd(i);
@@ -304,7 +298,7 @@ class Reader {
       while (this.c(kEnd - 1) === SPACE) kEnd--;
       const keyText = this.key(i, kEnd);
       const key = scalarNode(keyText, 'plain', i, kEnd);
-      if (!seen.add(key)) this.give();
+      if (taken(pairs, key, seen)) this.give();
       const value = this.value(colon + 1, col, depth, true, -1);
       const { end: valueEnd, consumed: valueConsumed, leaf: valueLeaf } = this;
       pairs.push({ key, value });
@@ -537,13 +531,13 @@ class Reader {
     const close = isMap ? 125 : 93;
     const items: PNode[] = [];
     const pairs: PPair[] = [];
-    const seen = isMap ? new KeysSeen() : null;
+    const seen = { set: null };
     let j = this.skipSpaces(i + 1);
     if (this.c(j) !== close) {
       for (;;) {
         if (isMap) {
           const k = this.flowScalar(j, true);
-          if (!seen!.add(k)) this.give();
+          if (taken(pairs, k, seen)) this.give();
           if (this.c(k.end) !== COLON || this.c(k.end + 1) !== SPACE) this.give();
           const v = this.flowValue(this.skipSpaces(k.end + 1), depth);
           pairs.push({ key: k, value: v });
