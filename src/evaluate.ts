@@ -175,7 +175,10 @@ export function evaluate(roadmaps: readonly Roadmap[], options: EvaluateOptions)
         activities.push(report);
       }
       stages.push({ roadmap, key: stage.id, title: stage.title, start: stage.start, end: stage.end, counts: count(reports), activities: reports });
-      for (const r of reports) for (const e of r.activity.responsible) byEntity.get(e)?.push(r);
+      for (let i = 0; i < reports.length; i++) {
+        const responsible = reports[i]!.activity.responsible;
+        for (let j = 0; j < responsible.length; j++) byEntity.get(responsible[j]!)?.push(reports[i]!);
+      }
     }
     for (const [id, reports] of byEntity) {
       if (reports.length === 0) continue;

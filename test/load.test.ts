@@ -85,6 +85,11 @@ stages:
     expect(r.entities.get('B')).toMatchObject({ name: 'Beta board', aliases: ['Beta'] });
   });
 
+  it('names an entity once when its id and an alias are both listed', () => {
+    const r = ok(one(`        support: [Beta, A, B]\n        window: 2019\n`));
+    expect(r.stages[0]!.activities[0]!.support).toEqual(['B', 'A']);
+  });
+
   it('keeps YAML 1.1 surprises out: no is not false, dates stay text, the id 1e3 stays "1e3"', () => {
     const r = ok(roadmapYaml(`      - id: 1e3\n        title: no\n        window: 2019\n        notes: 2019-01-01\n`, 'goals: [yes, off, ~x]\n'));
     expect(r.goals).toEqual(['yes', 'off', '~x']);

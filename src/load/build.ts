@@ -179,8 +179,7 @@ export class Builder {
     if (item.visiting) return null;
     item.visiting = true;
     this.path.push(item.id);
-    const resolved: Array<Span | null> = [];
-    for (let i = 0; i < item.windows.length; i++) resolved.push(this.window(item.windows[i]!));
+    const resolved = item.windows.map((w) => this.window(w));
     item.resolved = resolved;
     const parts = item.windows.length > 0 ? resolved : item.spanOf.map((id) => this.resolveId(id));
     let span: Span | null = null;
@@ -231,19 +230,28 @@ export class Builder {
   }
 
   private refs(list: readonly Located<string>[] | undefined, lookup: Map<string, string>): readonly string[] {
+    if (list === undefined || list.length === 0) return NONE;
+    // map() sizes the array exactly; unknown entities and repeats (an id and its alias) are rare.
+    const ids = list.map(({ value }) => lookup.get(value));
+    let clean = true;
+    for (let i = 0; i < ids.length && clean; i++) clean = ids[i] !== undefined && ids.indexOf(ids[i]) === i;
+    if (clean) return ids as string[];
     const out: string[] = [];
-    for (const { value, node } of list ?? []) {
-      const id = lookup.get(value);
-      if (id === undefined) {
-        const near = closest(value, lookup.keys());
-        const known = [...lookup.keys()];
-        const hint = near.length
-          ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?`
-          : known.length === 0 ? '; define it under entities:' : known.length <= 8 ? ` (entities: ${known.join(', ')})` : '';
-        this.error(node, `unknown entity '${value}'${hint}`);
-      } else if (!out.includes(id)) out.push(id);
-    }
+    list.forEach(({ value, node }, i) => {
+      const id = ids[i];
+      if (id === undefined) this.unknownEntity(value, node, lookup);
+      else if (!out.includes(id)) out.push(id);
+    });
     return exact(out);
+  }
+
+  private unknownEntity(value: string, node: PNode, lookup: Map<string, string>): void {
+    const near = closest(value, lookup.keys());
+    const known = [...lookup.keys()];
+    const hint = near.length
+      ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?`
+      : known.length === 0 ? '; define it under entities:' : known.length <= 8 ? ` (entities: ${known.join(', ')})` : '';
+    this.error(node, `unknown entity '${value}'${hint}`);
   }
 
   private stage(s: StageInput, entities: { lookup: Map<string, string> }): Stage {
