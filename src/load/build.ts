@@ -275,15 +275,18 @@ export class Builder {
     const id = a.id?.value ?? '';
     const item = this.items.get(id);
     const status = statusOf(a);
-    const windows: Window[] = [];
     const plans = item !== undefined && item.node === a.id?.node ? item.windows : [];
-    for (let i = 0; i < plans.length; i++) {
+    // A window without a span has had its error reported: the roadmap is not used.
+    let unresolved = false;
+    const windows = plans.map((plan, i): Window | null => {
       const span = item?.resolved?.[i];
-      if (!span) continue;
-      const plan = plans[i]!;
+      if (!span) {
+        unresolved = true;
+        return null;
+      }
       const own = plan.status;
       const doneNode = own.done ? plan.doneNode : status.done ? a.$at.done : undefined;
-      const window: Window = {
+      return {
         label: plan.label,
         start: span.start,
         end: span.end,
@@ -297,8 +300,7 @@ export class Builder {
         at: this.pos(plan.node),
         doneAt: doneNode ? this.pos(doneNode) : undefined,
       };
-      windows.push(window);
-    }
+    });
     return {
       id,
       title: a.title ?? '',
@@ -306,7 +308,7 @@ export class Builder {
       responsible: this.refs(a.responsible, lookup),
       support: this.refs(a.support, lookup),
       tags: a.tags ?? NONE,
-      windows: exact(windows),
+      windows: unresolved ? windows.filter((w): w is Window => w !== null) : (windows as Window[]),
       done: status.done,
       started: status.started,
       cancelled: status.cancelled,

@@ -1,11 +1,16 @@
 /** Offsets in a text to 1-based line and column, by binary search over line starts. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: Uint32Array;
   private readonly bom: boolean;
 
   constructor(text: string) {
     this.bom = text.charCodeAt(0) === 0xfeff;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    // Counted first, then filled: no array grown line by line for every file read.
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    this.starts = new Uint32Array(lines);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts[n++] = i + 1;
   }
 
   at(offset: number): { line: number; column: number } {
