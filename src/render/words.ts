@@ -20,10 +20,16 @@ export function when(r: ActivityReport | WindowReport, done: string | null, canc
     case 'due-soon': return r.daysLeft === 0 ? 'due today' : `due in ${r.daysLeft}d`;
     case 'active': return `ends in ${r.daysLeft}d`;
     case 'upcoming':
-    case 'later': return `starts in ${r.daysUntilStart}d`;
+    case 'later': return `${singleDay(r) ? 'due' : 'starts'} in ${r.daysUntilStart}d`;
     case 'done': return `done ${done ?? ''}${r.daysLate ? ` (${r.daysLate}d late)` : ''}`;
     case 'cancelled': return cancelled ? `cancelled: ${inert(cancelled)}` : 'cancelled';
   }
+}
+
+/** A deadline: it is due on its day, it does not "start". */
+function singleDay(r: ActivityReport | WindowReport): boolean {
+  const w = 'deciding' in r ? r.deciding.window : r.window;
+  return w.start === w.end;
 }
 
 export function activityWhen(r: ActivityReport): string {
