@@ -75,13 +75,13 @@ describe('every output follows the view at today', () => {
 
   it('status --format json: no done date, no lateness, the day counts of the dates', async () => {
     const doc = JSON.parse((await roadmap('status', '--format', 'json')).stdout);
-    const pick = (a: Record<string, unknown>) => [a.id, a.state, a.done, a.late, a.daysOverdue ?? a.daysLeft ?? a.daysUntilStart ?? null];
+    const pick = (a: Record<string, unknown>) => [a.id, a.state, a.done, a.late, a.daysOverdue ?? a.daysLeft ?? a.daysUntilStart ?? null, a.started];
     expect(doc.activities.map(pick)).toEqual([
-      ['a1', 'active', null, false, 18],
-      ['a2', 'overdue', null, false, 10],
-      ['a3', 'active', null, false, 140],
-      ['a4', 'later', null, false, 25],
-      ['a5', 'overdue', null, false, 10],
+      ['a1', 'active', null, false, 18, null],
+      ['a2', 'overdue', null, false, 10, null],
+      ['a3', 'active', null, false, 140, null],
+      ['a4', 'later', null, false, 25, null],
+      ['a5', 'overdue', null, false, 10, '2025-01-02'],
     ]);
     expect(doc.activities[4].windows.map((w: { done: string | null }) => w.done)).toEqual(['2025-01-20', null]);
     expect(doc.summary).toEqual({ overdue: 2, 'due-soon': 0, active: 2, upcoming: 0, later: 1, done: 0, cancelled: 0 });
