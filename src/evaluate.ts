@@ -15,6 +15,7 @@ export interface DayCounts {
 }
 
 export interface WindowReport extends DayCounts {
+  /** The window as it stood at today: a `done` or `started` date after today is null here. */
   readonly window: Window;
   readonly index: number;
   readonly state: State;
@@ -32,6 +33,8 @@ export interface ActivityReport extends DayCounts {
   readonly windows: readonly WindowReport[];
   /** The last completion date when every window is done or cancelled. */
   readonly done: CalendarDate | null;
+  /** The activity's own start date, else its windows' earliest (as of today). */
+  readonly started: CalendarDate | null;
   /** Some window was done after its end. */
   readonly late: boolean;
 }
@@ -82,7 +85,16 @@ export function stateOf(start: number, end: number, done: boolean, cancelled: bo
   return 'later';
 }
 
-function windowReport(window: Window, index: number, today: number, horizon: number): WindowReport {
+/** The window at `today`: a date recorded for later has not happened yet (SPEC §2, as of today). */
+function asOf(w: Window, today: CalendarDate): Window {
+  const done = w.done !== null && w.done > today;
+  const started = w.started !== null && w.started > today;
+  if (!done && !started) return w;
+  return { ...w, done: done ? null : w.done, started: started ? null : w.started, doneAt: done ? undefined : w.doneAt, startedAt: started ? undefined : w.startedAt };
+}
+
+function windowReport(recorded: Window, index: number, todayDate: CalendarDate, today: number, horizon: number): WindowReport {
+  const window = asOf(recorded, todayDate);
   const s = toDays(window.start);
   const e = toDays(window.end);
   const state = stateOf(s, e, window.done !== null, window.cancelled !== null, today, horizon);
@@ -115,12 +127,13 @@ function moreUrgent(a: WindowReport, b: WindowReport): boolean {
 export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activity, today: CalendarDate, horizon: number): ActivityReport {
   const t = toDays(today);
   // map(), not push(): an array grown by push() keeps room for 16, and there are 100,000 of these.
-  const windows = activity.windows.map((w, i) => windowReport(w, i, t, horizon));
+  const windows = activity.windows.map((w, i) => windowReport(w, i, today, t, horizon));
   let deciding = windows[0]!;
   let finished = true;
   let late = false;
   let done: CalendarDate | null = null;
   let daysLate = 0;
+  let started: CalendarDate | null = null;
   for (let i = 0; i < windows.length; i++) {
     const w = windows[i]!;
     if (moreUrgent(w, deciding)) deciding = w;
@@ -128,13 +141,16 @@ export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activ
     if (w.state === 'done' && w.window.done && (done === null || w.window.done > done)) done = w.window.done;
     if (w.late) late = true;
     if ((w.daysLate ?? 0) > daysLate) daysLate = w.daysLate ?? 0;
+    if (w.window.started !== null && (started === null || w.window.started < started)) started = w.window.started;
   }
+  if (activity.started !== null && activity.started <= today) started = activity.started;
   return {
     roadmap, stage, activity, today,
     state: deciding.state,
     deciding,
     windows,
     done: finished ? done : null,
+    started,
     late,
     daysOverdue: deciding.daysOverdue,
     daysLeft: deciding.daysLeft,

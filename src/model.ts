@@ -45,6 +45,8 @@ export interface Window extends Status {
   readonly at: Position;
   /** Where this window's `done:` date was written (its own, or the activity's it inherits). */
   readonly doneAt?: Position | undefined;
+  /** Where its `started:` date was written (its own, or the activity's). */
+  readonly startedAt?: Position | undefined;
 }
 
 export interface Activity extends Status {

@@ -141,8 +141,28 @@ describe('every problem, with its line and column', () => {
     ['an unknown entity', '        window: 2019\n        support: [A, Gamma]\n', ["15:22 unknown entity 'Gamma' (entities: A, B, Beta)"]],
     ['a transposed key', '        window: 2019\n        titel: x\n', ["15:9 unknown key 'titel' in activity; did you mean 'title'?"]],
     ['a wrong type', '        window: 2019\n        tags: x\n', ["15:15 expected a list, found 'x'"]],
+    ['cancelled: false', '        window: 2019\n        cancelled: false\n', ["15:20 cancelled takes a reason, not 'false' (remove the key to reopen; to give the reason false, quote it)"]],
+    ['cancelled: no', '        window: 2019\n        cancelled: no\n', ["15:20 cancelled takes a reason, not 'no' (remove the key to reopen; to give the reason no, quote it)"]],
+    ['cancelled: off', '        window: 2019\n        cancelled: off\n', ["15:20 cancelled takes a reason, not 'off' (remove the key to reopen; to give the reason off, quote it)"]],
+    ['cancelled: null', '        window: 2019\n        cancelled: null\n', ["15:20 cancelled takes a reason, not 'null' (remove the key to reopen; to give the reason null, quote it)"]],
+    ['cancelled: ~', '        window: 2019\n        cancelled: ~\n', ["15:20 cancelled takes a reason, not '~' (remove the key to reopen; to give the reason ~, quote it)"]],
+    ['cancelled: False', '        window: 2019\n        cancelled: False\n', ["15:20 cancelled takes a reason, not 'False' (remove the key to reopen; to give the reason False, quote it)"]],
+    ['cancelled: NO', '        window: 2019\n        cancelled: NO\n', ["15:20 cancelled takes a reason, not 'NO' (remove the key to reopen; to give the reason NO, quote it)"]],
+    ['cancelled: Off', '        window: 2019\n        cancelled: Off\n', ["15:20 cancelled takes a reason, not 'Off' (remove the key to reopen; to give the reason Off, quote it)"]],
+    ['cancelled: NULL', '        window: 2019\n        cancelled: NULL\n', ["15:20 cancelled takes a reason, not 'NULL' (remove the key to reopen; to give the reason NULL, quote it)"]],
+    ['cancelled with nothing', '        window: 2019\n        cancelled:\n        notes: x\n', ['15:19 cancelled takes a reason (remove the key to reopen)']],
+    ['cancelled: ""', '        window: 2019\n        cancelled: ""\n', ['15:20 cancelled takes a reason (remove the key to reopen)']],
+    ["cancelled: '  '", "        window: 2019\n        cancelled: '  '\n", ['15:20 cancelled takes a reason (remove the key to reopen)']],
+    ['a window cancelled: off', '        windows:\n          - { window: 2019, cancelled: off }\n', ["15:40 cancelled takes a reason, not 'off' (remove the key to reopen; to give the reason off, quote it)"]],
   ])('%s', (_what, body, expected) => {
     expect(problems(one(body))).toEqual(expected);
+  });
+
+  it('takes a quoted word, and any other text, as a reason', () => {
+    for (const reason of ['"no"', "'false'", '"~"', '"null"', 'yes', 'true', 'no budget', '"off"']) {
+      const r = parseRoadmap(one(`        window: 2019\n        cancelled: ${reason}\n`), 'x.yaml');
+      expect([reason, r.ok && r.roadmap.stages[0]!.activities[0]!.cancelled]).toEqual([reason, reason.replace(/^["']|["']$/g, '')]);
+    }
   });
 
   it('a cycle between two activities, and a stage id clashing with an activity id', () => {

@@ -10,7 +10,7 @@ export interface DoneOptions extends EditOptions {
 export async function run(options: DoneOptions, io: Io, id: string): Promise<number> {
   return runEdit(options, io, id, (roadmap) => ({
     kind: 'done',
-    on: dateOption('--on', options.on, options, io, roadmap),
+    on: dateOption('--on', options.on, options, io, roadmap, 'completion'),
     evidence: (options.evidence ?? []).map((e) => e.trim()).filter(Boolean),
   }));
 }

@@ -10,7 +10,7 @@ import type { Roadmap } from '../model.js';
 import { inert } from '../render/inert.js';
 import { activityWhen, windowText } from '../render/words.js';
 import { horizonOf, terminalWidth, todayFor, type GlobalOptions } from '../shell/context.js';
-import { commit, diffOf, loadForEdit, prepareEdit, type EditDeps } from '../shell/edit.js';
+import { commit, diffOf, futureDate, loadForEdit, prepareEdit, type EditDeps, type Recorded } from '../shell/edit.js';
 import type { Io } from '../shell/io.js';
 import { cancellable, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
 
@@ -91,7 +91,8 @@ async function pickActivity(ask: Prompter, activities: readonly ActivityReport[]
 }
 
 function editChoices(r: ActivityReport): Choice<EditKind>[] {
-  const closed = (s: 'done' | 'cancelled') => r.windows.some((w) => (s === 'done' ? w.window.done : w.window.cancelled) !== null);
+  // What the file records (a completion dated after today can still be reopened).
+  const closed = (s: 'done' | 'cancelled') => r.activity.windows.some((w) => (s === 'done' ? w.done : w.cancelled) !== null);
   const allCancelled = r.state === 'cancelled';
   return [
     { name: 'Mark done', value: 'done', disabled: allCancelled ? 'cancelled: reopen it first' : false },
@@ -115,12 +116,12 @@ async function pickWindow(ask: Prompter, r: ActivityReport, kind: EditKind): Pro
   return ask.select({ message: 'Which window?', choices, default: whole ? undefined : first?.index });
 }
 
-function dateCheck(notBefore?: CalendarDate): (v: string) => true | string {
+/** A date up to today: a later one would not count until then (SPEC §2). */
+function dateCheck(today: CalendarDate, what: Recorded): (v: string) => true | string {
   return (v) => {
     const d = parseDate(v.trim());
     if (!d) return 'write a date as YYYY-MM-DD';
-    if (notBefore && d < notBefore) return `the window starts ${notBefore}: a date before it cannot complete it`;
-    return true;
+    return futureDate(d, today, what) ?? true;
   };
 }
 
@@ -128,12 +129,12 @@ async function details(ask: Prompter, kind: EditKind, r: ActivityReport, window:
   const w = r.activity.windows[window ?? 0];
   switch (kind) {
     case 'done': {
-      const on = await ask.input({ message: 'Done on (YYYY-MM-DD):', default: today, validate: dateCheck(w?.start) });
+      const on = await ask.input({ message: 'Done on (YYYY-MM-DD):', default: today, validate: dateCheck(today, 'completion') });
       const links = await ask.input({ message: 'Evidence links (optional, separated by spaces):' });
       return { kind, on: parseDate(on.trim())!, evidence: links.split(/\s+/).filter(Boolean) };
     }
     case 'start': {
-      const on = await ask.input({ message: 'Started on (YYYY-MM-DD):', default: today, validate: dateCheck() });
+      const on = await ask.input({ message: 'Started on (YYYY-MM-DD):', default: today, validate: dateCheck(today, 'start') });
       return { kind, on: parseDate(on.trim())! };
     }
     case 'cancel': {

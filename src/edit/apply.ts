@@ -162,8 +162,6 @@ function perform(source: Source, target: Target, edit: Edit): string {
   switch (edit.kind) {
     case 'done': {
       if (status.cancelled !== null) throw new EditError(`${name} is cancelled (${inert(status.cancelled)}); reopen it first`);
-      const start = target.window?.start;
-      if (start && edit.on < start) throw new EditError(`done date ${edit.on} is before the window's start ${start}: a window cannot be done before it starts`);
       const fresh = [...new Set(edit.evidence)].filter((e) => !status.evidence.includes(e));
       if (status.done === edit.on && fresh.length === 0) return `unchanged (already done ${edit.on})`;
       const map = statusMap(source, target);

@@ -166,18 +166,35 @@ function lineEndAfter(text: string, end: number): { offset: number; needsBreak: 
 }
 
 /**
+ * Characters never written raw: controls, line and paragraph separators, and the
+ * bidi and invisible ones that hide or reorder text in an editor or a diff.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/** Words other YAML readers take as a boolean or null (YAML 1.1 and 1.2). */
+const YAML_WORDS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
+
+/** A double-quoted YAML scalar: JSON's escapes are YAML's, plus \uXXXX for the invisible characters. */
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(INVISIBLE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/**
  * A string as a YAML scalar: plain when it reads back as itself (in flow context
- * too, when asked), else double-quoted (JSON strings are valid YAML).
+ * too, when asked) and no YAML reader would take it for a boolean or null, else
+ * double-quoted.
  */
 export function scalarText(value: string, options: { flow?: boolean; like?: PScalar } = {}): string {
-  if (options.like?.style === 'single' && !/[\n\r]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
-  if (options.like?.style === 'double') return JSON.stringify(value);
-  if (readsBackPlain(value, options.flow ?? false)) return value;
-  return JSON.stringify(value);
+  if (INVISIBLE.test(value)) return doubleQuoted(value);
+  if (options.like?.style === 'single') return `'${value.replace(/'/g, "''")}'`;
+  if (options.like?.style === 'double') return doubleQuoted(value);
+  if (!YAML_WORDS.test(value) && readsBackPlain(value, options.flow ?? false)) return value;
+  return doubleQuoted(value);
 }
 
 function readsBackPlain(value: string, flow: boolean): boolean {
-  if (value === '' || value !== value.trim() || /[\n\r\t\u0000-\u001f\u007f]/.test(value)) return false;
+  if (value === '' || value !== value.trim()) return false;
   const doc = flow ? `k: [${value}]` : `k: ${value}`;
   const parsed = parseYaml(doc);
   if (parsed.problems.length > 0 || parsed.root?.kind !== 'map') return false;

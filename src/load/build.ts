@@ -26,6 +26,7 @@ interface WindowPlan {
   readonly status: Partial<Status>;
   /** Where the window's own `done:` was written. */
   readonly doneNode?: PNode | undefined;
+  readonly startedNode?: PNode | undefined;
 }
 
 interface Item {
@@ -170,7 +171,7 @@ export class Builder {
       }
       const spec = w.window ? w.window.value : due(w.due!.value, w.due!.node);
       const { done, started, cancelled, evidence, notes } = w;
-      return [{ label: w.label ?? null, spec, node: when.node, status: { done, started, cancelled, evidence, notes }, doneNode: w.$at.done }];
+      return [{ label: w.label ?? null, spec, node: when.node, status: { done, started, cancelled, evidence, notes }, doneNode: w.$at.done, startedNode: w.$at.started }];
     });
   }
 
@@ -286,6 +287,7 @@ export class Builder {
       }
       const own = plan.status;
       const doneNode = own.done ? plan.doneNode : status.done ? a.$at.done : undefined;
+      const startedNode = own.started ? plan.startedNode : status.started ? a.$at.started : undefined;
       return {
         label: plan.label,
         start: span.start,
@@ -299,6 +301,7 @@ export class Builder {
         notes: own.notes ?? null,
         at: this.pos(plan.node),
         doneAt: doneNode ? this.pos(doneNode) : undefined,
+        startedAt: startedNode ? this.pos(startedNode) : undefined,
       };
     });
     return {

@@ -71,10 +71,35 @@ const windowType: Type<WindowSpec> = (() => {
 
 const dueType = termType('A single-day window: the deadline (a day or a relative date)');
 
+// What YAML readers take for false or null: `cancelled: no` means "not cancelled" to its writer.
+const NOT_A_REASON = ['false', 'False', 'FALSE', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'null', 'Null', 'NULL', '~'];
+
+/** A cancel reason: text, never a YAML false or null, nor blank. */
+const reasonType: Type<string> = {
+  checksEmpty: true,
+  check(node, r) {
+    if (node.kind === 'scalar' && node.plain && NOT_A_REASON.includes(node.value)) {
+      r.error(node, `cancelled takes a reason, not '${node.value}' (remove the key to reopen; to give the reason ${node.value}, quote it)`);
+      return undefined;
+    }
+    if (node.kind === 'scalar' && node.value.trim() === '') {
+      r.error(node, 'cancelled takes a reason (remove the key to reopen)');
+      return undefined;
+    }
+    return text().check(node, r);
+  },
+  // Quoting is lost on the way to a JSON Schema: a quoted "no" (a reason) is refused here too.
+  json: () => ({
+    type: 'string',
+    description: 'Withdrawn, with the reason; never overdue. Not false, no, off, null, ~ or empty: remove the key to reopen',
+    not: { pattern: `^(?:\\s*|${NOT_A_REASON.join('|')})$` },
+  }),
+};
+
 const statusFields = {
   done: field(date('Completed on this date; the window is then done (late when after its end)')),
   started: field(date('Work started on this date')),
-  cancelled: field(text({ description: 'Withdrawn, with the reason; never overdue' })),
+  cancelled: field(reasonType),
   evidence: field(list(text({ description: 'A link or reference' }), 'Links or references showing progress or completion')),
   notes: field(text({ description: 'Free text' })),
 };
@@ -158,7 +183,7 @@ export type RoadmapInput = NonNullable<ReturnType<typeof roadmapType.check>>;
 /** The JSON Schema (draft-07) of the file format, for editors. */
 export function jsonSchema(): JsonSchema {
   const root = roadmapType.json() as Record<string, unknown>;
-  const properties = { ...(root.properties as Record<string, JsonSchema>), schema: { type: 'integer', const: SCHEMA_VERSION, description: 'Format version of this file' } };
+  const properties = { ...(root.properties as Record<string, JsonSchema>), schema: { description: 'Format version of this file', anyOf: [{ const: SCHEMA_VERSION }, { type: 'string', pattern: `^0*${SCHEMA_VERSION}$` }] } };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'roadmap file (schema 1)',

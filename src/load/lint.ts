@@ -21,20 +21,21 @@ function outsideStage(stage: Stage, a: Activity, w: Window): Problem[] {
   return [warning(w.at, `${windowName(a, w)} (${span(w.start, w.end)}) ${sides.join(' and ')} its stage ${stage.id} (${span(stage.start, stage.end)})`)];
 }
 
-function doneDate(a: Activity, w: Window, today: CalendarDate): Problem[] {
-  if (!w.done) return [];
-  const at = w.doneAt ?? w.at;
+/**
+ * A date recorded for after today does not count until then (SPEC §2): likely a typo.
+ * A completion before the window opens is fine: finished early is on time.
+ */
+function futureDates(w: Window, today: CalendarDate): Problem[] {
   const out: Problem[] = [];
-  if (w.done > today) out.push(warning(at, `done ${w.done} is in the future (today is ${today})`));
-  // A deadline (a single day) may well be met early; a longer window done before it opens is likely a typo.
-  if (w.done < w.start && w.start !== w.end) out.push(warning(at, `done ${w.done} is before ${windowName(a, w)} starts (${w.start})`));
+  if (w.done && w.done > today) out.push(warning(w.doneAt ?? w.at, `done ${w.done} is in the future (today is ${today})`));
+  if (w.started && w.started > today) out.push(warning(w.startedAt ?? w.at, `started ${w.started} is in the future (today is ${today})`));
   return out;
 }
 
 function activityWarnings(stage: Stage, a: Activity, today: CalendarDate): Problem[] {
   const out: Problem[] = [];
   if (a.responsible.length === 0) out.push(warning(a.at, `activity ${a.id} has no responsible entity: add responsible:`));
-  for (const w of a.windows) out.push(...outsideStage(stage, a, w), ...doneDate(a, w, today));
+  for (const w of a.windows) out.push(...outsideStage(stage, a, w), ...futureDates(w, today));
   return out;
 }
 
@@ -45,7 +46,7 @@ function unusedEntities(roadmap: Roadmap): Problem[] {
     .map((e) => warning(e.at, `entity ${e.id} is defined but no activity names it (responsible or support)`));
 }
 
-/** Every warning for one roadmap, once each (an activity's `done` is inherited by all its windows). */
+/** Every warning for one roadmap, once each (an activity's `done` and `started` are inherited by all its windows). */
 export function lint(roadmap: Roadmap, today: CalendarDate): Problem[] {
   const all: Problem[] = [...unusedEntities(roadmap)];
   for (const stage of roadmap.stages) {

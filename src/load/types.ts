@@ -16,6 +16,8 @@ export interface Reporter {
 export interface Type<T> {
   check(node: PNode, r: Reporter): T | undefined;
   json(): JsonSchema;
+  /** Checks `key:` with nothing too (else an optional key written so is taken as absent). */
+  readonly checksEmpty?: boolean;
 }
 
 const KIND_NAMES = { scalar: 'a value', map: 'a mapping', seq: 'a list' } as const;
@@ -76,7 +78,8 @@ export function integer(min: number, description: string): Type<number> {
       }
       return Number(s.value);
     },
-    json: () => ({ type: 'integer', minimum: min, description }),
+    // Also as text: the loader reads every scalar as text (YAML's failsafe schema).
+    json: () => ({ description, anyOf: [{ type: 'integer', minimum: min }, { type: 'string', pattern: min === 1 ? '^0*[1-9][0-9]*$' : '^[0-9]+$' }] }),
   };
 }
 
@@ -200,7 +203,7 @@ export function object<F extends Fields>(name: string, fields: F, description: s
           continue;
         }
         at[k] = value;
-        if (value.kind === 'scalar' && value.empty && !f.required) continue; // `key:` with nothing = not given
+        if (value.kind === 'scalar' && value.empty && !f.required && !f.type.checksEmpty) continue; // `key:` with nothing = not given
         const v = f.type.check(value, r);
         if (v !== undefined) out[k] = v;
       }

@@ -11,7 +11,7 @@ import { inert, inertLines } from './inert.js';
 import { truncate } from './cells.js';
 import { httpUrl } from './links.js';
 import { defaultRange } from './timeline.js';
-import { activityWhen, plural, span, total, when } from './words.js';
+import { activityWhen, plural, recorded, span, total, when, type Recorded } from './words.js';
 
 export interface HtmlOptions {
   /** Product version, named in the footer. */
@@ -47,8 +47,9 @@ const STATE_WORDS: Record<State, string> = {
   overdue: 'overdue', 'due-soon': 'due soon', active: 'active', upcoming: 'upcoming', later: 'later', done: 'done', cancelled: 'cancelled',
 };
 
-function badge(state: State): string {
-  return `<span class="badge s-${state}">${STATE_WORDS[state]}</span>`;
+/** A state in words; a completion after the window's end says so (colour alone would not). */
+function badge(state: State, late = false): string {
+  return late && state === 'done' ? '<span class="badge s-done late">done, late</span>' : `<span class="badge s-${state}">${STATE_WORDS[state]}</span>`;
 }
 
 function summary(report: Report): string {
@@ -170,12 +171,21 @@ function entityName(roadmap: Roadmap, id: string): string {
 }
 
 function windowsCell(a: ActivityReport): string {
+  const records = new Map(recorded(a).filter((x) => x.window).map((x) => [x.window, x]));
   const one = (w: WindowReport) => {
     const label = w.window.label ? `<bdi>${esc(w.window.label)}</bdi>: ` : '';
-    const own = a.windows.length > 1 && w.state !== a.state ? ` ${badge(w.state)}` : '';
-    return `<span class="window">${label}${esc(span(w.window.start, w.window.end))}${own}</span>`;
+    const own = a.windows.length > 1 && w.state !== a.state ? ` ${badge(w.state, w.late)}` : '';
+    return `<span class="window">${label}${esc(span(w.window.start, w.window.end))}${own}${windowRecords(records.get(w))}</span>`;
   };
   return a.windows.map(one).join('<br>');
+}
+
+/** A window's own start, cancel reason and notes (its evidence is in the evidence column). */
+function windowRecords(x: Recorded | undefined): string {
+  if (!x) return '';
+  return (x.started ? ` <span class="window-started">started ${x.started}</span>` : '')
+    + (x.cancelled ? ` <span class="reason">${esc(x.cancelled)}</span>` : '')
+    + (x.notes ? ` <span class="window-notes" dir="auto">${escLines(x.notes)}</span>` : '');
 }
 
 function evidenceOf(a: ActivityReport): string[] {
@@ -189,13 +199,16 @@ function evidenceCell(a: ActivityReport): string {
 
 function row(a: ActivityReport, withWho: boolean, withEvidence: boolean): string {
   const notes = a.activity.notes ? `<div class="notes" dir="auto">${escLines(a.activity.notes)}</div>` : '';
+  const support = a.activity.support.length ? `<div class="support">support: ${a.activity.support.map((id) => entityName(a.roadmap, id)).join(', ')}</div>` : '';
+  const own = recorded(a).find((x) => x.window === null)?.started;
+  const started = own ? `<div class="started">started ${own}</div>` : '';
   const who = withWho ? `<td>${a.activity.responsible.map((id) => entityName(a.roadmap, id)).join(', ')}</td>` : '';
   return `<tr class="r-${a.state}" data-state="${a.state}" data-activity="${esc(a.activity.id)}">`
     + `<th scope="row">${esc(a.activity.id)}</th>`
-    + `<td class="title"><div dir="auto">${esc(a.activity.title)}</div>${notes}</td>`
+    + `<td class="title"><div dir="auto">${esc(a.activity.title)}</div>${support}${started}${notes}</td>`
     + `<td class="when-cell">${windowsCell(a)}</td>`
     + who
-    + `<td>${badge(a.state)}<span class="when">${esc(activityWhen(a))}</span></td>`
+    + `<td>${badge(a.state, a.late)}<span class="when">${esc(activityWhen(a))}</span></td>`
     + (withEvidence ? `<td class="evidence-cell">${evidenceCell(a)}</td>` : '')
     + '</tr>';
 }
@@ -323,6 +336,9 @@ td.title{min-width:14rem}
 .when-cell{white-space:nowrap}
 .window{display:inline-block}
 .notes{margin-top:.25rem;color:var(--muted);font-size:.85rem;white-space:pre-line}
+.support,.started{margin-top:.25rem;color:var(--muted);font-size:.85rem}
+.window-notes{display:block;color:var(--muted);font-size:.85rem;white-space:pre-line}
+.window-started,.reason{color:var(--muted);font-size:.85rem}
 .when{display:block;color:var(--muted);font-size:.8rem;white-space:nowrap}
 .badge{display:inline-block;padding:.05rem .45rem;border-radius:999px;border:1px solid;font-size:.8rem;font-weight:600;white-space:nowrap}
 .s-overdue:is(.badge,.count){background:#fde8e8;color:#8e1b1b;border-color:#e9a3a3}

@@ -20,8 +20,22 @@ export function activityJson(a: ActivityReport) {
     ...(a.daysLate !== undefined ? { daysLate: a.daysLate } : {}),
     file: a.roadmap.file,
     line: a.activity.at.line,
-    windows: a.windows.map((w) => ({ label: w.window.label, start: w.window.start, end: w.window.end, state: w.state, done: w.window.done })),
+    windows: a.windows.map((w) => ({
+      label: w.window.label, start: w.window.start, end: w.window.end, state: w.state, done: w.window.done,
+      started: w.window.started, cancelled: w.window.cancelled, evidence: w.window.evidence, notes: w.window.notes,
+    })),
+    // Spec revision 2: everything recorded, as of today (a later start is not shown yet).
+    support: a.activity.support,
+    started: a.started,
+    cancelled: a.state === 'cancelled' ? cancelReason(a) : null,
+    evidence: a.activity.evidence,
+    notes: a.activity.notes,
   };
+}
+
+/** The activity's own reason, else its first window's (it is cancelled when every window is). */
+export function cancelReason(a: ActivityReport): string | null {
+  return a.activity.cancelled ?? a.windows.find((w) => w.window.cancelled !== null)?.window.cancelled ?? null;
 }
 
 export function reportJson(report: Report, activities: readonly ActivityReport[] = report.activities) {

@@ -1,13 +1,20 @@
 /** GitHub-flavoured Markdown: `status --format markdown`, and the escaping every Markdown output uses. */
 import type { ActivityReport, Group, Report } from '../evaluate.js';
 import { inert } from './inert.js';
-import { activityWhen, countsText, plural, span, total, windowText } from './words.js';
+import { httpUrl } from './links.js';
+import { activityWhen, countsText, plural, recorded, span, total, windowText, type Recorded } from './words.js';
 
 /** Text that renders as itself inside a Markdown table cell: no markup, links, HTML or line breaks. */
 export function md(text: string): string {
   return inert(text)
     .replace(/[\\`*_{}[\]#|<>~&@]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : c === '@' ? '@\u200b' : `\\${c}`))
     .replace(/^([-=])/, '\\$1');
+}
+
+/** An http(s) URL as an autolink, anything else as inert text. */
+export function link(text: string): string {
+  const href = httpUrl(text);
+  return href ? `<${href}>` : md(text);
 }
 
 export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -35,14 +42,32 @@ function rows(activities: readonly ActivityReport[], withWho: boolean): string[]
   ]);
 }
 
+/** "- r3 [second] — cancelled: merged into r1": one line of what is on record beyond the table. */
+function recordLine(x: Recorded): string {
+  const { activity: a, window: w } = x;
+  const which = w ? ` ${md(`[${w.window.label ?? `#${w.index + 1}`}]`)}` : '';
+  const parts = [
+    ...(x.support.length ? [`support: ${x.support.map(md).join(', ')}`] : []),
+    ...(x.started ? [`started ${x.started}`] : []),
+    ...(x.cancelled ? [`cancelled: ${md(x.cancelled)}`] : []),
+    ...(x.evidence.length ? [`evidence: ${x.evidence.map(link).join(', ')}`] : []),
+    ...(x.notes ? [`notes: ${md(x.notes)}`] : []),
+  ];
+  return `- ${md(a.activity.id)}${which} — ${parts.join(' · ')}`;
+}
+
 function section(g: Group, by: 'stage' | 'entity', level: number): string {
   const when = span(g.start, g.end);
   const title = by === 'stage' ? `Stage ${md(g.key)} — ${md(g.title)}` : `${md(g.key)} — ${md(g.title)}`;
   const head = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
-  return [`${'#'.repeat(level)} ${title}`, '', `${when ? `${md(when)} · ` : ''}${countsText(g.counts)}`, '', table(head, rows(g.activities, by === 'stage'))].join('\n');
+  const records = g.activities.flatMap(recorded).map(recordLine);
+  return [
+    `${'#'.repeat(level)} ${title}`, '', `${when ? `${md(when)} · ` : ''}${countsText(g.counts)}`, '', table(head, rows(g.activities, by === 'stage')),
+    ...(records.length ? ['', ...records] : []),
+  ].join('\n');
 }
 
-/** A heading, a counts line and a table for each stage (or entity); shared with the published report. */
+/** A heading, a counts line, a table and what else is on record, for each stage (or entity); shared with the published report. */
 export function groupSections(report: Report, by: 'stage' | 'entity', level = 3): string[] {
   return (by === 'stage' ? report.stages : report.entities).map((g) => section(g, by, level));
 }

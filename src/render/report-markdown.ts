@@ -1,15 +1,9 @@
 /** The status report as a Markdown document (`report --format markdown`), for a wiki or a pull request. */
 import type { Report } from '../evaluate.js';
 import { STATES } from '../model.js';
-import { httpUrl } from './links.js';
-import { badge, groupSections, md, table } from './markdown.js';
+import { badge, groupSections, link, md, table } from './markdown.js';
 import { mermaidBlock } from './mermaid.js';
 import { total } from './words.js';
-
-function link(text: string): string {
-  const href = httpUrl(text);
-  return href ? `<${href}>` : md(text);
-}
 
 function summary(report: Report): string {
   const rows = STATES.filter((s) => report.summary[s] > 0).map((s) => [badge(s), String(report.summary[s])]);

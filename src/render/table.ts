@@ -28,7 +28,8 @@ function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width:
   const win = longest((a) => Math.max(...a.windows.map((w) => cellWidth(windowCell(w, a)))), 6, 25) + 2;
   const who = by === 'stage' ? longest((a) => a.activity.responsible.join(', ').length, 11, 18) + 2 : 0;
   const state = longest((a) => a.state.length, 5, 9) + 2;
-  const when = longest((a) => activityWhen(a).length, 4, 28) + 2;
+  // 34 holds "started 2019-07-01 · overdue 1234d" on one line.
+  const when = longest((a) => activityWhen(a).length, 4, 34) + 2;
   const borders = (by === 'stage' ? 6 : 5) + 1;
   // Columns that may wrap give way to the title, the widest first, down to their minimums.
   const flex = [{ w: win, min: 14 }, { w: who, min: by === 'stage' ? 8 : 0 }, { w: when, min: 12 }];

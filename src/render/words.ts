@@ -20,15 +20,64 @@ export function when(r: ActivityReport | WindowReport, done: string | null, canc
     case 'due-soon': return r.daysLeft === 0 ? 'due today' : `due in ${r.daysLeft}d`;
     case 'active': return `ends in ${r.daysLeft}d`;
     case 'upcoming':
-    case 'later': return `starts in ${r.daysUntilStart}d`;
+    case 'later': return `${singleDay(r) ? 'due' : 'starts'} in ${r.daysUntilStart}d`;
     case 'done': return `done ${done ?? ''}${r.daysLate ? ` (${r.daysLate}d late)` : ''}`;
     case 'cancelled': return cancelled ? `cancelled: ${inert(cancelled)}` : 'cancelled';
   }
 }
 
+/** A deadline: it is due on its day, it does not "start". */
+function singleDay(r: ActivityReport | WindowReport): boolean {
+  const w = 'deciding' in r ? r.deciding.window : r.window;
+  return w.start === w.end;
+}
+
+/** States of work in progress, where the start of the work is worth saying. */
+const UNDER_WAY = new Set(['overdue', 'due-soon', 'active']);
+
+/** "started 2025-02-03 · ends in 12d", "done 2019-04-20 (5d late)", "cancelled: reason". */
 export function activityWhen(r: ActivityReport): string {
   const cancelled = r.windows.find((w) => w.window.cancelled)?.window.cancelled ?? null;
-  return when(r, r.done ?? r.deciding.window.done, cancelled);
+  const text = when(r, r.done ?? r.deciding.window.done, cancelled);
+  const started = r.deciding.window.started;
+  return started !== null && UNDER_WAY.has(r.state) ? `started ${started} · ${text}` : text;
+}
+
+/** What is on record beyond the table's columns: of the activity, or of one of its windows. */
+export interface Recorded {
+  readonly activity: ActivityReport;
+  /** The window, for an activity with several; null for the activity itself. */
+  readonly window: WindowReport | null;
+  readonly support: readonly string[];
+  readonly started: string | null;
+  readonly cancelled: string | null;
+  readonly evidence: readonly string[];
+  readonly notes: string | null;
+}
+
+/**
+ * The activity's own records, then each window's where it has its own (an activity
+ * written with windows:), leaving out what the "when" column already says. As of today.
+ */
+export function recorded(r: ActivityReport): Recorded[] {
+  const a = r.activity;
+  const own = a.started !== null && a.started <= r.today ? a.started : null;
+  const inWhen = UNDER_WAY.has(r.state) ? r.deciding.window.started : null;
+  const out: Recorded[] = [];
+  const mine: Recorded = { activity: r, window: null, support: a.support, started: own !== inWhen ? own : null, cancelled: null, evidence: a.evidence, notes: a.notes };
+  if (hasAny(mine)) out.push(mine);
+  if (r.windows.length < 2) return out;
+  for (const w of r.windows) {
+    const started = w.window.started !== own && !(w === r.deciding && w.window.started === inWhen) ? w.window.started : null;
+    const cancelled = w.window.cancelled !== a.cancelled ? w.window.cancelled : null;
+    const item: Recorded = { activity: r, window: w, support: [], started, cancelled, evidence: w.window.evidence, notes: w.window.notes };
+    if (hasAny(item)) out.push(item);
+  }
+  return out;
+}
+
+function hasAny(x: Recorded): boolean {
+  return x.support.length > 0 || x.started !== null || x.cancelled !== null || x.evidence.length > 0 || x.notes !== null;
 }
 
 /** "6 overdue, 3 active, 10 later" — states with a count, in urgency order. */

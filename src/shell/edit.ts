@@ -26,15 +26,27 @@ export interface EditDeps {
   readonly fs?: WriteFs;
 }
 
-/** A date option (`--on`), or today as the other commands take it (for this roadmap). */
-export function dateOption(flag: string, value: string | undefined, options: GlobalOptions, io: Io, roadmap: Roadmap): CalendarDate {
-  if (value === undefined) {
-    const t = todayFor(options, io, [roadmap]);
-    return t.todayOf?.(roadmap) ?? t.today;
-  }
+/** What a date option records, for the refusal of a date after today. */
+export type Recorded = 'completion' | 'start';
+
+/**
+ * A date option (`--on`), or today as the other commands take it (for this roadmap).
+ * A later date is refused: the evaluation would not count it until then (SPEC §2).
+ */
+export function dateOption(flag: string, value: string | undefined, options: GlobalOptions, io: Io, roadmap: Roadmap, what: Recorded): CalendarDate {
+  const t = todayFor(options, io, [roadmap]);
+  const today = t.todayOf?.(roadmap) ?? t.today;
+  if (value === undefined) return today;
   const date = parseDate(value.trim());
   if (!date) throw new UserError(`${flag} ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)`);
+  const future = futureDate(date, today, what);
+  if (future) throw new UserError(future);
   return date;
+}
+
+/** The refusal of a date after today, or null. */
+export function futureDate(date: CalendarDate, today: CalendarDate, what: Recorded): string | null {
+  return date > today ? `cannot record a ${what} in the future: today is ${today}` : null;
 }
 
 /** Roadmaps for editing: never the copies shipped inside the package. */

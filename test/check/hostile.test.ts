@@ -73,7 +73,7 @@ describe('hostile roadmap text stays inert', () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true, htmlEntities: false }).parse(out);
     const suite = doc.testsuites.testsuite;
     expect(suite.name).toBe('hostile stage S: Stage ]]> <script>alert(1)</script> \\u202eevil');
-    expect(suite.testcase).toHaveLength(4);
+    expect(suite.testcase).toHaveLength(6);
     expect(suite.testcase[0].name).toContain(']]><![CDATA[ <script>alert(1)</script> \\x1b[31mred');
     expect(suite.testcase[0].name).toContain('\\x01\\x0b\ufffd end'); // U+FFFE is not XML: replaced
     expect(suite.testcase[0].failure.type).toBe('overdue');
@@ -128,6 +128,34 @@ describe('shared escapes used by check and validate', () => {
     const { formatProblem } = await import('../../src/shell/problems.js');
     expect(formatProblem({ file: 'a\nb\u001b.yaml', line: 2, column: 3, severity: 'error', message: 'm' })).toBe('a b\\x1b.yaml:2:3: error: m');
     expect(formatProblem({ file: 'a\nb.yaml', line: 0, column: 0, severity: 'error', message: 'm' })).toBe('a b.yaml: error: m');
+  });
+
+  it('status: what is on record (support, started, evidence, notes) stays inert in the table and markdown', async () => {
+    const status = (...more: string[]) => run(['status', '-r', 'test/fixtures/check/hostile', '--today', '2024-03-15', ...more], { env: { COLUMNS: '200' } });
+    const table = (await status()).stdout;
+    expect(table).not.toMatch(DANGEROUS);
+    expect(table).toContain('│ started 2024-03-02 · ends in 291d  │');
+    const md = (await status('--format', 'markdown')).stdout;
+    expect(md).not.toMatch(DANGEROUS);
+    expect(md).not.toMatch(/<(?!https?:\/\/|br>)[a-z/]/i);
+    expect(md.split('\n').filter((l) => l.startsWith('- h4'))).toEqual([
+      '- h4 — support: OPS · started 2024-03-01 · evidence: javascript:alert(1), <https://example.org/%E2%80%AEevil>, &lt;script&gt;alert(1)&lt;/script&gt; · notes: note ::error::n \\\\x1b\\[31mred\\\\x1b\\[0m \\\\u202eevil &lt;b&gt;b&lt;/b&gt; \\| pipe',
+      '- h4 \\[w1\\] — evidence: \\]\\]&gt;&lt;x&gt; · notes: wnote   \\\\x85 ::warning::w &lt;i&gt;i&lt;/i&gt; \\| \\`code\\`',
+    ]);
+  });
+
+  it('status --format json: what is on record, escaped, reads back exactly', async () => {
+    const r = await run(['status', '-r', 'test/fixtures/check/hostile', '--today', '2024-03-15', '--format', 'json']);
+    expect(r.stdout).not.toMatch(DANGEROUS);
+    const h4 = JSON.parse(r.stdout).activities.find((a: { id: string }) => a.id === 'h4');
+    expect([h4.support, h4.started, h4.cancelled, h4.evidence, h4.notes]).toEqual([
+      ['OPS'], '2024-03-01', null,
+      ['javascript:alert(1)', 'https://example.org/\u202Eevil', '<script>alert(1)</script>'],
+      'note\n::error::n \u001b[31mred\u001b[0m \u202Eevil <b>b</b> | pipe',
+    ]);
+    expect(h4.windows[0]).toMatchObject({ started: '2024-03-02', evidence: [']]><x>'], notes: 'wnote \u2028 \u0085 ::warning::w <i>i</i> | `code`' });
+    const h3 = JSON.parse(r.stdout).activities.find((a: { id: string }) => a.id === 'h3');
+    expect(h3.cancelled).toBe('reason\n::error::cancel <x> \u001b]0;title\u0007');
   });
 
   it('status --format json escapes bidi and C1 characters too, losslessly', async () => {

@@ -21,7 +21,7 @@ describe('lint', () => {
       at(6, 3, 'entity IDLE is defined but no activity names it (responsible or support)'),
       at(15, 17, 'the window of activity a1 (2024-01-01 → 2024-02-29) starts before its stage A (2024-02-01 → 2024-03-31)'),
       at(21, 15, 'done 2024-04-01 is in the future (today is 2024-03-15)'),
-      at(27, 15, 'done 2024-02-15 is before the window of activity a3 starts (2024-03-01)'),
+      at(27, 18, 'started 2024-04-02 is in the future (today is 2024-03-15)'),
       at(28, 9, 'activity a4 has no responsible entity: add responsible:'),
       at(43, 21, "window 'outside' of activity a6 (2024-03-20 → 2024-04-10) ends after its stage A (2024-02-01 → 2024-03-31)"),
       at(44, 5, 'stage B has no activities'),
@@ -29,7 +29,7 @@ describe('lint', () => {
   });
 
   it('takes "the future" from the today it is given', () => {
-    const messages = lint(roadmapOf(path.join(FIXTURES, 'check', 'lint', 'warnings.yaml')), '2024-04-01' as CalendarDate).map((p) => p.message);
+    const messages = lint(roadmapOf(path.join(FIXTURES, 'check', 'lint', 'warnings.yaml')), '2024-04-02' as CalendarDate).map((p) => p.message);
     expect(messages.filter((m) => m.includes('in the future'))).toEqual([]);
   });
 
@@ -51,6 +51,27 @@ stages:
     const r = parseRoadmap(text, 'f.yaml');
     expect(r.ok).toBe(true);
     expect(lint(r.roadmap!, '2024-03-15' as CalendarDate)).toEqual([at(12, 15, 'done 2030-01-01 is in the future (today is 2024-03-15)')]);
+  });
+
+  it('says nothing of a completion before the window opens: finished early is on time', () => {
+    const text = `schema: 1
+id: x
+title: X
+entities: { A: Alpha }
+stages:
+  - id: S
+    title: S
+    activities:
+      - id: a
+        title: Early
+        responsible: A
+        window: 2024-03
+        done: 2024-02-15
+        started: 2024-01-10
+`;
+    const r = parseRoadmap(text, 'f.yaml');
+    expect(lint(r.roadmap!, '2024-03-15' as CalendarDate)).toEqual([]);
+    expect(lint(r.roadmap!, '2024-02-01' as CalendarDate)).toEqual([at(13, 15, 'done 2024-02-15 is in the future (today is 2024-02-01)')]);
   });
 
   it('finds nothing to warn about in the shipped roadmap', () => {

@@ -89,7 +89,8 @@ describe('the shipped roadmap, at 2019-07-15', () => {
       title: 'Identifying a high-level government representative who will lead the OGP process in Azerbaijan',
       responsible: ['CCC'], state: 'overdue', start: '2019-03-01', end: '2019-04-30', done: null, late: false,
       daysOverdue: 76, file: 'roadmaps/az-ogp-2019-21.yaml', line: lines.findIndex((l) => l.includes('id: "1.1"')) + 1,
-      windows: [{ label: null, start: '2019-03-01', end: '2019-04-30', state: 'overdue', done: null }],
+      windows: [{ label: null, start: '2019-03-01', end: '2019-04-30', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null }],
+      support: [], started: null, cancelled: null, evidence: [], notes: null,
     });
     expect(byId.get('2.2')).toMatchObject({ state: 'active', start: '2019-06-01', end: '2019-07-31', daysLeft: 16 });
     expect(byId.get('3.1')).toMatchObject({ state: 'later', start: '2020-01-01', end: '2021-08-31', daysUntilStart: 170, responsible: ['EXECUTING-AGENCIES'] });

@@ -56,7 +56,8 @@ describe('edit commands', () => {
     [['done', '1.3'], "roadmap: no activity '1.3' in roadmap demo; did you mean '1.1', '1.2'?\n"],
     [['done', 'S1'], "roadmap: 'S1' is a stage; edits apply to activities (its activities: 1.1, 1.2)\n"],
     [['done', '1.1', '--on', '2019-02-30'], 'roadmap: --on "2019-02-30" is not a calendar date (YYYY-MM-DD)\n'],
-    [['done', '1.1', '--on', '2019-02-20'], "roadmap: done date 2019-02-20 is before the window's start 2019-03-01: a window cannot be done before it starts\n"],
+    [['done', '1.1', '--on', '2019-07-16'], 'roadmap: cannot record a completion in the future: today is 2019-07-15\n'],
+    [['start', '1.1', '--on', '2031-01-01'], 'roadmap: cannot record a start in the future: today is 2019-07-15\n'],
     [['move', '1.1', '--to', '2019-06..2019-05'], 'roadmap: --to 2019-06..2019-05 ends (2019-05-31) before it starts (2019-06-01)\n'],
     [['move', '1.1'], 'roadmap: move needs the new window: --to <window>, e.g. --to 2019-05..2019-06\n'],
     [['cancel', '1.1'], 'roadmap: cancel needs a reason: --reason <text>\n'],
@@ -66,6 +67,24 @@ describe('edit commands', () => {
     const r = await run(args, { cwd: p.dir, env: { ROADMAP_TODAY: '2019-07-15' } });
     expect(r).toEqual({ code: 2, stdout: '', stderr });
     expect(p.read()).toBe(roadmapYaml(ACTIVITIES));
+  });
+
+  it('accept a completion before the window opens (finished early is on time), and up to today', async () => {
+    const p = project();
+    expect((await run(['done', '1.1', '--on', '2019-02-20'], { cwd: p.dir, env: { ROADMAP_TODAY: '2019-07-15' } })).stdout).toBe('demo 1.1: done 2019-02-20\n');
+    expect((await run(['done', '1.2', '--on', '2019-07-15'], { cwd: p.dir, env: { ROADMAP_TODAY: '2019-07-15' } })).stdout).toBe('demo 1.2: done 2019-07-15\n');
+    expect((await run(['start', '1.2', '--on', '2019-01-02', '--today', '2019-01-02'], { cwd: p.dir })).stdout).toBe('demo 1.2: started 2019-01-02\n');
+    expect(p.read()).toBe(roadmapYaml(ACTIVITIES.replace('responsible: A\n', 'responsible: A\n        done: 2019-02-20\n') + '        done: 2019-07-15\n        started: 2019-01-02\n'));
+  });
+
+  it('take "the future" from the roadmap\'s today: --today, ROADMAP_TODAY, its time zone', async () => {
+    const p = project();
+    const r = await run(['done', '1.1', '--on', '2019-07-16', '--today', '2019-07-15'], { cwd: p.dir, env: { ROADMAP_TODAY: '2030-01-01' } });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: cannot record a completion in the future: today is 2019-07-15\n' });
+    const baku = project({ 'roadmaps/demo.yaml': roadmapYaml(ACTIVITIES, 'timezone: Asia/Baku\n') });
+    const late = new Date('2019-07-15T21:30:00Z'); // already the 16th in Baku (UTC+4)
+    expect((await run(['done', '1.1', '--on', '2019-07-16'], { cwd: baku.dir, now: late })).stdout).toBe('demo 1.1: done 2019-07-16\n');
+    expect((await run(['done', '1.2', '--on', '2019-07-17'], { cwd: baku.dir, now: late })).stderr).toBe('roadmap: cannot record a completion in the future: today is 2019-07-16\n');
   });
 
   it('list the candidates of an ambiguous id, and accept it qualified', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PMap } from '../../src/load/yaml.js';
+import type { PMap, PScalar } from '../../src/load/yaml.js';
 import { pairOf, scalarText, Source } from '../../src/edit/source.js';
 
 /** The mapping at `path` (keys and list indexes) of the source's tree. */
@@ -24,7 +24,12 @@ describe('scalarText', () => {
     ['Merged, see 4', {}, 'Merged, see 4'],
     ['key: value', {}, '"key: value"'],
     ['see # here', {}, '"see # here"'],
-    ['no', {}, 'no'],
+    ['no', {}, '"no"'],
+    ['Off', { flow: true }, '"Off"'],
+    ['~', {}, '"~"'],
+    ['nothing', {}, 'nothing'],
+    ['rtl \u202e', {}, '"rtl \\u202E"'],
+    ['ls\u2028', { like: { style: 'single' } as PScalar }, '"ls\\u2028"'],
     ['- item', {}, '"- item"'],
     ['[x]', {}, '"[x]"'],
     [' padded', {}, '" padded"'],

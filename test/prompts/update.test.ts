@@ -39,7 +39,7 @@ describe('roadmap update', () => {
     const r = await flow([
       { search: '' },
       { select: 'Mark done' },
-      { input: '2019-02-28' },
+      { input: '2019-07-16' },
       { input: '2019-04-20' },
       { input: 'https://example.org/x' },
       { confirm: true },
@@ -69,7 +69,7 @@ describe('roadmap update', () => {
       '  Reopen (remove done / cancelled) (neither done nor cancelled)',
       '  Move to another window',
       'input: Done on (YYYY-MM-DD):',
-      "  refused: the window starts 2019-03-01: a date before it cannot complete it",
+      '  refused: cannot record a completion in the future: today is 2019-07-15',
       'input: Done on (YYYY-MM-DD):',
       'input: Evidence links (optional, separated by spaces):',
       'confirm: Write this change to roadmaps/az-ogp-2019-21.yaml?',
@@ -129,6 +129,21 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
     expect(r.code).toBe(130);
     expect(r.stderr).toBe('roadmap: cancelled; nothing was written\n');
     expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8'));
+  });
+
+  it('records a completion before the window opens, and refuses a start after today', async () => {
+    const r = await flow([
+      { search: '2.5' },
+      { select: 'Mark done' },
+      { input: '2019-07-01' },
+      { input: '' },
+      { confirm: true },
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.endsWith('az-ogp-2019-21 2.5: done 2019-07-01\n')).toBe(true);
+    const s = await flow([{ search: '2.1' }, { select: 'Record' }, { input: '2019-08-01' }, { input: '2019-07-10' }, { confirm: true }]);
+    expect(s.ask.log).toContain('  refused: cannot record a start in the future: today is 2019-07-15');
+    expect(s.stdout.endsWith('az-ogp-2019-21 2.1: started 2019-07-10\n')).toBe(true);
   });
 
   it('writes nothing when the change is declined', async () => {

@@ -82,10 +82,14 @@ describe('renderHtml with hostile text', () => {
     expect(page.match(/<a href="[^"]*"/g)).toEqual([
       '<a href="https://example.org/e?x=1&amp;y=%222%22"',
       '<a href="http://example.org/ok"',
-      '<a href="https://example.org/e?x=1&amp;y=%222%22"', // the same activity in the entity table
+      '<a href="https://example.org/%E2%80%AEx"',
+      '<a href="https://example.org/e?x=1&amp;y=%222%22"', // the same activities in the entity table
       '<a href="http://example.org/ok"',
+      '<a href="https://example.org/%E2%80%AEx"',
       '<a href="https://example.org/a?b=1&amp;c=%3C2%3E"',
     ]);
+    expect(page).toContain('<span class="not-link">javascript:alert(2)</span>');
+    expect(page).toContain('rel="noreferrer">https://example.org/\\u202ex</a>');
     expect(page).toContain('<span class="not-link">javascript:alert(1)</span>');
     expect(page).toContain('<span class="not-link">data:text/html,&lt;b&gt;x&lt;/b&gt;</span>');
     expect(page).toContain('<span class="not-link">ftp://example.org/x</span>');
@@ -96,5 +100,16 @@ describe('renderHtml with hostile text', () => {
     expect(page).toContain('Line one Line two Line three tab \\x1b[31mred\\x1b[0m \\u202eevil');
     expect(page).toContain('<bdi class="group-title">وزارة العدل</bdi>');
     expect(page).toContain('<td class="title"><div dir="auto">تنفيذ خطة العمل الوطنية — national plan</div><div class="notes" dir="auto">a; b, c: d\\e # f</div></td>');
+  });
+
+  it('escapes what is on record: support, started, notes and cancel reasons of activities and windows', () => {
+    const row = new RegExp('<tr [^>]*data-activity="6">[\\s\\S]*?</tr>').exec(page)![0];
+    expect(row).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(row).not.toMatch(/<(script|img|i)\b/);
+    expect(row).toContain('<div class="support">support: <abbr title="وزارة العدل">RTL</abbr></div><div class="started">started 2019-07-01</div>');
+    expect(row).toContain('<div class="notes" dir="auto">note &lt;script&gt;alert(1)&lt;/script&gt;\n::error::n \\x1b[31mred\\x1b[0m \\u202eevil | pipe</div>');
+    expect(row).toContain('<span class="reason">reason &lt;img src=x onerror=alert(3)&gt; \\x1b]0;t\\x07 | *star* [link](javascript:x)</span>');
+    expect(row).toContain('<span class="window-notes" dir="auto">wnote \u2028 \\x85 ::warning::w &lt;i&gt;i&lt;/i&gt; | `code`</span>');
+    expect(row).toContain('<span class="when">started 2019-07-02 · ends in 169d</span>');
   });
 });

@@ -29,6 +29,8 @@ describe('renderMermaid', () => {
     3 ${Array(4).fill('Supercalifragilisticexpialidocious').join('-')} :active, w3, 2019-06-01, 2019-12-31
     4 تنفيذ خطة العمل الوطنية — national plan :w4, 2019-09-01, 2020-02-29
     Cancelled#58; 5 🚀 Launch 👩‍👩‍👧 family 古文 emoji#58; done#59; #35;1 :w5, 2019-04-01, 2019-06-30
+    6 Records (w#60;1#62;) :active, w6, 2019-07-01, 2019-12-31
+    Cancelled#58; 6 Records (w2) :w7, 2019-08-01, 2019-08-31
 `);
   });
 

@@ -86,7 +86,7 @@ describe('renderTimeline with milestones, cancellations and hostile titles', () 
       expect(width(line)).toBeLessThanOrEqual(80);
       expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     }
-    expect(lines(out)).toHaveLength(11);
+    expect(lines(out)).toHaveLength(13);
   });
 
   it('truncates labels with an ellipsis at the label column, by display width', () => {
