@@ -108,13 +108,13 @@ class Search {
     }
     if (entry.isDirectory()) return this.walk(abs, rel, stat(abs));
     if (entry.isSymbolicLink()) return this.link(abs, rel, named);
-    // A FIFO, socket or device; or a file system that does not say (then ask).
+    // A FIFO, socket or device; or a file system that does not say what it is (then ask).
     const info = lstat(abs);
-    if (info.isFile() || info.isSymbolicLink() || info.isDirectory()) {
-      if (info.isDirectory()) this.walk(abs, rel, stat(abs));
-      else if (info.isSymbolicLink()) this.link(abs, rel, named);
-      else if (named) this.files.push(rel);
-    } else if (named) this.error(rel, 'not a regular file');
+    if (info.isDirectory()) this.walk(abs, rel, stat(abs));
+    else if (info.isSymbolicLink()) this.link(abs, rel, named);
+    else if (!named) return;
+    else if (info.isFile()) this.files.push(rel);
+    else this.error(rel, 'not a regular file');
   }
 
   private link(abs: string, rel: string, named: boolean): void {
