@@ -10,7 +10,7 @@
  * the median user+system time; RSS is the highest peak resident set of the runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -202,6 +202,49 @@ if (only.has('bad')) {
     const message = m.stderr.trim().split('\n')[0]?.slice(0, 110) ?? '';
     row('bad', labels[name], m, message);
   }
+  // Trees and files that never end unless the loader refuses to follow or read them. An
+  // older build may hang on them: each run is killed after 10 s (no GNU time in between,
+  // which would leave the hung child running).
+  const specials = {
+    'two `..` links in a roadmap tree (validate)': () => {
+      const tree = path.join(dir, 'cycle');
+      mkdirSync(path.join(tree, 'a'), { recursive: true });
+      mkdirSync(path.join(tree, 'b'), { recursive: true });
+      writeFileSync(path.join(tree, 'a', 'one.yaml'), 'schema: 1\nid: one\ntitle: One\nstages: []\n');
+      symlinkSync('..', path.join(tree, 'a', 'up'));
+      symlinkSync('..', path.join(tree, 'b', 'up'));
+      return ['validate', tree];
+    },
+    'a FIFO named x.yaml': () => {
+      const fifo = path.join(dir, 'fifo.yaml');
+      spawnSync('mkfifo', [fifo]);
+      return ['status', '-r', fifo, '--today', TODAY];
+    },
+    'x.yaml -> /dev/zero': () => {
+      const zero = path.join(dir, 'zero.yaml');
+      symlinkSync('/dev/zero', zero);
+      return ['status', '-r', zero, '--today', TODAY];
+    },
+  };
+  for (const [label, make] of Object.entries(specials)) {
+    const m = bounded(cli(make()), Math.min(runs, 3));
+    row('bad', label, m, m.code === 'killed' ? 'did not end: killed after 10 s' : m.stderr.trim().split('\n')[0]?.slice(0, 110) || 'ended');
+  }
+}
+
+/** Like measure(), but each run is killed after 10 s; no CPU figure. */
+function bounded(nodeArgs, n) {
+  const env = { ...process.env, NO_COLOR: '1', ROADMAP_TODAY: '', ROADMAP_PATH: '' };
+  const all = [];
+  for (let i = 0; i <= n; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...nodeArgs], { cwd: ROOT, env, stdio: ['ignore', devNull, 'pipe', 'pipe'], maxBuffer: 1 << 26, timeout: 10_000, killSignal: 'SIGKILL' });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (i > 0 || r.signal) all.push({ wall, rss: Number(r.output?.[3]?.toString() || NaN) / 1024, code: r.signal ? 'killed' : r.status, stderr: r.stderr?.toString() ?? '' });
+    if (r.signal) break; // once is enough to know
+  }
+  const walls = all.map((r) => r.wall);
+  return { wall: median(walls), min: Math.min(...walls), max: Math.max(...walls), cpu: NaN, rss: Math.max(...all.map((r) => r.rss)), code: all[0].code, stderr: all[0].stderr };
 }
 
 closeSync(devNull);

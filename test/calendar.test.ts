@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween, daysInMonth, fromDays, isLeapYear, parseDate, toDays, type CalendarDate } from '../src/calendar/date.js';
 import { dateIn, dateInIntl, fixedToday } from '../src/calendar/today.js';
-import { applyOffset, parseTerm, parseWindowText } from '../src/calendar/window.js';
+import { applyOffsets, parseTerm, parseWindowText } from '../src/calendar/window.js';
 
 const d = (s: string) => s as CalendarDate;
 
@@ -105,8 +105,8 @@ describe('window syntax', () => {
   it('applies offsets left to right, clamping months', () => {
     const t = parseTerm('x.start + 1 month - 1 day');
     if (!t.ok || t.value.kind !== 'relative') throw new Error('bad term');
-    expect(t.value.offsets.reduce(applyOffset, d('2019-01-31'))).toBe('2019-02-27');
-    expect(t.value.offsets.reduce(applyOffset, d('2020-01-01'))).toBe('2020-01-31');
+    expect(applyOffsets(d('2019-01-31'), t.value.offsets)).toBe('2019-02-27');
+    expect(applyOffsets(d('2020-01-01'), t.value.offsets)).toBe('2020-01-31');
   });
 });
 

@@ -39,6 +39,14 @@ function digits(text: string, from: number, to: number): number {
   return n;
 }
 
+/**
+ * Whether a date made by arithmetic lies in the years 0001–9999, the years a date can be
+ * written in (fromParts writes year 10000 with five digits and year 0 as 0000).
+ */
+export function inWritableYears(date: string): date is CalendarDate {
+  return date.length === 10 && date >= '0001-01-01' && date <= '9999-12-31';
+}
+
 export function fromParts(year: number, month: number, day: number): CalendarDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as CalendarDate;
 }

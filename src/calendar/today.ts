@@ -15,16 +15,49 @@ function formatFor(timeZone: string | undefined): Intl.DateTimeFormat {
 let zones: Set<string> | undefined;
 
 export function isTimeZone(name: string): boolean {
+  return zoneSpelling(name) === true;
+}
+
+/**
+ * true when `name` is a time zone spelled as the zone database spells it; false when
+ * there is no such zone; else the spelling to use. Intl ignores case, but the TZ
+ * variable dateIn() sets does not: 'pacific/kiritimati' would silently be UTC.
+ */
+export function zoneSpelling(name: string): boolean | string {
   // The canonical list answers for most zones in about a millisecond; building the
   // first formatter for a zone costs ten. Aliases and UTC are checked the slow way.
   zones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
   if (zones.has(name)) return true;
+  let canonical: string;
   try {
-    formatFor(name);
-    return true;
+    canonical = formatFor(name).resolvedOptions().timeZone;
   } catch {
     return false;
   }
+  if (canonical === name) return true;
+  if (canonical.toLowerCase() === name.toLowerCase()) return canonical;
+  // An alias (US/Pacific, Asia/Calcutta): spelled right when the process takes it as Intl does.
+  return offsets(name) === offsets(canonical) ? true : canonical;
+}
+
+/** The process's UTC offsets in `timeZone` in winter and summer. */
+function offsets(timeZone: string): string {
+  const saved = process.env.TZ;
+  process.env.TZ = timeZone;
+  try {
+    return `${new Date(Date.UTC(2020, 0, 1)).getTimezoneOffset()} ${new Date(Date.UTC(2020, 6, 1)).getTimezoneOffset()}`;
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+/** Why `name` cannot be a roadmap's time zone, or null when it can. */
+export function zoneProblem(name: string): string | null {
+  const spelled = zoneSpelling(name);
+  if (spelled === true) return null;
+  if (spelled === false) return `'${name}' is not an IANA time zone (e.g. Asia/Baku, Europe/Paris, UTC)`;
+  return `unknown time zone '${name}'; did you mean '${spelled}'?`;
 }
 
 function localDate(now: Date): CalendarDate {

@@ -2,7 +2,7 @@
  * The window syntax of the file format: a day, a month or a year, a range `A..B`
  * of those, and relative dates `REF.start|end (+|- N unit)*`.
  */
-import { addDays, addMonths, firstOfMonth, fromParts, lastOfMonth, parseDate, type CalendarDate } from './date.js';
+import { addDays, addMonths, firstOfMonth, fromParts, inWritableYears, lastOfMonth, parseDate, type CalendarDate } from './date.js';
 
 export type Unit = 'day' | 'week' | 'month' | 'year';
 export interface Offset {
@@ -107,8 +107,13 @@ export const parseWindowText = readOnce((text: string): Parsed<{ start: DateTerm
   return { ok: true, value: { start: start.value, end: end.value } };
 });
 
-/** Shifts a date by one offset; months and years clamp to the month's end. */
-export function applyOffset(date: CalendarDate, offset: Offset): CalendarDate {
+/** Shifts a date by one offset; months and years clamp to the month's end. Null outside the years 0001–9999. */
+export function applyOffset(date: CalendarDate, offset: Offset): CalendarDate | null {
+  const shifted = shift(date, offset);
+  return inWritableYears(shifted) ? shifted : null;
+}
+
+function shift(date: CalendarDate, offset: Offset): string {
   switch (offset.unit) {
     case 'day':
       return addDays(date, offset.amount);
@@ -119,4 +124,11 @@ export function applyOffset(date: CalendarDate, offset: Offset): CalendarDate {
     case 'year':
       return addMonths(date, offset.amount * 12);
   }
+}
+
+/** Every offset in turn; null as soon as one step leaves the years 0001–9999. */
+export function applyOffsets(date: CalendarDate, offsets: readonly Offset[]): CalendarDate | null {
+  let d: CalendarDate | null = date;
+  for (let i = 0; i < offsets.length && d !== null; i++) d = applyOffset(d, offsets[i]!);
+  return d;
 }

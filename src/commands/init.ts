@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isTimeZone } from '../calendar/today.js';
+import { isTimeZone, zoneSpelling } from '../calendar/today.js';
 import { parseWindowText } from '../calendar/window.js';
 import { scaffold, type Scaffold } from '../edit/scaffold.js';
 import { writeAtomic } from '../shell/write.js';
@@ -50,7 +50,12 @@ type Check = (v: string) => true | string;
 const checks = {
   id: (v: string) => ROADMAP_ID.test(v) || 'lower-case letters, digits and -, starting with a letter or digit (e.g. my-plan-2025)',
   title: (v: string) => v.trim() !== '' || 'give a title',
-  timezone: (v: string) => v === '' || isTimeZone(v) || `'${inert(v)}' is not an IANA time zone (e.g. Europe/Paris, Asia/Baku, UTC)`,
+  timezone: (v: string) => {
+    if (v === '') return true;
+    const spelled = zoneSpelling(v);
+    if (spelled === true) return true;
+    return spelled ? `unknown time zone '${inert(v)}'; did you mean '${spelled}'?` : `'${inert(v)}' is not an IANA time zone (e.g. Europe/Paris, Asia/Baku, UTC)`;
+  },
   entityId: (v: string) => ENTITY_ID.test(v) || 'letters, digits, \'.\', \'-\' and \'_\' (e.g. MOF)',
   stageId: (v: string) => ITEM_ID.test(v) || 'letters, digits, \'.\', \'-\' and \'_\' (e.g. I or 1)',
   window: (v: string) => {

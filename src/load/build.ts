@@ -3,7 +3,7 @@
  * what a schema cannot (unique ids, known entities, cycles, end before start).
  */
 import type { CalendarDate } from '../calendar/date.js';
-import { applyOffset, type DateTerm } from '../calendar/window.js';
+import { applyOffsets, type DateTerm } from '../calendar/window.js';
 import type { Activity, Entity, Position, Problem, Roadmap, Stage, Status, Window } from '../model.js';
 import { closest, didYouMean } from '../suggest.js';
 import type { ActivityInput, RoadmapInput, StageInput, WindowSpec } from './format.js';
@@ -227,7 +227,9 @@ export class Builder {
     }
     const span = this.resolve(target);
     if (!span) return null;
-    return t.offsets.reduce(applyOffset, t.anchor === 'start' ? span.start : span.end);
+    const date = applyOffsets(t.anchor === 'start' ? span.start : span.end, t.offsets);
+    if (!date) this.error(node, `'${t.text}' lies outside the years 0001–9999`);
+    return date;
   }
 
   private refs(list: readonly Located<string>[] | undefined, lookup: Map<string, string>): readonly string[] {

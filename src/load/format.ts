@@ -1,6 +1,6 @@
 /** The roadmap file format, schema 1: written once, checked by the loader, exported as JSON Schema. */
 import { parseTerm, parseWindowText, WINDOW_HINT, type DateTerm } from '../calendar/window.js';
-import { isTimeZone } from '../calendar/today.js';
+import { zoneProblem } from '../calendar/today.js';
 import {
   byKind, date, field, integer, list, located, object, oneOrMany, record, text,
   type JsonSchema, type Type,
@@ -154,8 +154,9 @@ const entityType = byKind('The entity\'s full name, or {name, aliases}',
 const timezoneType: Type<string> = {
   check(node, r) {
     const tz = text().check(node, r);
-    if (tz !== undefined && !isTimeZone(tz)) {
-      r.error(node, `'${tz}' is not an IANA time zone (e.g. Asia/Baku, Europe/Paris, UTC)`);
+    const problem = tz === undefined ? null : zoneProblem(tz);
+    if (problem) {
+      r.error(node, problem);
       return undefined;
     }
     return tz;

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { Problem, Roadmap } from '../model.js';
 import { UserError } from '../errors.js';
-import { fileProblem, isRoadmapFile, MAX_FILE_BYTES, selectEditions, type Loaded } from './index.js';
+import { decodeRoadmap, fileProblem, isRoadmapFile, MAX_FILE_BYTES, selectEditions, type Loaded } from './index.js';
 import { parseRoadmap } from './parse.js';
 
 interface GitRun {
@@ -88,9 +88,7 @@ async function filesAt(repo: Repo, commit: string, where: string): Promise<Entry
 async function textAt(repo: Repo, commit: string, file: string, shown: string): Promise<{ text: string } | { problem: Problem }> {
   const r = await git(['cat-file', 'blob', `${commit}:${file}`], repo.cwd);
   if (r.code !== 0) return { problem: fileProblem(shown, r.stderr || 'git could not read this file') };
-  const text = r.stdout.toString('utf8');
-  if (text.includes('\0')) return { problem: fileProblem(shown, 'not a text file (contains NUL bytes)') };
-  return { text };
+  return decodeRoadmap(r.stdout, shown);
 }
 
 export interface RevisionLoad {

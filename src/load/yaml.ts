@@ -73,10 +73,24 @@ const STYLES: Record<string, PScalar['style']> = {
   BLOCK_FOLDED: 'folded',
 };
 
+/**
+ * At most the first word of what the library quotes, and no more than 24 characters of it:
+ * a message is read in CI logs, and the file it quotes may not be a roadmap at all.
+ */
+function excerpt(quoted: string): string {
+  const word = /^\s*\S*/.exec(quoted)?.[0].trim() ?? '';
+  const short = word.length > 24 ? word.slice(0, 24) : word;
+  return short.length < quoted.trim().length ? `${short}…` : short;
+}
+
 function tidy(message: string): string {
   // The yaml library appends a code frame and position; we print our own.
-  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
-  // Some messages quote the whole offending token, which in a garbage file is megabytes.
+  const first = (message.split('\n')[0] ?? message)
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '')
+    // Some messages quote the whole offending token (JSON-quoted), or the rest of a line.
+    .replace(/: "((?:[^"\\]|\\.)*)"$/, (_, q: string) => `: "${excerpt(q)}"`)
+    .replace(/^(Block scalar header includes extra characters: )(.*)$/, (_, head: string, rest: string) => head + excerpt(rest));
   return first.length > 160 ? `${first.slice(0, 159)}…` : first;
 }
 

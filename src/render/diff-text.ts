@@ -2,7 +2,7 @@
 import type { Change } from '../diff/changes.js';
 import type { DiffReport } from '../diff/report.js';
 import { describe, headline, type Said, type Tone } from './diff-words.js';
-import { inert } from './inert.js';
+import { inert, inertPath } from './inert.js';
 import { plain, type Paint } from './paint.js';
 
 function tone(paint: Paint, t: Tone, text: string): string {
@@ -27,7 +27,7 @@ function lines(changes: readonly Change[], titles: ReadonlyMap<string, string>, 
 }
 
 export function renderDiffText(report: DiffReport, paint: Paint = plain): string {
-  const from = `${inert(report.old.label)} ⇒ ${inert(report.new.label)}`;
+  const from = `${inertPath(report.old.label)} ⇒ ${inert(report.new.label)}`;
   if (report.changes.length === 0) return `${from}: no changes to ${report.common.map(inert).join(', ')}\n`;
   const out = [`${from}: ${headline(report.changes, report.groups.map((g) => g.id), inert)}`];
   for (const g of report.groups) {

@@ -1,6 +1,6 @@
 /** How one finding of `roadmap check` (a window in some state) is named in every format. Pure. */
 import type { CheckResult, Finding } from '../check.js';
-import { inert } from './inert.js';
+import { inert, inertPath } from './inert.js';
 import { plural, when } from './words.js';
 
 /** "az-ogp-2019-21 3.3 [6th month]": the roadmap, the activity, and which window when it has several. */
@@ -24,7 +24,7 @@ export function findingWho(f: Finding): string {
 }
 
 export function findingWhere(f: Finding): string {
-  return `${inert(f.at.file)}:${f.at.line}`;
+  return `${inertPath(f.at.file)}:${f.at.line}`;
 }
 
 /** "6 windows failing (overdue) in 6 of 19 activities; 1 window due soon". */

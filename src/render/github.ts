@@ -2,12 +2,13 @@
  * GitHub Actions workflow commands (`::error file=…,line=…::message`). Pure.
  * Escaping follows the runner (actions/toolkit's command.ts): in messages `%`,
  * CR and LF; in properties also `:` and `,`. With line breaks escaped, nothing
- * from a roadmap can begin a line, so nothing from it can start a command.
+ * from a roadmap can begin a line, so nothing from it can start a command; other
+ * controls (an ESC in a file name) are made visible.
  */
 import type { CheckResult, Finding } from '../check.js';
 import type { Problem } from '../model.js';
 import { findingName, findingState, findingWho } from './finding.js';
-import { inert } from './inert.js';
+import { inert, visibleControls } from './inert.js';
 import { plural, span } from './words.js';
 
 export type Level = 'error' | 'warning' | 'notice';
@@ -34,7 +35,7 @@ export function escapeProperty(text: string): string {
 
 export function command(a: Annotation): string {
   const props = (['file', 'line', 'col', 'title'] as const)
-    .flatMap((k) => (a[k] === undefined ? [] : [`${k}=${escapeProperty(String(a[k]))}`]))
+    .flatMap((k) => (a[k] === undefined ? [] : [`${k}=${escapeProperty(visibleControls(String(a[k])))}`]))
     .join(',');
   return `::${a.level}${props ? ` ${props}` : ''}::${escapeData(a.message)}`;
 }

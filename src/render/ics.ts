@@ -7,9 +7,11 @@
  * X-ROADMAP-DONE and a "[done]" prefix in the summary; cancelled windows get STATUS:CANCELLED.
  */
 import type { ActivityReport, Report, WindowReport } from '../evaluate.js';
-import { addDays } from '../calendar/date.js';
+import { addDays, daysBetween } from '../calendar/date.js';
 import { inert, inertLines } from './inert.js';
 import { span, when } from './words.js';
+
+const LAST_DAY = '9999-12-31';
 
 export interface IcsOptions {
   /** Name of the calendar (X-WR-CALNAME); default: the roadmap titles. */
@@ -89,8 +91,9 @@ function event(a: ActivityReport, w: WindowReport, stamp: string): string[] {
     `DTSTAMP:${stamp}`,
     `SEQUENCE:${a.roadmap.revision - 1}`,
     `DTSTART;VALUE=DATE:${icsDate(w.window.start)}`,
-    // DTEND of an all-day event is exclusive: the day after the window's last day.
-    `DTEND;VALUE=DATE:${icsDate(addDays(w.window.end, 1))}`,
+    // DTEND of an all-day event is exclusive: the day after the window's last day, which
+    // for 9999-12-31 has no four-digit year: a duration says the same.
+    w.window.end === LAST_DAY ? `DURATION:P${daysBetween(w.window.start, w.window.end) + 1}D` : `DTEND;VALUE=DATE:${icsDate(addDays(w.window.end, 1))}`,
     `SUMMARY:${icsText(summary(a, w))}`,
     `DESCRIPTION:${icsText(description(a, w), true)}`,
     `CATEGORIES:${categories}`,

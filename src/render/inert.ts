@@ -22,6 +22,20 @@ export function inert(text: string): string {
   return text.replace(BREAKS, ' ').replace(CONTROLS, escapeControl);
 }
 
+/** Controls made visible, line breaks kept: for text whose format escapes line breaks itself. */
+export function visibleControls(text: string): string {
+  return ANY.test(text) ? text.replace(CONTROLS, escapeControl) : text;
+}
+
+/**
+ * A file name shown in text: inert, and never `::` at the start of a line (after the
+ * blanks GitHub's runner skips), where it would be read as a workflow command.
+ */
+export function inertPath(file: string): string {
+  const shown = inert(file);
+  return shown.trimStart().startsWith(':') ? `./${shown}` : shown;
+}
+
 /** Inert, but keeping line breaks (for multi-line notes). */
 export function inertLines(text: string): string {
   return text.replace(/\r\n|\r/g, '\n').replace(/\t/g, ' ').replace(CONTROLS, escapeControl);

@@ -1,9 +1,9 @@
 import type { Problem } from '../model.js';
-import { inert } from '../render/inert.js';
+import { inert, inertPath } from '../render/inert.js';
 import { plural } from '../render/words.js';
 
 export function formatProblem(p: Problem): string {
-  const where = p.line > 0 ? `${inert(p.file)}:${p.line}:${p.column}` : inert(p.file);
+  const where = p.line > 0 ? `${inertPath(p.file)}:${p.line}:${p.column}` : inertPath(p.file);
   return `${where}: ${p.severity}: ${inert(p.message)}`;
 }
 
