@@ -9,6 +9,7 @@ import { applyEdit, type Edit, type EditResult } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { findActivity, type Found } from '../edit/find.js';
 import { EditError } from '../edit/source.js';
+import { withLock } from './lock.js';
 import { writeAtomic, type WriteFs } from './write.js';
 import { readRoadmapText, type Loaded } from '../load/index.js';
 import type { Roadmap } from '../model.js';
@@ -83,12 +84,23 @@ export function diffOf(io: Io, p: Prepared): string {
   return unifiedDiff(p.file, p.before, p.result.text, io.stdoutTTY);
 }
 
-export async function commit(p: Prepared, deps: EditDeps = {}): Promise<void> {
+/** Writes a prepared edit, refusing if the file changed since it was read (checked under the lock). */
+export async function commit(io: Io, options: GlobalOptions, p: Prepared, deps: EditDeps = {}): Promise<void> {
+  await locked(io, options, p.abs, p.file, () => write(p, deps));
+}
+
+async function write(p: Prepared, deps: EditDeps): Promise<void> {
   try {
     await writeAtomic(p.abs, p.result.text, { expected: p.before, shown: p.file, fs: deps.fs });
   } catch (error) {
     throw asUserError(error);
   }
+}
+
+/** Runs `work` holding the file's edit lock, saying so if it must wait for another edit. */
+function locked<T>(io: Io, options: GlobalOptions, abs: string, shown: string, work: () => Promise<T>): Promise<T> {
+  const waiting = () => void (options.quiet || io.err(`roadmap: waiting for another edit of ${shown} to finish\n`));
+  return withLock(abs, { shown, waiting }, work);
 }
 
 /**
@@ -99,17 +111,19 @@ export async function commit(p: Prepared, deps: EditDeps = {}): Promise<void> {
 export async function runEdit(options: EditOptions, io: Io, id: string, make: (roadmap: Roadmap) => Edit, deps: EditDeps = {}): Promise<number> {
   const loaded = await loadForEdit(options, io);
   const found = find(loaded, id);
-  const prepared = await prepareEdit(io, found, options.window, make(found.roadmap));
-  const { result } = prepared;
-  if (!result.changed) {
-    io.out(`${result.summary}\n`);
-    return 0;
-  }
+  const edit = make(found.roadmap);
   if (options.dryRun) {
-    io.out(diffOf(io, prepared));
+    const prepared = await prepareEdit(io, found, options.window, edit);
+    io.out(prepared.result.changed ? diffOf(io, prepared) : `${prepared.result.summary}\n`);
     return 0;
   }
-  await commit(prepared, deps);
-  io.out(`${result.summary}\n`);
+  // The file is read again under the lock: an edit that finished meanwhile is kept.
+  const abs = path.resolve(io.cwd, found.roadmap.file);
+  const summary = await locked(io, options, abs, found.roadmap.file, async () => {
+    const prepared = await prepareEdit(io, found, options.window, edit);
+    if (prepared.result.changed) await write(prepared, deps);
+    return prepared.result.summary;
+  });
+  io.out(`${summary}\n`);
   return 0;
 }

@@ -1,16 +1,18 @@
 /**
  * Every file roadmap writes (edits, new roadmaps, reports) is written here: a
  * temporary file in the same directory, fsync, then rename over the original,
- * keeping its mode, so a reader sees the old file or the new one, never half. An
- * edit also refuses to write when the file changed on disk since it was read. The
- * fs functions are injectable so tests can make any step fail.
+ * keeping its owner, group and mode, so a reader sees the old file or the new
+ * one, never half. An edit also refuses to write when the file changed on disk
+ * since it was read. The fs functions are injectable so tests can make any step fail.
  */
+import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describeIoError } from '../load/index.js';
-import { UserError } from './io.js';
+import { UserError, type Io } from './io.js';
+import { alive } from './lock.js';
 
-export type WriteFs = Pick<typeof fsp, 'open' | 'readFile' | 'realpath' | 'rename' | 'stat' | 'unlink'>;
+export type WriteFs = Pick<typeof fsp, 'access' | 'lstat' | 'open' | 'readdir' | 'readFile' | 'realpath' | 'rename' | 'stat' | 'unlink'>;
 
 export interface WriteOptions {
   /**
@@ -25,22 +27,41 @@ export interface WriteOptions {
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 
+/** Why a write failed, in words (Node's messages carry the syscall and the code). */
+export function describeWriteError(error: unknown): string {
+  switch (code(error)) {
+    case 'ENOSPC': return 'no space left on device';
+    case 'EDQUOT': return 'disk quota exceeded';
+    case 'EROFS': return 'read-only file system';
+    case 'EIO': return 'input/output error';
+    case 'EFBIG': return 'file too large';
+    default: return describeIoError(error);
+  }
+}
+
 export async function writeAtomic(file: string, text: string, options: WriteOptions): Promise<void> {
   const fs = options.fs ?? fsp;
   const { shown, expected } = options;
   const exists = expected !== null && (typeof expected === 'string' || (await fs.stat(file).then(() => true, () => false)));
   const fail = (what: string, error?: unknown): never => {
-    throw new UserError(`cannot write ${shown}: ${what}${error === undefined ? '' : describeIoError(error)}; ${exists ? 'the file is unchanged' : 'no file was created'}`);
+    throw new UserError(`cannot write ${shown}: ${what}${error === undefined ? '' : describeWriteError(error)}; ${exists ? 'the file is unchanged' : 'no file was created'}`);
   };
   // Write through a symbolic link to its target, not over the link.
   const real = exists ? await fs.realpath(file).catch((e: unknown) => fail('', e)) : file;
   let mode = 0o666;
+  let owner: { uid: number; gid: number } | undefined;
   if (exists) {
     const info = await fs.stat(real).catch((e: unknown) => fail('', e));
+    // Mode bits too: root may write anything, but a file marked read-only is meant to stay as it is.
     if ((info.mode & 0o222) === 0) fail('the file is read-only (make it writable to replace it)');
+    await fs.access(real, constants.W_OK).catch((e: unknown) => fail('you may not write this file: ', e));
+    // A rename would leave the other names with the old text.
+    if (info.nlink > 1) fail(`the file has ${info.nlink - 1} other hard link${info.nlink > 2 ? 's' : ''}, which replacing it would cut off (copy it to a file of its own first)`);
     mode = info.mode & 0o7777;
+    owner = { uid: info.uid, gid: info.gid };
   }
   const dir = path.dirname(real);
+  await removeLeftovers(fs, real);
   const temp = path.join(dir, `.${path.basename(real)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   let created = false;
   try {
@@ -48,7 +69,8 @@ export async function writeAtomic(file: string, text: string, options: WriteOpti
     created = true;
     try {
       await handle.writeFile(text, 'utf8');
-      if (exists) await handle.chmod(mode); // the umask may have narrowed it
+      if (owner) await keepOwner(handle, owner);
+      if (exists) await handle.chmod(mode); // the umask may have narrowed it; chown clears set-id bits
       await handle.sync();
     } finally {
       await handle.close();
@@ -61,6 +83,31 @@ export async function writeAtomic(file: string, text: string, options: WriteOpti
     if (created) await fs.unlink(temp).catch(() => undefined);
     if (error instanceof UserError) throw error;
     fail('', error);
+  }
+}
+
+/** The original's owner and group where we may set them (root may); else its group if we belong to it. */
+async function keepOwner(handle: fsp.FileHandle, { uid, gid }: { uid: number; gid: number }): Promise<void> {
+  try {
+    await handle.chown(uid, gid);
+  } catch (error) {
+    if (code(error) !== 'EPERM') throw error;
+    await handle.chown(-1, gid).catch((e: unknown) => {
+      if (code(e) !== 'EPERM') throw e;
+    });
+  }
+}
+
+/** Temporary files of this file left by a writer killed before its rename (its pid is gone). */
+async function removeLeftovers(fs: WriteFs, real: string): Promise<void> {
+  const base = path.basename(real);
+  const names = await fs.readdir(path.dirname(real)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(`.${base}.`)) continue;
+    const pid = /^\.(.+)\.(\d+)\.[a-z0-9]+\.tmp$/.exec(name);
+    if (pid?.[1] === base && Number(pid[2]) !== process.pid && !alive(Number(pid[2]))) {
+      await fs.unlink(path.join(path.dirname(real), name)).catch(() => undefined);
+    }
   }
 }
 
