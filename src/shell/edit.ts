@@ -11,7 +11,7 @@ import { findActivity, type Found } from '../edit/find.js';
 import { EditError } from '../edit/source.js';
 import { withLock } from './lock.js';
 import { writeAtomic, type WriteFs } from './write.js';
-import { readRoadmapText, type Loaded } from '../load/index.js';
+import { MAX_FILE_BYTES, readRoadmapText, type Loaded } from '../load/index.js';
 import type { Roadmap } from '../model.js';
 import { load, todayFor, type GlobalOptions } from './context.js';
 import { UserError, type Io } from './io.js';
@@ -76,6 +76,11 @@ export async function prepareEdit(io: Io, found: Found, window: string | undefin
   if (!result.ok) {
     if (result.problems.length) io.err(sortProblems(result.problems).map(formatProblem).join('\n') + '\n');
     throw new UserError(result.message);
+  }
+  // Past the limit no command would read the file again, not even `reopen` to undo this.
+  const size = Buffer.byteLength(result.text);
+  if (size > MAX_FILE_BYTES) {
+    throw new UserError(`the edit would make ${file} ${size} bytes, over the limit of ${MAX_FILE_BYTES / 1048576} MiB (${MAX_FILE_BYTES} bytes) for roadmap files; nothing was written`);
   }
   return { file, abs, before: read.text, result };
 }
