@@ -6,6 +6,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS, DIFF_FORMATS, GROUPINGS, REPORT_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
 import { processIo, UserError, type Io } from './shell/io.js';
+
+export { settleOutput } from './shell/io.js';
 import { VERSION } from './version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -14,7 +16,7 @@ const GLOBAL_HELP = `
 Roadmaps are read from --roadmap, else $ROADMAP_PATH, else ./roadmaps, else the
 roadmaps shipped with roadmap. Today is --today, else $ROADMAP_TODAY, else the
 date in the roadmap's timezone. Exit codes: 0 fine, 1 deadlines missed (check),
-2 unusable input, 3 internal error.`;
+2 unusable input, 3 internal error, 4 output not written (e.g. disk full).`;
 
 type Run = (options: never, io: Io, ...args: never[]) => Promise<number>;
 

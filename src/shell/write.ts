@@ -9,7 +9,7 @@ import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describeIoError } from '../load/index.js';
-import { UserError, type Io } from './io.js';
+import { UserError, writeErrorWords } from './io.js';
 import { alive } from './lock.js';
 
 export type WriteFs = Pick<typeof fsp, 'access' | 'lstat' | 'open' | 'readdir' | 'readFile' | 'realpath' | 'rename' | 'stat' | 'unlink'>;
@@ -27,17 +27,7 @@ export interface WriteOptions {
 
 const code = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
 
-/** Why a write failed, in words (Node's messages carry the syscall and the code). */
-export function describeWriteError(error: unknown): string {
-  switch (code(error)) {
-    case 'ENOSPC': return 'no space left on device';
-    case 'EDQUOT': return 'disk quota exceeded';
-    case 'EROFS': return 'read-only file system';
-    case 'EIO': return 'input/output error';
-    case 'EFBIG': return 'file too large';
-    default: return describeIoError(error);
-  }
-}
+const describeWriteError = (error: unknown) => writeErrorWords(code(error)) ?? describeIoError(error);
 
 export async function writeAtomic(file: string, text: string, options: WriteOptions): Promise<void> {
   const fs = options.fs ?? fsp;
