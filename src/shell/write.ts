@@ -9,7 +9,7 @@ import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describeIoError } from '../load/index.js';
-import { UserError, writeErrorWords } from './io.js';
+import { UserError, writeErrorWords, type Io } from './io.js';
 import { alive } from './lock.js';
 
 export type WriteFs = Pick<typeof fsp, 'access' | 'lstat' | 'open' | 'readdir' | 'readFile' | 'realpath' | 'rename' | 'stat' | 'unlink'>;
@@ -73,6 +73,72 @@ export async function writeAtomic(file: string, text: string, options: WriteOpti
     if (created) await fs.unlink(temp).catch(() => undefined);
     if (error instanceof UserError) throw error;
     fail('', error);
+  }
+}
+
+/** What `writeOutput` did. */
+export type Written = 'created' | 'replaced' | 'in place' | 'stdout';
+
+/** This process's own standard output and error, by the names users give them. */
+const STANDARD: Record<string, 'out' | 'err'> = { '/dev/stdout': 'out', '/dev/fd/1': 'out', '/proc/self/fd/1': 'out', '/dev/stderr': 'err', '/dev/fd/2': 'err', '/proc/self/fd/2': 'err' };
+
+/**
+ * Writes a command's --output. A new or regular file is replaced atomically; a
+ * character device or a FIFO (/dev/null, a named pipe) is written to as it is,
+ * never replaced; /dev/stdout is standard output. Refused: a symbolic link onto a
+ * file (it could be anything; give the file itself) and a roadmap the command
+ * read (`inputs`, relative to io.cwd), under any name.
+ */
+export async function writeOutput(io: Io, output: string, text: string, inputs: readonly string[]): Promise<Written> {
+  const file = path.resolve(io.cwd, output);
+  const refuse = (why: string): never => {
+    throw new UserError(`--output ${output} ${why}; nothing was written`);
+  };
+  const standard = STANDARD[file];
+  if (standard) {
+    io[standard](text);
+    return 'stdout';
+  }
+  const link = await fsp.lstat(file).catch((e: unknown) => (code(e) === 'ENOENT' ? undefined : refuse(`cannot be read: ${describeIoError(e)}`)));
+  if (!link) {
+    await writeAtomic(file, text, { shown: output });
+    return 'created';
+  }
+  const info = link.isSymbolicLink() ? await fsp.stat(file).catch(() => undefined) : link;
+  if (info && (info.isCharacterDevice() || info.isFIFO())) {
+    await writeInPlace(file, text, output);
+    return 'in place';
+  }
+  if (link.isSymbolicLink()) refuse(`is a symbolic link (to ${await fsp.readlink(file)}): give the file itself`);
+  if (!info?.isFile()) refuse(info?.isDirectory() ? 'is a directory' : 'is not a regular file, a character device or a FIFO');
+  if (await isInput(info!, inputs.map((f) => path.resolve(io.cwd, f)))) refuse('is a roadmap this command reads');
+  await writeAtomic(file, text, { shown: output });
+  return 'replaced';
+}
+
+async function isInput(info: { dev: number; ino: number }, inputs: readonly string[]): Promise<boolean> {
+  for (const input of inputs) {
+    const s = await fsp.stat(input).catch(() => undefined);
+    if (s && s.dev === info.dev && s.ino === info.ino) return true;
+  }
+  return false;
+}
+
+/** Writes into a device or FIFO as it is: never created, never truncated, never replaced. */
+async function writeInPlace(file: string, text: string, shown: string): Promise<void> {
+  const fail = (error: unknown): never => {
+    throw new UserError(`cannot write ${shown}: ${error instanceof UserError ? error.message : describeWriteError(error)}`);
+  };
+  const handle = await fsp.open(file, constants.O_WRONLY | constants.O_NOCTTY).catch(fail);
+  try {
+    const info = await handle.stat();
+    // It may have been swapped for a regular file since it was looked at.
+    if (!info.isCharacterDevice() && !info.isFIFO()) fail(new UserError('it is no longer a device or a FIFO; nothing was written'));
+    await handle.writeFile(text, 'utf8');
+  } catch (error) {
+    fail(error);
+  } finally {
+    await handle.close().catch(() => undefined);
   }
 }
 

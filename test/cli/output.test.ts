@@ -1,9 +1,9 @@
 /** Where output goes: standard output that cannot be written, and --output targets. */
 import { spawn as spawnChild, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SHIPPED, tree } from '../helpers.js';
+import { ROOT, SHIPPED, spawn, tree } from '../helpers.js';
 
 const BIN = path.join(ROOT, 'bin', 'roadmap.js');
 const ENV = { PATH: process.env.PATH, NO_COLOR: '1', TMPDIR: process.env.TMPDIR };
@@ -46,5 +46,82 @@ describe('a reader that closes the pipe early', () => {
     child.stderr.on('data', (d) => (stderr += d));
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+});
+
+const root = process.getuid?.() === 0;
+const today = ['--today', '2019-07-15'];
+
+/** A project with one roadmap, run from its directory. */
+function project(files: Record<string, string> = {}) {
+  const dir = tree({ 'roadmaps/a.yaml': readFileSync(SHIPPED, 'utf8'), ...files });
+  const roadmap = (args: string[]) => spawn(args, { cwd: dir });
+  return { dir, roadmap, at: (f: string) => path.join(dir, f) };
+}
+
+/** The report of a project's roadmaps/a.yaml, as printed. */
+let printed: string | undefined;
+const markdownOf = (p: ReturnType<typeof project>) => (printed ??= p.roadmap(['report', ...today]).stdout);
+
+describe('--output onto what must not be replaced', () => {
+  it.skipIf(!root)('a character device (a /dev/null of its own) is written to, not replaced', () => {
+    const p = project();
+    expect(spawnSync('mknod', [p.at('null'), 'c', '1', '3']).status).toBe(0);
+    expect(p.roadmap(['report', ...today, '--output', 'null'])).toEqual({ code: 0, stdout: '', stderr: 'roadmap: wrote null (markdown, 19 activities)\n' });
+    expect(p.roadmap(['check', ...today, '--format', 'json', '--output', 'null']).code).toBe(1);
+    expect(lstatSync(p.at('null')).isCharacterDevice()).toBe(true);
+  });
+
+  it('a FIFO is written to, for the reader at its other end', async () => {
+    const p = project();
+    expect(spawnSync('mkfifo', [p.at('pipe')]).status).toBe(0);
+    const reader = spawnChild('cat', [p.at('pipe')], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let read = '';
+    reader.stdout.on('data', (d) => (read += d));
+    const readerDone = new Promise((resolve) => reader.on('close', resolve));
+    const r = await new Promise<{ code: number | null }>((resolve) => {
+      const w = spawnChild(process.execPath, [BIN, 'report', ...today, '--output', 'pipe', '-q'], { cwd: p.dir, env: ENV, stdio: 'ignore' });
+      w.on('close', (code) => resolve({ code }));
+    });
+    const fifo = lstatSync(p.at('pipe')).isFIFO();
+    if (!fifo) reader.kill(); // replaced by a regular file: nobody will ever write to the reader
+    await readerDone;
+    expect({ code: r.code, fifo, read }).toEqual({ code: 0, fifo: true, read: markdownOf(p) });
+  });
+
+  it('--output /dev/stdout writes to standard output when it is a pipe', () => {
+    const p = project();
+    expect(p.roadmap(['report', ...today, '--output', '/dev/stdout', '-q'])).toEqual({ code: 0, stdout: markdownOf(p), stderr: '' });
+  });
+
+  it('a symbolic link is not followed onto another file', () => {
+    const p = project({ 'victim.md': 'keep me\n' });
+    symlinkSync('victim.md', p.at('out.md'));
+    expect(p.roadmap(['report', ...today, '--output', 'out.md'])).toEqual({
+      code: 2, stdout: '', stderr: 'roadmap: --output out.md is a symbolic link (to victim.md): give the file itself; nothing was written\n',
+    });
+    expect([readFileSync(p.at('victim.md'), 'utf8'), lstatSync(p.at('out.md')).isSymbolicLink()]).toEqual(['keep me\n', true]);
+  });
+
+  it('a roadmap the command reads is never overwritten by its report', () => {
+    const p = project();
+    const before = readFileSync(p.at('roadmaps/a.yaml'), 'utf8');
+    const refused = { stdout: '', stderr: 'roadmap: --output roadmaps/a.yaml is a roadmap this command reads; nothing was written\n' };
+    expect(p.roadmap(['report', ...today, '--output', 'roadmaps/a.yaml'])).toEqual({ code: 2, ...refused });
+    expect(p.roadmap(['check', ...today, '--format', 'markdown', '--output', 'roadmaps/a.yaml'])).toEqual({ code: 2, ...refused });
+    // Under another name (a hard link) too.
+    linkSync(p.at('roadmaps/a.yaml'), p.at('alias.md'));
+    expect(p.roadmap(['report', ...today, '--output', 'alias.md'])).toEqual({ code: 2, stdout: '', stderr: 'roadmap: --output alias.md is a roadmap this command reads; nothing was written\n' });
+    expect(readFileSync(p.at('roadmaps/a.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('says so when an existing file is replaced (unless -q)', () => {
+    const p = project({ 'old.md': 'old\n', 'old.json': '{}\n' });
+    expect(p.roadmap(['report', ...today, '--output', 'old.md'])).toEqual({ code: 0, stdout: '', stderr: 'roadmap: replaced old.md (markdown, 19 activities)\n' });
+    expect(readFileSync(p.at('old.md'), 'utf8')).toBe(markdownOf(p));
+    const r = p.roadmap(['check', ...today, '--format', 'json', '--output', 'old.json']);
+    expect([r.code, r.stderr]).toEqual([1, 'roadmap: replaced old.json\n']);
+    expect(p.roadmap(['check', ...today, '--format', 'json', '--output', 'old.json', '-q']).stderr).toBe('');
+    expect(p.roadmap(['check', ...today, '--format', 'json', '--output', 'new.json']).stderr).toBe('');
   });
 });
