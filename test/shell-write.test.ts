@@ -1,6 +1,6 @@
 import * as fsp from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAtomic, type WriteFs } from '../src/shell/write.js';
@@ -77,6 +77,18 @@ describe('writeAtomic', () => {
       'r.yaml changed on disk since it was read (edited or removed meanwhile); nothing was written: run the command again',
     );
     expect(readFileSync(file, 'utf8')).toBe('theirs\n');
+    expect(readdirSync(dir)).toEqual(['r.yaml']);
+  });
+
+  it('puts back what another program wrote into the file between the check and the rename', async () => {
+    const { dir, file } = setup();
+    let once = true;
+    // `echo theirs >> r.yaml` lands in the old file just before it is replaced.
+    const fs: WriteFs = { ...fsp, rename: async (from, to) => (once && appendFileSync(file, 'theirs\n'), (once = false), fsp.rename(from, to)) };
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow(
+      'r.yaml: the file changed while writing; nothing was written (what the other program wrote is kept): run the command again',
+    );
+    expect(readFileSync(file, 'utf8')).toBe('old\ntheirs\n');
     expect(readdirSync(dir)).toEqual(['r.yaml']);
   });
 

@@ -52,27 +52,43 @@ export async function writeAtomic(file: string, text: string, options: WriteOpti
   }
   const dir = path.dirname(real);
   await removeLeftovers(fs, real);
-  const temp = path.join(dir, `.${path.basename(real)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-  let created = false;
-  try {
+  let staged: string | undefined; // a temporary file not yet renamed, removed on failure
+  /** A temporary file beside the original holding `content`, with its owner and mode. */
+  const stage = async (content: string): Promise<string> => {
+    const temp = path.join(dir, `.${path.basename(real)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
     const handle = await fs.open(temp, 'wx', mode).catch((e: unknown) => fail(`cannot create a file in ${path.basename(dir) || dir}/: `, e));
-    created = true;
+    staged = temp;
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(content, 'utf8');
       if (owner) await keepOwner(handle, owner);
       if (exists) await handle.chmod(mode); // the umask may have narrowed it; chown clears set-id bits
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if (expected !== undefined) await checkUnchanged(fs, real, shown, expected);
+    return temp;
+  };
+  let original: fsp.FileHandle | undefined;
+  try {
+    const temp = await stage(text);
+    if (typeof expected === 'string') original = await openUnchanged(fs, real, shown, expected);
+    else if (expected === null) await checkAbsent(fs, real, shown);
     await fs.rename(temp, real);
-    created = false;
+    staged = undefined;
     await syncDirectory(fs, dir);
+    // A program that opened the file before the rename may have written into it since the check.
+    const theirs = original && (await readAll(original));
+    if (theirs !== undefined && theirs !== expected) {
+      await fs.rename(await stage(theirs), real);
+      staged = undefined;
+      throw new UserError(`${shown}: the file changed while writing; nothing was written (what the other program wrote is kept): run the command again`);
+    }
   } catch (error) {
-    if (created) await fs.unlink(temp).catch(() => undefined);
+    if (staged) await fs.unlink(staged).catch(() => undefined);
     if (error instanceof UserError) throw error;
     fail('', error);
+  } finally {
+    await original?.close().catch(() => undefined);
   }
 }
 
@@ -167,18 +183,36 @@ async function removeLeftovers(fs: WriteFs, real: string): Promise<void> {
   }
 }
 
-/** The stale-file check, as late as possible: right before the rename. */
-async function checkUnchanged(fs: WriteFs, real: string, shown: string, expected: string | null): Promise<void> {
-  let now: string | null;
-  try {
-    now = await fs.readFile(real, 'utf8');
-  } catch (error) {
+/**
+ * The stale-file check, as late as possible: right before the rename. The file
+ * stays open, so that what is written into it after the check can be seen.
+ */
+async function openUnchanged(fs: WriteFs, real: string, shown: string, expected: string): Promise<fsp.FileHandle> {
+  const handle = await fs.open(real, 'r').catch((error: unknown) => {
     if (code(error) !== 'ENOENT') throw error;
-    now = null;
-  }
-  if (now === expected) return;
-  if (expected === null) throw new UserError(`${shown} was created by someone else meanwhile; nothing was written`);
+    return undefined;
+  });
+  if (handle && (await readAll(handle).catch(async (error: unknown) => (await handle.close(), Promise.reject(error)))) === expected) return handle;
+  await handle?.close();
   throw new UserError(`${shown} changed on disk since it was read (edited or removed meanwhile); nothing was written: run the command again`);
+}
+
+async function checkAbsent(fs: WriteFs, real: string, shown: string): Promise<void> {
+  const there = await fs.stat(real).then(() => true, (error: unknown) => (code(error) === 'ENOENT' ? false : Promise.reject(error)));
+  if (there) throw new UserError(`${shown} was created by someone else meanwhile; nothing was written`);
+}
+
+/** The whole file from its start, wherever the handle's position is. */
+async function readAll(handle: fsp.FileHandle): Promise<string> {
+  const { size } = await handle.stat();
+  const buffer = Buffer.alloc(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await handle.read(buffer, at, size - at, at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  return buffer.subarray(0, at).toString('utf8');
 }
 
 /** Makes the rename itself durable; best effort (not every system can open a directory). */

@@ -4,7 +4,7 @@
  */
 import { spawn as spawnChild, spawnSync } from 'node:child_process';
 import * as fsp from 'node:fs/promises';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,19 @@ describe('two edits of one file at once', () => {
     expect([a.code, a.stdout, b.code, b.stdout]).toEqual([0, 'demo a1: done 2019-04-20\n', 0, 'demo a2: done 2019-04-20\n']);
     expect(doneLines(file)).toEqual(['        done: 2019-04-20', '        done: 2019-04-20']);
     expect(await fsp.readdir(dir)).toEqual(['r.yaml']);
+  });
+
+  it.skipIf(!strace)('a line another program appends while the rename is held back is kept, and the edit refused', async () => {
+    const { dir, file } = setup();
+    const first = start('strace', ['-f', '-e', 'trace=rename', '-e', 'inject=rename:delay_enter=1000000:when=1', process.execPath, path.join(ROOT, 'bin', 'roadmap.js'), ...doneArgs('a1')], dir);
+    await first.says('rename(');
+    appendFileSync(file, '# theirs\n');
+    const r = await first.ended;
+    expect([r.code, r.stdout, r.stderr.split('\n').filter((l) => l.startsWith('roadmap:'))]).toEqual([
+      2, '', ['roadmap: r.yaml: the file changed while writing; nothing was written (what the other program wrote is kept): run the command again'],
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(`${TWO}# theirs\n`);
+    expect(readdirSync(dir)).toEqual(['r.yaml']);
   });
 
   it('a lock and a temporary file left by a killed edit block nothing and are cleaned up', () => {
