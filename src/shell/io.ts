@@ -28,6 +28,8 @@ export function processIo(): Io {
       else outputFailure ??= error;
       process.stdout.destroy();
     });
+    // Nothing can be told when stderr itself fails; the exit code still tells what happened.
+    process.stderr.on('error', () => process.stderr.destroy());
   }
   return {
     out: (t) => void process.stdout.write(t),
@@ -64,7 +66,8 @@ export function settleOutput(code: number): Promise<number> {
   return new Promise((resolve) => {
     // After the write callback, so that the 'error' handler above has run.
     const settle = () => setImmediate(() => resolve(outputFailure ? failed(outputFailure) : code));
-    if (process.stdout.destroyed) settle();
+    // Nothing pending: no empty write, which a full device refuses too.
+    if (process.stdout.destroyed || process.stdout.writableLength === 0) settle();
     else process.stdout.write('', settle);
   });
 }

@@ -9,11 +9,11 @@ const BIN = path.join(ROOT, 'bin', 'roadmap.js');
 const ENV = { PATH: process.env.PATH, NO_COLOR: '1', TMPDIR: process.env.TMPDIR };
 const FULL = 'roadmap: cannot write to standard output: no space left on device\n';
 
-/** Runs roadmap with its standard output on /dev/full. */
-function toFull(args: string[], cwd = ROOT) {
+/** Runs roadmap with its standard output (and, if asked, its standard error) on /dev/full. */
+function toFull(args: string[], cwd = ROOT, stderrToo = false) {
   const fd = openSync('/dev/full', 'w');
   try {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: ENV, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: ENV, encoding: 'utf8', stdio: ['ignore', fd, stderrToo ? fd : 'pipe'] });
     return { code: r.status, stderr: r.stderr };
   } finally {
     closeSync(fd);
@@ -27,6 +27,11 @@ describe.skipIf(!existsSync('/dev/full'))('standard output that cannot be writte
 
   it('check with deadlines missed: exit 4, not 1', () => {
     expect(toFull(['check', '--today', '2019-07-15', '-r', SHIPPED])).toEqual({ code: 4, stderr: FULL });
+  });
+
+  it('standard error on /dev/full too: the exit code still tells what happened', () => {
+    expect(toFull(['check', '--today', '2019-07-15', '-r', SHIPPED], ROOT, true)).toEqual({ code: 4, stderr: null });
+    expect(toFull(['status', '-r', 'no-such.yaml'], ROOT, true)).toEqual({ code: 2, stderr: null });
   });
 
   it('an edit writes its file once, then exits 4', () => {
