@@ -66,12 +66,13 @@ export interface Prepared {
   readonly result: Extract<EditResult, { ok: true }>;
 }
 
-/** Reads the roadmap's file and applies the edit to its text (nothing written yet). */
-export async function prepareEdit(io: Io, found: Found, window: string | undefined, edit: Edit): Promise<Prepared> {
+/** Reads the roadmap's file and applies the edit to its text (nothing written yet); `earlier` is reused if the text is the same. */
+export async function prepareEdit(io: Io, found: Found, window: string | undefined, edit: Edit, earlier?: Prepared): Promise<Prepared> {
   const file = found.roadmap.file;
   const abs = path.resolve(io.cwd, file);
   const read = await readRoadmapText(abs, file);
   if ('problem' in read) throw new UserError(formatProblem(read.problem));
+  if (read.text === earlier?.before) return earlier; // the same edit of the same text
   const result = applyEdit(read.text, file, { activity: found.activity.id, window, edit });
   if (!result.ok) {
     if (result.problems.length) io.err(sortProblems(result.problems).map(formatProblem).join('\n') + '\n');
@@ -117,17 +118,16 @@ export async function runEdit(options: EditOptions, io: Io, id: string, make: (r
   const loaded = await loadForEdit(options, io);
   const found = find(loaded, id);
   const edit = make(found.roadmap);
-  if (options.dryRun) {
-    const prepared = await prepareEdit(io, found, options.window, edit);
+  const prepared = await prepareEdit(io, found, options.window, edit);
+  if (!prepared.result.changed || options.dryRun) {
     io.out(prepared.result.changed ? diffOf(io, prepared) : `${prepared.result.summary}\n`);
     return 0;
   }
-  // The file is read again under the lock: an edit that finished meanwhile is kept.
-  const abs = path.resolve(io.cwd, found.roadmap.file);
-  const summary = await locked(io, options, abs, found.roadmap.file, async () => {
-    const prepared = await prepareEdit(io, found, options.window, edit);
-    if (prepared.result.changed) await write(prepared, deps);
-    return prepared.result.summary;
+  // Read again under the lock: an edit that finished meanwhile is kept.
+  const summary = await locked(io, options, prepared.abs, prepared.file, async () => {
+    const now = await prepareEdit(io, found, options.window, edit, prepared);
+    if (now.result.changed) await write(now, deps);
+    return now.result.summary;
   });
   io.out(`${summary}\n`);
   return 0;
