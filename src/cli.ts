@@ -6,9 +6,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS, DIFF_FORMATS, GROUPINGS, REPORT_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
 import { processIo, UserError, type Io } from './shell/io.js';
-
-export { settleOutput } from './shell/io.js';
 import { VERSION } from './version.js';
+
+/** bin/roadmap.js turns main()'s code into the exit code once stdout is written. */
+export { settleOutput } from './shell/io.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -105,7 +105,9 @@ async function write(p: Prepared, deps: EditDeps): Promise<void> {
 
 /** Runs `work` holding the file's edit lock, saying so if it must wait for another edit. */
 function locked<T>(io: Io, options: GlobalOptions, abs: string, shown: string, work: () => Promise<T>): Promise<T> {
-  const waiting = () => void (options.quiet || io.err(`roadmap: waiting for another edit of ${shown} to finish\n`));
+  const waiting = () => {
+    if (!options.quiet) io.err(`roadmap: waiting for another edit of ${shown} to finish\n`);
+  };
   return withLock(abs, { shown, waiting }, work);
 }
 

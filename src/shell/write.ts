@@ -38,18 +38,7 @@ export async function writeAtomic(file: string, text: string, options: WriteOpti
   };
   // Write through a symbolic link to its target, not over the link.
   const real = exists ? await fs.realpath(file).catch((e: unknown) => fail('', e)) : file;
-  let mode = 0o666;
-  let owner: { uid: number; gid: number } | undefined;
-  if (exists) {
-    const info = await fs.stat(real).catch((e: unknown) => fail('', e));
-    // Mode bits too: root may write anything, but a file marked read-only is meant to stay as it is.
-    if ((info.mode & 0o222) === 0) fail('the file is read-only (make it writable to replace it)');
-    await fs.access(real, constants.W_OK).catch((e: unknown) => fail('you may not write this file: ', e));
-    // A rename would leave the other names with the old text.
-    if (info.nlink > 1) fail(`the file has ${info.nlink - 1} other hard link${info.nlink > 2 ? 's' : ''}, which replacing it would cut off (copy it to a file of its own first)`);
-    mode = info.mode & 0o7777;
-    owner = { uid: info.uid, gid: info.gid };
-  }
+  const { mode, owner } = exists ? await replaceable(fs, real, fail) : { mode: 0o666, owner: undefined };
   const dir = path.dirname(real);
   await removeLeftovers(fs, real);
   let staged: string | undefined; // a temporary file not yet renamed, removed on failure
@@ -90,6 +79,22 @@ export async function writeAtomic(file: string, text: string, options: WriteOpti
   } finally {
     await original?.close().catch(() => undefined);
   }
+}
+
+interface Kept {
+  readonly mode: number;
+  readonly owner: { readonly uid: number; readonly gid: number } | undefined;
+}
+
+/** What the new file keeps of the one it replaces; refuses a file that may not be replaced. */
+async function replaceable(fs: WriteFs, real: string, fail: (what: string, error?: unknown) => never): Promise<Kept> {
+  const info = await fs.stat(real).catch((e: unknown) => fail('', e));
+  // Mode bits too: root may write anything, but a file marked read-only is meant to stay as it is.
+  if ((info.mode & 0o222) === 0) fail('the file is read-only (make it writable to replace it)');
+  await fs.access(real, constants.W_OK).catch((e: unknown) => fail('you may not write this file: ', e));
+  // A rename would leave the other names with the old text.
+  if (info.nlink > 1) fail(`the file has ${info.nlink - 1} other hard link${info.nlink > 2 ? 's' : ''}, which replacing it would cut off (copy it to a file of its own first)`);
+  return { mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid } };
 }
 
 /** What `writeOutput` did. */
