@@ -78,6 +78,8 @@ export interface LockOptions {
   readonly shown: string;
   /** Called once if the lock is taken and this edit has to wait. */
   readonly waiting?: () => void;
+  /** How long to wait for another edit (tests shorten it). */
+  readonly waitMs?: number;
 }
 
 /** Runs `work` holding the lock of `file` (a symbolic link is followed: every name of a file shares its lock). */
@@ -95,7 +97,7 @@ export async function withLock<T>(file: string, options: LockOptions, work: () =
 }
 
 async function acquire(lock: string, options: LockOptions): Promise<number> {
-  const deadline = Date.now() + WAIT_MS;
+  const deadline = Date.now() + (options.waitMs ?? WAIT_MS);
   let waited = false;
   for (;;) {
     const handle = await fsp.open(lock, 'wx', 0o644).catch((error: unknown) => {
