@@ -63,7 +63,7 @@ if (require.main === module) {
   }
   // With --enable-source-maps, Node's own require maps stack traces to src/.
   const cli = process.sourceMapsEnabled ? require(CLI) : load(CLI);
-  cli.main(process.argv).then((code) => {
+  cli.main(process.argv).then(cli.settleOutput).then((code) => {
     process.exitCode = code;
   });
 } else {

@@ -8,13 +8,16 @@ import { STATES } from './model.js';
 import { processIo, UserError, type Io } from './shell/io.js';
 import { VERSION } from './version.js';
 
+/** bin/roadmap.js turns main()'s code into the exit code once stdout is written. */
+export { settleOutput } from './shell/io.js';
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const GLOBAL_HELP = `
 Roadmaps are read from --roadmap, else $ROADMAP_PATH, else ./roadmaps, else the
 roadmaps shipped with roadmap. Today is --today, else $ROADMAP_TODAY, else the
 date in the roadmap's timezone. Exit codes: 0 fine, 1 deadlines missed (check),
-2 unusable input, 3 internal error.`;
+2 unusable input, 3 internal error, 4 output not written (e.g. disk full).`;
 
 type Run = (options: never, io: Io, ...args: never[]) => Promise<number>;
 

@@ -1,9 +1,14 @@
 import * as fsp from 'node:fs/promises';
-import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, chmodSync, chownSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAtomic, type WriteFs } from '../src/shell/write.js';
-import { tree } from './helpers.js';
+import { ROOT, roadmapYaml, tree } from './helpers.js';
+
+const root = process.getuid?.() === 0;
+/** nobody:nogroup on Debian and its kin. */
+const NOBODY = 65534;
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 
@@ -53,7 +58,7 @@ describe('writeAtomic', () => {
         });
       }) as typeof fsp.open,
     };
-    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow('cannot write r.yaml: ENOSPC: simulated; the file is unchanged');
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow('cannot write r.yaml: no space left on device; the file is unchanged');
     expect(readFileSync(file, 'utf8')).toBe('old\n');
     expect(readdirSync(dir)).toEqual(['r.yaml']);
   });
@@ -72,6 +77,18 @@ describe('writeAtomic', () => {
       'r.yaml changed on disk since it was read (edited or removed meanwhile); nothing was written: run the command again',
     );
     expect(readFileSync(file, 'utf8')).toBe('theirs\n');
+    expect(readdirSync(dir)).toEqual(['r.yaml']);
+  });
+
+  it('puts back what another program wrote into the file between the check and the rename', async () => {
+    const { dir, file } = setup();
+    let once = true;
+    // `echo theirs >> r.yaml` lands in the old file just before it is replaced.
+    const fs: WriteFs = { ...fsp, rename: async (from, to) => (once && appendFileSync(file, 'theirs\n'), (once = false), fsp.rename(from, to)) };
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow(
+      'r.yaml: the file changed while writing; nothing was written (what the other program wrote is kept): run the command again',
+    );
+    expect(readFileSync(file, 'utf8')).toBe('old\ntheirs\n');
     expect(readdirSync(dir)).toEqual(['r.yaml']);
   });
 
@@ -101,6 +118,44 @@ describe('writeAtomic', () => {
     await writeAtomic(fresh, 'x\n', { expected: null, shown: 'new.yaml' });
     expect(readFileSync(fresh, 'utf8')).toBe('x\n');
     expect(readdirSync(dir).sort()).toEqual(['new.yaml', 'r.yaml']);
+  });
+});
+
+describe('writeAtomic: owners, permissions, links', () => {
+  it.skipIf(!root)('a root edit of another user\'s file keeps its owner, group and mode', async () => {
+    const { file } = setup();
+    chownSync(file, NOBODY, NOBODY);
+    chmodSync(file, 0o640);
+    await writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml' });
+    const info = statSync(file);
+    expect([readFileSync(file, 'utf8'), info.uid, info.gid, info.mode & 0o7777]).toEqual(['new\n', NOBODY, NOBODY, 0o640]);
+  });
+
+  it.skipIf(!root)('as nobody, refuses a root-owned 0644 file in a directory anyone may write', () => {
+    const text = roadmapYaml(`      - id: a1
+        title: First
+        window: 2019-03
+        responsible: A
+`);
+    const dir = tree({ 'r.yaml': text });
+    chmodSync(dir, 0o777);
+    chmodSync(path.dirname(dir), 0o711); // the test run's temporary directory: let nobody through
+    const file = path.join(dir, 'r.yaml');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'roadmap.js'), 'done', 'a1', '--on', '2019-04-20', '--today', '2019-07-15', '-r', 'r.yaml'], {
+      cwd: dir, uid: NOBODY, gid: NOBODY, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' },
+    });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'roadmap: cannot write r.yaml: you may not write this file: permission denied; the file is unchanged\n']);
+    const info = statSync(file);
+    expect([readFileSync(file, 'utf8'), info.uid, readdirSync(dir)]).toEqual([text, 0, ['r.yaml']]);
+  });
+
+  it('refuses a file with other hard links rather than cut them off', async () => {
+    const { dir, file } = setup();
+    linkSync(file, path.join(dir, 'other.yaml'));
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml' })).rejects.toThrow(
+      'cannot write r.yaml: the file has 1 other hard link, which replacing it would cut off (copy it to a file of its own first); the file is unchanged',
+    );
+    expect([readFileSync(file, 'utf8'), statSync(file).nlink, readdirSync(dir).sort()]).toEqual(['old\n', 2, ['other.yaml', 'r.yaml']]);
   });
 });
 

@@ -11,7 +11,7 @@ import { plain, type Paint } from '../render/paint.js';
 import type { State } from '../model.js';
 import { loadReport, paintFor, parseStates, type FilterOptions, type GlobalOptions } from '../shell/context.js';
 import { appendText, summaryRoom } from '../shell/files.js';
-import { writeAtomic } from '../shell/write.js';
+import { writeOutput } from '../shell/write.js';
 import { EXIT, UserError, type Io } from '../shell/io.js';
 
 export interface CheckOptions extends GlobalOptions, FilterOptions {
@@ -55,10 +55,11 @@ async function stepSummary(file: string, result: CheckResult, io: Io): Promise<v
 export async function run(options: CheckOptions, io: Io): Promise<number> {
   const failOn = failOnOf(options.failOn);
   const format = options.format ?? 'text';
-  const { report } = await loadReport(options, io);
+  const { loaded, report } = await loadReport(options, io);
   const result = check(report, failOn);
   if (options.output) {
-    await writeAtomic(path.resolve(io.cwd, options.output), await render(format, result, plain), { shown: options.output });
+    const written = await writeOutput(io, options.output, await render(format, result, plain), loaded.files);
+    if (written === 'replaced' && !options.quiet) io.err(`roadmap: replaced ${options.output}\n`);
     // The file holds the report; the log gets annotations inside GitHub Actions, the text list elsewhere.
     const console: CheckFormat = io.env.GITHUB_ACTIONS === 'true' && format !== 'github' ? 'github' : 'text';
     io.out(await render(console, result, console === 'text' ? await paintFor(options, io) : plain));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Report } from '../evaluate.js';
 import { UserError, type Io } from '../shell/io.js';
 import { loadReport, type FilterOptions, type GlobalOptions } from '../shell/context.js';
-import { writeAtomic } from '../shell/write.js';
+import { writeOutput } from '../shell/write.js';
 import { VERSION } from '../version.js';
 
 
@@ -44,7 +44,7 @@ async function render(format: ReportFormat, report: Report, options: ReportOptio
 
 export async function run(options: ReportOptions, io: Io): Promise<number> {
   const format = formatOf(options);
-  const { report } = await loadReport(options, io);
+  const { loaded, report } = await loadReport(options, io);
   // A calendar or a chart with nothing in it is no use (and an empty VCALENDAR is not valid iCalendar).
   if (report.activities.length === 0 && (format === 'ics' || format === 'mermaid')) {
     io.err(`roadmap: nothing to show: no activity matches; no ${format === 'ics' ? 'calendar' : 'chart'} written\n`);
@@ -56,7 +56,7 @@ export async function run(options: ReportOptions, io: Io): Promise<number> {
     return 0;
   }
   if (options.output.trim() === '') throw new UserError('--output expects a file name');
-  await writeAtomic(path.resolve(io.cwd, options.output), text, { shown: options.output });
-  if (!options.quiet) io.err(`roadmap: wrote ${options.output} (${format}, ${report.activities.length} ${report.activities.length === 1 ? 'activity' : 'activities'})\n`);
+  const written = await writeOutput(io, options.output, text, loaded.files);
+  if (!options.quiet) io.err(`roadmap: ${written === 'replaced' ? 'replaced' : 'wrote'} ${options.output} (${format}, ${report.activities.length} ${report.activities.length === 1 ? 'activity' : 'activities'})\n`);
   return 0;
 }

@@ -44,7 +44,7 @@ async function flow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDep
     io.err('roadmap: nothing was written\n');
     return 0;
   }
-  await commit(prepared, deps);
+  await commit(io, options, prepared, deps);
   io.out(`${prepared.result.summary}\n`);
   return 0;
 }

@@ -9,8 +9,9 @@ import { applyEdit, type Edit, type EditResult } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { findActivity, type Found } from '../edit/find.js';
 import { EditError } from '../edit/source.js';
+import { withLock } from './lock.js';
 import { writeAtomic, type WriteFs } from './write.js';
-import { readRoadmapText, type Loaded } from '../load/index.js';
+import { MAX_FILE_BYTES, readRoadmapText, type Loaded } from '../load/index.js';
 import type { Roadmap } from '../model.js';
 import { load, todayFor, type GlobalOptions } from './context.js';
 import { UserError, type Io } from './io.js';
@@ -77,16 +78,22 @@ export interface Prepared {
   readonly result: Extract<EditResult, { ok: true }>;
 }
 
-/** Reads the roadmap's file and applies the edit to its text (nothing written yet). */
-export async function prepareEdit(io: Io, found: Found, window: string | undefined, edit: Edit): Promise<Prepared> {
+/** Reads the roadmap's file and applies the edit to its text (nothing written yet); `earlier` is reused if the text is the same. */
+export async function prepareEdit(io: Io, found: Found, window: string | undefined, edit: Edit, earlier?: Prepared): Promise<Prepared> {
   const file = found.roadmap.file;
   const abs = path.resolve(io.cwd, file);
   const read = await readRoadmapText(abs, file);
   if ('problem' in read) throw new UserError(formatProblem(read.problem));
+  if (read.text === earlier?.before) return earlier; // the same edit of the same text
   const result = applyEdit(read.text, file, { activity: found.activity.id, window, edit });
   if (!result.ok) {
     if (result.problems.length) io.err(sortProblems(result.problems).map(formatProblem).join('\n') + '\n');
     throw new UserError(result.message);
+  }
+  // Past the limit no command would read the file again, not even `reopen` to undo this.
+  const size = Buffer.byteLength(result.text);
+  if (size > MAX_FILE_BYTES) {
+    throw new UserError(`the edit would make ${file} ${size} bytes, over the limit of ${MAX_FILE_BYTES / 1048576} MiB (${MAX_FILE_BYTES} bytes) for roadmap files; nothing was written`);
   }
   return { file, abs, before: read.text, result };
 }
@@ -95,12 +102,25 @@ export function diffOf(io: Io, p: Prepared): string {
   return unifiedDiff(p.file, p.before, p.result.text, io.stdoutTTY);
 }
 
-export async function commit(p: Prepared, deps: EditDeps = {}): Promise<void> {
+/** Writes a prepared edit, refusing if the file changed since it was read (checked under the lock). */
+export async function commit(io: Io, options: GlobalOptions, p: Prepared, deps: EditDeps = {}): Promise<void> {
+  await locked(io, options, p.abs, p.file, () => write(p, deps));
+}
+
+async function write(p: Prepared, deps: EditDeps): Promise<void> {
   try {
     await writeAtomic(p.abs, p.result.text, { expected: p.before, shown: p.file, fs: deps.fs });
   } catch (error) {
     throw asUserError(error);
   }
+}
+
+/** Runs `work` holding the file's edit lock, saying so if it must wait for another edit. */
+function locked<T>(io: Io, options: GlobalOptions, abs: string, shown: string, work: () => Promise<T>): Promise<T> {
+  const waiting = () => {
+    if (!options.quiet) io.err(`roadmap: waiting for another edit of ${shown} to finish\n`);
+  };
+  return withLock(abs, { shown, waiting }, work);
 }
 
 /**
@@ -111,17 +131,18 @@ export async function commit(p: Prepared, deps: EditDeps = {}): Promise<void> {
 export async function runEdit(options: EditOptions, io: Io, id: string, make: (roadmap: Roadmap) => Edit, deps: EditDeps = {}): Promise<number> {
   const loaded = await loadForEdit(options, io);
   const found = find(loaded, id);
-  const prepared = await prepareEdit(io, found, options.window, make(found.roadmap));
-  const { result } = prepared;
-  if (!result.changed) {
-    io.out(`${result.summary}\n`);
+  const edit = make(found.roadmap);
+  const prepared = await prepareEdit(io, found, options.window, edit);
+  if (!prepared.result.changed || options.dryRun) {
+    io.out(prepared.result.changed ? diffOf(io, prepared) : `${prepared.result.summary}\n`);
     return 0;
   }
-  if (options.dryRun) {
-    io.out(diffOf(io, prepared));
-    return 0;
-  }
-  await commit(prepared, deps);
-  io.out(`${result.summary}\n`);
+  // Read again under the lock: an edit that finished meanwhile is kept.
+  const summary = await locked(io, options, prepared.abs, prepared.file, async () => {
+    const now = await prepareEdit(io, found, options.window, edit, prepared);
+    if (now.result.changed) await write(now, deps);
+    return now.result.summary;
+  });
+  io.out(`${summary}\n`);
   return 0;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { WriteFs } from '../../src/shell/write.js';
 import { runEdit } from '../../src/shell/edit.js';
 import type { Io } from '../../src/shell/io.js';
+import { MAX_FILE_BYTES } from '../../src/load/index.js';
 import { roadmapYaml, run, SHIPPED, tree } from '../helpers.js';
 
 const ACTIVITIES = `      - id: "1.1"
@@ -116,6 +117,20 @@ describe('edit commands', () => {
     const dir = tree({});
     const r = await run(['done', '1.1'], { cwd: dir });
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: no ./roadmaps here to edit; say which file with --roadmap <file> (or set ROADMAP_PATH)\n' });
+  });
+
+  it('refuse an edit that would take the file past the size limit, so that it stays readable', async () => {
+    const text = roadmapYaml(ACTIVITIES);
+    // Comment lines fill the file to 10 bytes under the limit: a done line does not fit.
+    const room = MAX_FILE_BYTES - 10 - Buffer.byteLength(text);
+    const line = `# ${'x'.repeat(98)}\n`;
+    const full = text + line.repeat(Math.floor(room / line.length)) + '#'.repeat(room % line.length);
+    const p = project({ 'roadmaps/demo.yaml': full });
+    expect(Buffer.byteLength(p.read())).toBe(MAX_FILE_BYTES - 10);
+    const r = await run(['done', '1.1', '--on', '2019-04-20'], { cwd: p.dir });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: the edit would make roadmaps/demo.yaml 10485775 bytes, over the limit of 10 MiB (10485760 bytes) for roadmap files; nothing was written\n' });
+    expect(p.read()).toBe(full);
+    expect((await run(['reopen', '1.1'], { cwd: p.dir })).stdout).toBe('demo 1.1: unchanged (neither done nor cancelled)\n');
   });
 
   it('refuse to write over a file that changed since it was read', async () => {
