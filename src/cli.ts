@@ -11,9 +11,10 @@ import { VERSION } from './version.js';
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const GLOBAL_HELP = `
-Roadmaps are read from --roadmap, else $ROADMAP_PATH, else ./roadmaps, else the
-roadmaps shipped with roadmap. Today is --today, else $ROADMAP_TODAY, else the
-date in the roadmap's timezone. Exit codes: 0 fine, 1 deadlines missed (check),
+Roadmaps are read from --roadmap, else $ROADMAP_PATH, else the nearest roadmaps/
+directory from here up to the top of the git work tree (outside one: ./roadmaps
+only); with none found, the command exits 2. Today is --today, else
+$ROADMAP_TODAY, else the date in the roadmap's timezone. Exit codes: 0 fine, 1 deadlines missed (check),
 2 unusable input, 3 internal error.`;
 
 type Run = (options: never, io: Io, ...args: never[]) => Promise<number>;
@@ -58,7 +59,7 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
   )
     .addHelpText('after', `
 Examples:
-  $ roadmap                                   status of ./roadmaps today
+  $ roadmap                                   status of the nearest roadmaps/ today
   $ roadmap status --today 2019-07-15 --by entity
   $ roadmap status --state overdue,due-soon --format markdown
   $ roadmap status --format json | jq '.summary'`)
@@ -108,7 +109,7 @@ Examples:
     .addHelpText('after', `
 An argument is read as an existing path first, then ID@N, then REV:path (path
 relative to the current directory), then a git revision, read at the paths the
-working tree uses (-r, $ROADMAP_PATH, ./roadmaps).
+working tree uses (-r, $ROADMAP_PATH, else the nearest roadmaps/ upwards).
 
 Examples:
   $ roadmap diff HEAD                          what the uncommitted edits change

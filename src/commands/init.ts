@@ -12,7 +12,7 @@ import { writeAtomic } from '../shell/write.js';
 import { ENTITY_ID, ITEM_ID, ROADMAP_ID } from '../load/format.js';
 import { parseRoadmap } from '../load/parse.js';
 import { inert } from '../render/inert.js';
-import { shippedRoadmaps, type GlobalOptions } from '../shell/context.js';
+import { packageRoot, type GlobalOptions } from '../shell/context.js';
 import { asUserError, type EditDeps } from '../shell/edit.js';
 import { UserError, type Io } from '../shell/io.js';
 import { formatProblem } from '../shell/problems.js';
@@ -157,7 +157,7 @@ const posix = (p: string) => p.split(path.sep).join('/');
  */
 export function schemaRef(abs: string, cwd: string): { path: string; tip?: string } {
   const dir = path.dirname(abs);
-  const pkg = path.dirname(shippedRoadmaps());
+  const pkg = packageRoot();
   const inside = path.relative(pkg, abs);
   if (!inside.startsWith('..') && !path.isAbsolute(inside)) return { path: posix(path.relative(dir, path.join(pkg, SCHEMA))) };
   for (let d = dir; ; d = path.dirname(d)) {

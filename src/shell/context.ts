@@ -2,7 +2,7 @@
  * The global options every command takes, turned into what the core needs:
  * roadmap paths, today, horizon, revision, colour.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CalendarDate } from '../calendar/date.js';
@@ -10,6 +10,7 @@ import { dateIn, fixedToday } from '../calendar/today.js';
 import { evaluate, type Report } from '../evaluate.js';
 import { loadRoadmaps, type Loaded } from '../load/index.js';
 import { STATES, type Roadmap, type State } from '../model.js';
+import { inert } from '../render/inert.js';
 import { plain, type Paint } from '../render/paint.js';
 import { narrow, type Filter } from '../select.js';
 import { closest } from '../suggest.js';
@@ -31,21 +32,53 @@ export interface FilterOptions {
   readonly state?: string;
 }
 
-/** Where the shipped roadmaps live, found from this module's place in the package. */
-export function shippedRoadmaps(): string {
+/** The package's own directory (its schema/ and roadmaps/), found from this module's place in it. */
+export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.join(dir, 'roadmaps');
+  return dir;
 }
 
+const HOW = 'give --roadmap PATH, set ROADMAP_PATH, or create one with roadmap init';
+
+const isDirectory = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
+
+/** The top of the git work tree holding `dir`, found as git finds it (.git a directory or a file); null outside one. */
+function workTreeTop(dir: string): string | null {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return null;
+  }
+}
+
+/**
+ * The one rule for where roadmaps are read (SPEC §3), for every command and both
+ * sides of diff: --roadmap, else ROADMAP_PATH, else the nearest roadmaps/ from the
+ * working directory up to the work tree's top. Never a silent fallback elsewhere:
+ * a CI job run from the wrong directory must fail. Paths are relative to cwd.
+ */
 export function roadmapPaths(options: GlobalOptions, io: Io): string[] {
-  if (options.roadmap?.length) return options.roadmap;
+  if (options.roadmap?.length) {
+    if (options.roadmap.some((p) => p.trim() === '')) throw new UserError('--roadmap expects a file or directory, not ""');
+    return options.roadmap;
+  }
   const fromEnv = io.env.ROADMAP_PATH;
-  if (fromEnv) return fromEnv.split(path.delimiter).filter(Boolean);
-  if (existsSync(path.join(io.cwd, 'roadmaps'))) return ['roadmaps'];
-  const shipped = shippedRoadmaps();
-  if (!options.quiet) io.err(`roadmap: no ./roadmaps here and no --roadmap given; using the roadmaps shipped with roadmap (${shipped})\n`);
-  return [shipped];
+  // Set but empty counts as unset, as for most variables; set to only separators is a mistake.
+  if (fromEnv) {
+    const paths = fromEnv.split(path.delimiter).filter((p) => p.trim() !== '');
+    if (paths.length === 0) throw new UserError(`ROADMAP_PATH is ${JSON.stringify(inert(fromEnv))}, which names no file or directory; list paths separated by '${path.delimiter}', or unset it`);
+    return paths;
+  }
+  const top = workTreeTop(io.cwd);
+  for (let d = io.cwd; ; d = path.dirname(d)) {
+    const dir = path.join(d, 'roadmaps');
+    if (isDirectory(dir)) return [path.relative(io.cwd, dir) || '.'];
+    if (top === null || d === top || path.dirname(d) === d) break;
+  }
+  const where = top === null
+    ? `in ${io.cwd} only, as it is not inside a git work tree`
+    : `from ${io.cwd} up to ${top}`;
+  throw new UserError(`no roadmaps found (looked for roadmaps/ ${inert(where)}); ${HOW}`);
 }
 
 function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {

@@ -147,13 +147,11 @@ roadmap: 10 errors in 1 file
     expect(r.stderr).toMatch(/^roadmaps\/x\.yaml:\d+:\d+: error: .+\nroadmap: 1 error in 1 file\n$/);
   });
 
-  it('uses the shipped roadmaps when there is no ./roadmaps, saying so on stderr', () => {
+  it('never falls back to the shipped roadmaps: without roadmaps/ it exits 2 and says how to point at some, -q or not', () => {
     const dir = tree({ 'readme.txt': 'x' });
-    const r = spawn(['status', '--today', '2019-07-15', '--format', 'json'], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).activities).toHaveLength(19);
-    expect(r.stderr).toMatch(/^roadmap: no \.\/roadmaps here and no --roadmap given; using the roadmaps shipped with roadmap \(.+roadmaps\)\n$/);
-    expect(spawn(['status', '-q', '--today', '2019-07-15'], { cwd: dir }).stderr).toBe('');
+    const message = `roadmap: no roadmaps found (looked for roadmaps/ in ${dir} only, as it is not inside a git work tree); give --roadmap PATH, set ROADMAP_PATH, or create one with roadmap init\n`;
+    expect(spawn(['status', '--today', '2019-07-15', '--format', 'json'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: message });
+    expect(spawn(['check', '-q', '--today', '2019-07-15'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: message });
   });
 });
 
