@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS, DIFF_FORMATS, GROUPINGS, REPORT_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
+import { inert } from './render/inert.js';
 import { processIo, UserError, type Io } from './shell/io.js';
 import { VERSION } from './version.js';
 
@@ -41,7 +42,15 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    .helpCommand(false);
+
+  // status is the default command, so commander hands it any word that is no command:
+  // name the word as an unknown command rather than "too many arguments for 'status'".
+  program.hook('preSubcommand', async (parent, sub) => {
+    const [word] = parent.args;
+    if (sub.name() === 'status' && word !== undefined && word !== 'status' && !word.startsWith('-')) throw await unknownCommand(program, word);
+  });
 
   const filters = (c: Command) =>
     c
@@ -160,7 +169,27 @@ Example:
   $ roadmap schema > schema/roadmap.schema.json`)
     .action(action(() => import('./commands/schema.js')));
 
+  program
+    .command('help')
+    .argument('[command]')
+    .description('display help for command')
+    .action(async (name?: string) => {
+      if (name === undefined) return program.help();
+      const command = program.commands.find((c) => c.name() === name);
+      if (!command) throw await unknownCommand(program, name);
+      command.help();
+    });
+
   return program;
+}
+
+async function unknownCommand(program: Command, word: string): Promise<UserError> {
+  const { closest } = await import('./suggest.js');
+  const letters = (w: string) => [...w.toLowerCase()].sort().join('');
+  const candidates = closest(word, program.commands.map((c) => c.name()), 3);
+  // Two letters swapped is the likeliest typo ('stauts'), though as far as 'start' by edit count.
+  const near = candidates.find((c) => letters(c) === letters(word)) ?? candidates[0];
+  return new UserError(`unknown command '${inert(word)}'${near ? ` (did you mean '${near}'?)` : ''}`);
 }
 
 /** Runs the command line; resolves to the exit code. */

@@ -55,3 +55,34 @@ describe('today', () => {
     expect(JSON.parse(r.stdout).today).toBe('2019-07-16'); // Asia/Baku is UTC+4
   });
 });
+
+describe('commands', () => {
+  it.each([
+    [['stauts'], "roadmap: unknown command 'stauts' (did you mean 'status'?)\n"],
+    [['chek', '--today', '2019-07-15'], "roadmap: unknown command 'chek' (did you mean 'check'?)\n"],
+    [['--today', '2019-07-15', 'timelime'], "roadmap: unknown command 'timelime' (did you mean 'timeline'?)\n"],
+    [['nosuch'], "roadmap: unknown command 'nosuch'\n"],
+    [['help', 'nosuch'], "roadmap: unknown command 'nosuch'\n"],
+    [['help', 'stauts'], "roadmap: unknown command 'stauts' (did you mean 'status'?)\n"],
+  ])('%j is an unknown command, exit 2', async (args, stderr) => {
+    const r = await run(args, { cwd: tree({ 'roadmaps/demo.yaml': DEMO }) });
+    expect(r).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('roadmap alone, and with only global or status options, runs status', async () => {
+    const dir = tree({ 'roadmaps/demo.yaml': DEMO });
+    const status = await run(['status', '--today', '2019-07-15', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(status.stdout).summary.overdue).toBe(1);
+    expect(await run(['--today', '2019-07-15', '--format', 'json'], { cwd: dir })).toEqual(status);
+    expect(await run(['-r', 'roadmaps', '--format', 'json', '--today', '2019-07-15'], { cwd: dir })).toEqual(status);
+    expect((await run([], { cwd: dir, env: { ROADMAP_TODAY: '2019-07-15' } })).stdout).toBe((await run(['status', '--today', '2019-07-15'], { cwd: dir })).stdout);
+  });
+
+  it('roadmap help COMMAND and roadmap help still print help', async () => {
+    const h = await run(['help', 'check']);
+    expect([h.code, h.stdout.split('\n')[0]]).toEqual([0, 'Usage: roadmap check [options]']);
+    const all = await run(['help']);
+    expect([all.code, all.stdout.split('\n')[0]]).toEqual([0, 'Usage: roadmap [options] [command]']);
+    expect(all.stdout).toContain('\n  help [command]  ');
+  });
+});
