@@ -79,8 +79,8 @@ Examples:
       .command('check')
       .description('the CI gate: list every window in a failing state; exit 1 if there is one')
       .option('--fail-on <states>', `states that fail, comma-separated: ${STATES.join(',')}`, 'overdue')
-      .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
-      .option('-o, --output <file>', 'write the report to this file (the log then gets the text list, or annotations in GitHub Actions)'),
+      .addOption(new Option('--format <format>', 'output format (default: from the --output extension, else text)').choices(CHECK_FORMATS))
+      .option('-o, --output <file>', 'write the report to this file: .xml junit, .json json, .md markdown, .txt text (the log then gets the text list, or annotations in GitHub Actions)'),
   )
     .addHelpText('after', `
 Exit codes: 0 nothing failing, 1 some window failing, 2 unusable input.

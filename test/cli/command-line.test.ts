@@ -1,4 +1,5 @@
 /** The command line refuses what would make a gate or a report meaningless (exit 2), and says why. */
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roadmapYaml, run, SHIPPED, tree } from '../helpers.js';
@@ -84,5 +85,44 @@ describe('commands', () => {
     const all = await run(['help']);
     expect([all.code, all.stdout.split('\n')[0]]).toEqual([0, 'Usage: roadmap [options] [command]']);
     expect(all.stdout).toContain('\n  help [command]  ');
+  });
+});
+
+describe('--output takes its format from the extension', () => {
+  const CHECK = ['check', '-r', 'roadmaps', '--today', '2019-07-15', '-q'];
+
+  it.each([
+    ['r.xml', (t: string) => t.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')],
+    ['r.json', (t: string) => JSON.parse(t).failed === true],
+    ['r.md', (t: string) => t.startsWith('## ')],
+    ['r.txt', (t: string) => t.startsWith('demo 1.1 · First · overdue 76d · A · roadmaps/demo.yaml:')],
+  ])('check --output %s', async (file, looks) => {
+    const dir = tree({ 'roadmaps/demo.yaml': DEMO });
+    const r = await run([...CHECK, '--output', file], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(looks(readFileSync(path.join(dir, file), 'utf8'))).toBe(true);
+  });
+
+  it('check: --format given wins over the extension', async () => {
+    const dir = tree({ 'roadmaps/demo.yaml': DEMO });
+    await run([...CHECK, '--format', 'json', '--output', 'r.xml'], { cwd: dir });
+    expect(JSON.parse(readFileSync(path.join(dir, 'r.xml'), 'utf8')).failed).toBe(true);
+  });
+
+  it.each([['r.pdf'], ['report'], ['r.xml.bak']])('check refuses --output %s without --format, and writes nothing', async (file) => {
+    const dir = tree({ 'roadmaps/demo.yaml': DEMO });
+    const r = await run([...CHECK, '--output', file], { cwd: dir });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `roadmap: --output ${file}: give --format, or a file name ending in .xml (junit), .json (json), .md (markdown), .txt (text)\n` });
+    expect(readdirSync(dir)).toEqual(['roadmaps']);
+  });
+
+  it('report refuses --output x.pdf without --format, and writes nothing; --format html writes it', async () => {
+    const dir = tree({ 'roadmaps/demo.yaml': DEMO });
+    const r = await run(['report', '--today', '2019-07-15', '--output', 'x.pdf'], { cwd: dir });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: --output x.pdf: give --format, or a file name ending in .html or .htm (html), .ics (ics), .mmd or .mermaid (mermaid), .md or .markdown (markdown)\n' });
+    expect(readdirSync(dir)).toEqual(['roadmaps']);
+    const html = await run(['report', '--today', '2019-07-15', '--output', 'x.pdf', '--format', 'html', '-q'], { cwd: dir });
+    expect(html.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'x.pdf'), 'utf8').startsWith('<!doctype html>')).toBe(true);
   });
 });
