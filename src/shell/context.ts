@@ -9,7 +9,7 @@ import type { CalendarDate } from '../calendar/date.js';
 import { dateIn, fixedToday } from '../calendar/today.js';
 import { evaluate, type Report } from '../evaluate.js';
 import { loadRoadmaps, type Loaded } from '../load/index.js';
-import { STATES, type Roadmap, type State } from '../model.js';
+import { STATES, type Entity, type Roadmap, type State } from '../model.js';
 import { inert } from '../render/inert.js';
 import { plain, type Paint } from '../render/paint.js';
 import { narrow, type Filter } from '../select.js';
@@ -162,8 +162,34 @@ export function filterOf(options: FilterOptions, roadmaps: readonly Roadmap[]): 
     }
   };
   known('stage', stages, new Set(roadmaps.flatMap((r) => r.stages.map((s) => s.id))));
-  known('entity', entities, new Set(roadmaps.flatMap((r) => [...r.entities.values()].flatMap((e) => [e.id, ...e.aliases]))));
+  knownEntities(entities, roadmaps);
   return { stages, entities, states: parseStates(options.state, '--state') };
+}
+
+/** At most this many entities are listed after an unknown one (a portfolio may have thousands). */
+const LISTED_ENTITIES = 40;
+
+/**
+ * Every --entity must be an id or alias. An unknown one is answered with the nearest id
+ * or alias, else the entities whose name holds the word ('Platform'), and the list.
+ */
+function knownEntities(names: readonly string[] | undefined, roadmaps: readonly Roadmap[]): void {
+  const byId = new Map<string, Entity>();
+  for (const r of roadmaps) for (const e of r.entities.values()) if (!byId.has(e.id)) byId.set(e.id, e);
+  const all = [...byId.values()];
+  const owner = new Map(all.flatMap((e) => [e.id, ...e.aliases].map((x) => [x, e.id] as const)));
+  const unknown = names?.find((n) => !owner.has(n));
+  if (unknown === undefined) return;
+  const word = unknown.toLowerCase();
+  // One suggestion per entity: its nearest id or alias.
+  const seen = new Set<string>();
+  let near = closest(unknown, owner.keys(), 6).filter((x) => !seen.has(owner.get(x)!) && seen.add(owner.get(x)!)).slice(0, 3).map((x) => `'${inert(x)}'`);
+  if (near.length === 0 && word.length >= 3) {
+    near = all.filter((e) => [e.name, ...e.aliases].some((x) => x.toLowerCase().includes(word))).slice(0, 3).map((e) => `'${inert(e.id)}' (${inert(e.name)})`);
+  }
+  const shown = all.slice(0, LISTED_ENTITIES).map((e) => `${inert(e.id)}${e.aliases.length ? ` (alias ${e.aliases.map((a) => `'${inert(a)}'`).join(', ')})` : ''}`);
+  const more = all.length > LISTED_ENTITIES ? `, … and ${all.length - LISTED_ENTITIES} more` : '';
+  throw new UserError(`unknown entity '${inert(unknown)}'${near.length ? `; did you mean ${near.join(' or ')}?` : ''}\n  entities: ${shown.join(', ') || 'none'}${more}`);
 }
 
 /** Load, evaluate and narrow: what status, check, timeline and report all start from. */

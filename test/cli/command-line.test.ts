@@ -126,3 +126,54 @@ describe('--output takes its format from the extension', () => {
     expect(readFileSync(path.join(dir, 'x.pdf'), 'utf8').startsWith('<!doctype html>')).toBe(true);
   });
 });
+
+describe('timeline --from or --to alone', () => {
+  const TWO = roadmapYaml(`      - id: "1.1"
+        title: First
+        window: 2019-03..2019-04
+        responsible: A
+      - id: "1.2"
+        title: Second
+        window: 2019-06-10..2019-06-20
+        responsible: A
+`);
+
+  it('--from D alone shows from D to the end of the data', async () => {
+    const dir = tree({ 'roadmaps/demo.yaml': TWO });
+    const r = await run(['timeline', '--today', '2019-07-15', '--width', '40', '--from', '2019-06'], { cwd: dir });
+    expect(r).toEqual({ code: 0, stderr: '', stdout: [
+      '             2019',
+      '             Jun',
+      'Stage S1 ·…  ──────────────────',
+      '  1.2 Second         ▓▓▓▓▓▓▓▓▓▓',
+      '',
+      '▓ overdue',
+      'today 2019-07-15 (after the chart)',
+      '',
+    ].join('\n') });
+  });
+
+  it.each([
+    [['--from', '2022'], 'Nothing to show: the last activity window ends on 2019-06-20, before --from 2022 (2022-01-01).\n'],
+    [['--from', '2019-06-21'], 'Nothing to show: the last activity window ends on 2019-06-20, before --from 2019-06-21 (2019-06-21).\n'],
+    [['--to', '2018-12'], 'Nothing to show: the first activity window starts on 2019-03-01, after --to 2018-12 (2018-12-31).\n'],
+  ])('%j beyond the data says so', async (range, stdout) => {
+    const dir = tree({ 'roadmaps/demo.yaml': TWO });
+    const r = await run(['timeline', '--today', '2019-07-15', ...range], { cwd: dir });
+    expect(r).toEqual({ code: 0, stderr: '', stdout });
+  });
+});
+
+describe('--entity with an unknown name', () => {
+  const LIST = "\n  entities: CCC, OGP-AZ (alias 'OGP Azerbaijan Platform'), NGOS (alias 'NGO'), STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES\n";
+  it.each([
+    ['Platform', "roadmap: unknown entity 'Platform'; did you mean 'OGP-AZ' (OGP Azerbaijan Platform)?"],
+    ['ngos2', "roadmap: unknown entity 'ngos2'; did you mean 'NGOS'?"],
+    ['Ministry', "roadmap: unknown entity 'Ministry'"],
+  ])('%s: lists the entities and their aliases, and suggests the nearest', async (name, first) => {
+    for (const command of ['status', 'check', 'report']) {
+      const r = await run([command, '-r', SHIPPED, '--today', '2019-07-15', '--entity', name]);
+      expect(r).toEqual({ code: 2, stdout: '', stderr: first + LIST });
+    }
+  });
+});

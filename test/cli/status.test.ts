@@ -130,7 +130,7 @@ roadmap: 10 errors in 1 file
     [['--horizon', 'soon'], 'roadmap: --horizon expects a whole number >= 0, not "soon"\n'],
     [['--state', 'overdu'], "roadmap: --state: unknown state 'overdu'; did you mean 'overdue'? (states: overdue, due-soon, active, upcoming, later, done, cancelled)\n"],
     [['--stage', 'IV'], "roadmap: unknown stage 'IV'; did you mean 'I' or 'II'?\n"],
-    [['--entity', 'CCD'], "roadmap: unknown entity 'CCD'; did you mean 'CCC'?\n"],
+    [['--entity', 'CCD'], "roadmap: unknown entity 'CCD'; did you mean 'CCC'?\n  entities: CCC, OGP-AZ (alias 'OGP Azerbaijan Platform'), NGOS (alias 'NGO'), STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES\n"],
     [['--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown.\n"],
     [['--frobnicate'], "error: unknown option '--frobnicate'\n"],
     [['-r', 'nowhere'], 'nowhere: error: no such file or directory\nroadmap: 1 error in 1 file\n'],
