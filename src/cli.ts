@@ -166,7 +166,7 @@ Examples:
     .description('print the JSON Schema of the roadmap file format (for editors)')
     .addHelpText('after', `
 Example:
-  $ roadmap schema > schema/roadmap.schema.json`)
+  $ mkdir -p schema && roadmap schema > schema/roadmap.schema.json`)
     .action(action(() => import('./commands/schema.js')));
 
   program
