@@ -15,8 +15,8 @@ const GLOBAL_HELP = `
 Roadmaps are read from --roadmap, else $ROADMAP_PATH, else the nearest roadmaps/
 directory from here up to the top of the git work tree (outside one: ./roadmaps
 only); with none found, the command exits 2. Today is --today, else
-$ROADMAP_TODAY, else the date in the roadmap's timezone. Exit codes: 0 fine, 1 deadlines missed (check),
-2 unusable input, 3 internal error.`;
+$ROADMAP_TODAY, else the date in the roadmap's timezone. Exit codes: 0 fine,
+1 deadlines missed (check), 2 unusable input, 3 internal error.`;
 
 type Run = (options: never, io: Io, ...args: never[]) => Promise<number>;
 

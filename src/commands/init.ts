@@ -173,6 +173,7 @@ async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: 
  */
 async function keepDraft(io: Io, abs: string, shown: string, content: string, why: string): Promise<UserError> {
   try {
+    await mkdir(path.dirname(abs), { recursive: true });
     await writeFile(`${abs}.draft`, content, { flag: 'wx' });
     return new UserError(`${why}; your answers are kept in ${inert(shown)}.draft (rename it to ${inert(shown)} when you can)`);
   } catch {

@@ -182,8 +182,14 @@ function knownEntities(names: readonly string[] | undefined, roadmaps: readonly 
   if (unknown === undefined) return;
   const word = unknown.toLowerCase();
   // One suggestion per entity: its nearest id or alias.
-  const seen = new Set<string>();
-  let near = closest(unknown, owner.keys(), 6).filter((x) => !seen.has(owner.get(x)!) && seen.add(owner.get(x)!)).slice(0, 3).map((x) => `'${inert(x)}'`);
+  let near: string[] = [];
+  const suggested = new Set<string>();
+  for (const x of closest(unknown, owner.keys(), 6)) {
+    const id = owner.get(x)!;
+    if (suggested.has(id) || near.length === 3) continue;
+    suggested.add(id);
+    near.push(`'${inert(x)}'`);
+  }
   if (near.length === 0 && word.length >= 3) {
     near = all.filter((e) => [e.name, ...e.aliases].some((x) => x.toLowerCase().includes(word))).slice(0, 3).map((e) => `'${inert(e.id)}' (${inert(e.name)})`);
   }

@@ -39,6 +39,7 @@ function checked(loaded: Loaded, io: Io): Loaded {
 
 export class Sides {
   private tree: Promise<Loaded> | undefined;
+
   constructor(
     private readonly options: GlobalOptions,
     private readonly io: Io,
