@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS, DIFF_FORMATS, GROUPINGS, REPORT_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
+import { inert } from './render/inert.js';
 import { processIo, UserError, type Io } from './shell/io.js';
 import { VERSION } from './version.js';
 
@@ -14,10 +15,12 @@ export { settleOutput } from './shell/io.js';
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const GLOBAL_HELP = `
-Roadmaps are read from --roadmap, else $ROADMAP_PATH, else ./roadmaps, else the
-roadmaps shipped with roadmap. Today is --today, else $ROADMAP_TODAY, else the
-date in the roadmap's timezone. Exit codes: 0 fine, 1 deadlines missed (check),
-2 unusable input, 3 internal error, 4 output not written (e.g. disk full).`;
+Roadmaps are read from --roadmap, else $ROADMAP_PATH, else the nearest roadmaps/
+directory from here up to the top of the git work tree (outside one: ./roadmaps
+only); with none found, the command exits 2. Today is --today, else
+$ROADMAP_TODAY, else the date in the roadmap's timezone. Exit codes: 0 fine,
+1 deadlines missed (check), 2 unusable input, 3 internal error,
+4 output not written (e.g. disk full).`;
 
 type Run = (options: never, io: Io, ...args: never[]) => Promise<number>;
 
@@ -43,7 +46,15 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    .helpCommand(false);
+
+  // status is the default command, so commander hands it any word that is no command:
+  // name the word as an unknown command rather than "too many arguments for 'status'".
+  program.hook('preSubcommand', async (parent, sub) => {
+    const [word] = parent.args;
+    if (sub.name() === 'status' && word !== undefined && word !== 'status' && !word.startsWith('-')) throw await unknownCommand(program, word);
+  });
 
   const filters = (c: Command) =>
     c
@@ -61,7 +72,7 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
   )
     .addHelpText('after', `
 Examples:
-  $ roadmap                                   status of ./roadmaps today
+  $ roadmap                                   status of the nearest roadmaps/ today
   $ roadmap status --today 2019-07-15 --by entity
   $ roadmap status --state overdue,due-soon --format markdown
   $ roadmap status --format json | jq '.summary'`)
@@ -72,8 +83,8 @@ Examples:
       .command('check')
       .description('the CI gate: list every window in a failing state; exit 1 if there is one')
       .option('--fail-on <states>', `states that fail, comma-separated: ${STATES.join(',')}`, 'overdue')
-      .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
-      .option('-o, --output <file>', 'write the report to this file (the log then gets the text list, or annotations in GitHub Actions)'),
+      .addOption(new Option('--format <format>', 'output format (default: from the --output extension, else text)').choices(CHECK_FORMATS))
+      .option('-o, --output <file>', 'write the report to this file: .xml junit, .json json, .md markdown, .txt text (the log then gets the text list, or annotations in GitHub Actions)'),
   )
     .addHelpText('after', `
 Exit codes: 0 nothing failing, 1 some window failing, 2 unusable input.
@@ -111,7 +122,7 @@ Examples:
     .addHelpText('after', `
 An argument is read as an existing path first, then ID@N, then REV:path (path
 relative to the current directory), then a git revision, read at the paths the
-working tree uses (-r, $ROADMAP_PATH, ./roadmaps).
+working tree uses (-r, $ROADMAP_PATH, else the nearest roadmaps/ upwards).
 
 Examples:
   $ roadmap diff HEAD                          what the uncommitted edits change
@@ -159,10 +170,30 @@ Examples:
     .description('print the JSON Schema of the roadmap file format (for editors)')
     .addHelpText('after', `
 Example:
-  $ roadmap schema > schema/roadmap.schema.json`)
+  $ mkdir -p schema && roadmap schema > schema/roadmap.schema.json`)
     .action(action(() => import('./commands/schema.js')));
 
+  program
+    .command('help')
+    .argument('[command]')
+    .description('display help for command')
+    .action(async (name?: string) => {
+      if (name === undefined) return program.help();
+      const command = program.commands.find((c) => c.name() === name);
+      if (!command) throw await unknownCommand(program, name);
+      command.help();
+    });
+
   return program;
+}
+
+async function unknownCommand(program: Command, word: string): Promise<UserError> {
+  const { closest } = await import('./suggest.js');
+  const letters = (w: string) => [...w.toLowerCase()].sort().join('');
+  const candidates = closest(word, program.commands.map((c) => c.name()), 3);
+  // Two letters swapped is the likeliest typo ('stauts'), though as far as 'start' by edit count.
+  const near = candidates.find((c) => letters(c) === letters(word)) ?? candidates[0];
+  return new UserError(`unknown command '${inert(word)}'${near ? ` (did you mean '${near}'?)` : ''}`);
 }
 
 /** Runs the command line; resolves to the exit code. */

@@ -19,3 +19,20 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export const REPORT_FORMATS = ['html', 'ics', 'mermaid', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The format a file name's extension stands for (with --output and no --format). */
+export const CHECK_EXTENSIONS: Readonly<Record<string, CheckFormat>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.txt': 'text' };
+export const REPORT_EXTENSIONS: Readonly<Record<string, ReportFormat>> = {
+  '.html': 'html', '.htm': 'html', '.ics': 'ics', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.md': 'markdown', '.markdown': 'markdown',
+};
+
+/** The format of `file` by its extension, or a sentence naming the extensions there are. */
+export function formatByExtension<F extends string>(file: string, table: Readonly<Record<string, F>>): { format: F } | { error: string } {
+  const dot = file.lastIndexOf('.');
+  const format = dot > Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) ? table[file.slice(dot).toLowerCase()] : undefined;
+  if (format) return { format };
+  const groups = new Map<F, string[]>();
+  for (const [ext, f] of Object.entries(table)) groups.set(f, [...(groups.get(f) ?? []), ext]);
+  const named = [...groups].map(([f, exts]) => `${exts.join(' or ')} (${f})`).join(', ');
+  return { error: `give --format, or a file name ending in ${named}` };
+}

@@ -104,7 +104,8 @@ export type TodayChoice = { ok: true; fixed: CalendarDate | null } | { ok: false
  */
 export function fixedToday(sources: TodaySources): TodayChoice {
   for (const [name, value] of [['--today', sources.flag], ['ROADMAP_TODAY', sources.env]] as const) {
-    if (value === undefined || value === '') continue;
+    // An empty variable counts as unset, as for most variables; an empty --today was typed, so it is a mistake.
+    if (value === undefined || (value === '' && name === 'ROADMAP_TODAY')) continue;
     const date = parseDate(value.trim());
     if (!date) return { ok: false, error: `${name} ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)` };
     return { ok: true, fixed: date };

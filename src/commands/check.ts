@@ -1,7 +1,8 @@
 /** `roadmap check`: the CI gate. Exit 1 when some window is in a failing state. */
 import path from 'node:path';
 import { check, type CheckResult } from '../check.js';
-import type { CheckFormat } from '../formats.js';
+import { CHECK_EXTENSIONS, formatByExtension, type CheckFormat } from '../formats.js';
+import { inert } from '../render/inert.js';
 import { renderCheckMarkdown } from '../render/check-markdown.js';
 import { renderCheckText } from '../render/check-text.js';
 import { dateLine, verdict } from '../render/finding.js';
@@ -24,6 +25,15 @@ function failOnOf(value: string | undefined): State[] {
   const states = parseStates(value ?? 'overdue', '--fail-on') ?? [];
   if (states.length === 0) throw new UserError('--fail-on needs at least one state, e.g. --fail-on overdue,due-soon');
   return [...new Set(states)];
+}
+
+/** --format, else the --output file's extension (an unknown one is refused rather than guessed), else text. */
+export function formatOf(options: CheckOptions): CheckFormat {
+  if (options.format) return options.format;
+  if (options.output === undefined) return 'text';
+  const by = formatByExtension(options.output, CHECK_EXTENSIONS);
+  if ('error' in by) throw new UserError(`--output ${inert(options.output)}: ${by.error}`);
+  return by.format;
 }
 
 async function render(format: CheckFormat, result: CheckResult, paint: Paint): Promise<string> {
@@ -54,7 +64,7 @@ async function stepSummary(file: string, result: CheckResult, io: Io): Promise<v
 
 export async function run(options: CheckOptions, io: Io): Promise<number> {
   const failOn = failOnOf(options.failOn);
-  const format = options.format ?? 'text';
+  const format = formatOf(options);
   const { loaded, report } = await loadReport(options, io);
   const result = check(report, failOn);
   if (options.output) {

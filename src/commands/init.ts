@@ -3,16 +3,17 @@
  * questions for what the flags leave out.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isTimeZone, zoneSpelling } from '../calendar/today.js';
 import { parseWindowText } from '../calendar/window.js';
 import { scaffold, type Scaffold } from '../edit/scaffold.js';
 import { writeAtomic } from '../shell/write.js';
 import { ENTITY_ID, ITEM_ID, ROADMAP_ID } from '../load/format.js';
+import { describeIoError } from '../load/index.js';
 import { parseRoadmap } from '../load/parse.js';
 import { inert } from '../render/inert.js';
-import { shippedRoadmaps, type GlobalOptions } from '../shell/context.js';
+import { packageRoot, type GlobalOptions } from '../shell/context.js';
 import { asUserError, type EditDeps } from '../shell/edit.js';
 import { UserError, type Io } from '../shell/io.js';
 import { formatProblem } from '../shell/problems.js';
@@ -47,6 +48,14 @@ export async function initFlow(options: InitOptions, io: Io, ask: Prompter | nul
 
 type Check = (v: string) => true | string;
 
+const all = (...each: Check[]): Check => (v) => {
+  for (const check of each) {
+    const ok = check(v);
+    if (ok !== true) return ok;
+  }
+  return true;
+};
+
 const checks = {
   id: (v: string) => ROADMAP_ID.test(v) || 'lower-case letters, digits and -, starting with a letter or digit (e.g. my-plan-2025)',
   title: (v: string) => v.trim() !== '' || 'give a title',
@@ -61,9 +70,17 @@ const checks = {
   window: (v: string) => {
     if (v.trim() === '') return true;
     const w = parseWindowText(v);
-    return w.ok || w.error;
+    if (!w.ok) return w.error;
+    const { start, end } = w.value;
+    // A new roadmap has no activity yet to count from (and the stage itself would be a cycle).
+    if (start.kind !== 'fixed' || end.kind !== 'fixed') return 'write dates here (a day, a month or a year): there is nothing yet to count from';
+    return end.last >= start.first || `it ends (${end.last}) before it starts (${start.first})`;
   },
 } satisfies Record<string, Check>;
+
+/** An entity id not given yet (the file would hold the key twice). */
+const newEntity = (entities: ReadonlyArray<{ id: string }>): Check => (v) =>
+  !entities.some((e) => e.id === v) || `${v} is already an entity of this roadmap: give another id (empty when done)`;
 
 function flag(name: string, value: string | undefined, check: Check): string | undefined {
   if (value === undefined) return undefined;
@@ -73,14 +90,17 @@ function flag(name: string, value: string | undefined, check: Check): string | u
 }
 
 function entityFlags(values: readonly string[] = []): Array<{ id: string; name: string }> {
-  return values.map((v) => {
+  const entities: Array<{ id: string; name: string }> = [];
+  for (const v of values) {
     const eq = v.indexOf('=');
     const id = v.slice(0, eq).trim();
     const name = v.slice(eq + 1).trim();
     if (eq < 0 || !name) throw new UserError(`--entity ${JSON.stringify(inert(v))}: write ID=Full name, e.g. --entity "MOF=Ministry of Finance"`);
     flag('--entity', id, checks.entityId);
-    return { id, name };
-  });
+    if (entities.some((e) => e.id === id)) throw new UserError(`--entity ${JSON.stringify(inert(v))}: ${inert(id)} is given twice`);
+    entities.push({ id, name });
+  }
+  return entities;
 }
 
 async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: EditDeps): Promise<number> {
@@ -100,7 +120,7 @@ async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: 
     title = await text('Title:', checks.title, title);
     timezone = await text('Time zone in which "today" is taken (IANA, empty for none):', checks.timezone, timezone ?? localZone());
     for (;;) {
-      const entity = await text(`Id of a responsible entity${entities.length ? ' (empty when done)' : ' (empty for none)'}:`, (v) => v === '' || checks.entityId(v));
+      const entity = await text(`Id of a responsible entity${entities.length ? ' (empty when done)' : ' (empty for none)'}:`, (v) => v === '' || all(checks.entityId, newEntity(entities))(v));
       if (!entity) break;
       entities.push({ id: entity, name: await text(`Full name of ${entity}:`, checks.title) });
     }
@@ -118,8 +138,14 @@ async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: 
   const ref = schemaRef(abs, io.cwd);
   const spec: Scaffold = { schemaRef: ref.path, id: id!, title: title!, timezone: timezone || undefined, entities, stage };
   const content = scaffold(spec);
-  const parsed = parseRoadmap(content, shown);
-  if (!parsed.ok) throw new UserError(`the new roadmap would not be valid: ${parsed.problems.map(formatProblem).join('; ')}`);
+  // Every answer was checked at its question; this catches what only the whole file shows.
+  const draftName = `${shown}.draft`;
+  const parsed = parseRoadmap(content, ask ? draftName : shown);
+  if (!parsed.ok) {
+    const why = `the new roadmap would not be valid: ${parsed.problems.map(formatProblem).join('; ')}`;
+    if (!ask) throw new UserError(why);
+    throw await keepDraft(io, abs, shown, content, why);
+  }
   if (options.dryRun) {
     io.out(content);
     return 0;
@@ -131,15 +157,34 @@ async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: 
       return 0;
     }
   }
-  await mkdir(path.dirname(abs), { recursive: true });
   try {
+    await mkdir(path.dirname(abs), { recursive: true }).catch((error: unknown) => {
+      throw new UserError(`cannot create the directory ${posix(path.relative(io.cwd, path.dirname(abs)))}: ${describeIoError(error)}`);
+    });
     await writeAtomic(abs, content, { expected: null, shown, fs: deps.fs });
   } catch (error) {
-    throw asUserError(error);
+    const problem = asUserError(error);
+    if (!ask || !(problem instanceof UserError)) throw problem;
+    throw await keepDraft(io, abs, shown, content, problem.message);
   }
   io.out(`created ${inert(shown)}\n`);
   if (ref.tip && !options.quiet) io.err(`roadmap: ${ref.tip}\n`);
   return 0;
+}
+
+/**
+ * The answers are not lost when the file cannot be made: the text goes to FILE.draft
+ * (which no directory search reads as a roadmap), else to stdout.
+ */
+async function keepDraft(io: Io, abs: string, shown: string, content: string, why: string): Promise<UserError> {
+  try {
+    await mkdir(path.dirname(abs), { recursive: true });
+    await writeFile(`${abs}.draft`, content, { flag: 'wx' });
+    return new UserError(`${why}; your answers are kept in ${inert(shown)}.draft (rename it to ${inert(shown)} when you can)`);
+  } catch {
+    io.out(`\n${content}`);
+    return new UserError(`${why}; the new file's text is printed above: copy it from there`);
+  }
 }
 
 function defaultOutput(id: string): string {
@@ -162,7 +207,7 @@ const posix = (p: string) => p.split(path.sep).join('/');
  */
 export function schemaRef(abs: string, cwd: string): { path: string; tip?: string } {
   const dir = path.dirname(abs);
-  const pkg = path.dirname(shippedRoadmaps());
+  const pkg = packageRoot();
   const inside = path.relative(pkg, abs);
   if (!inside.startsWith('..') && !path.isAbsolute(inside)) return { path: posix(path.relative(dir, path.join(pkg, SCHEMA))) };
   for (let d = dir; ; d = path.dirname(d)) {
@@ -171,7 +216,14 @@ export function schemaRef(abs: string, cwd: string): { path: string; tip?: strin
     if (path.dirname(d) === d) break;
   }
   const fallback = path.join(dir, '..', SCHEMA);
-  return existsSync(fallback)
-    ? { path: `../${posix(SCHEMA)}` }
-    : { path: `../${posix(SCHEMA)}`, tip: `the file's schema line points at ../${posix(SCHEMA)}; create it with: roadmap schema > ${posix(path.relative(cwd, fallback))}` };
+  if (existsSync(fallback)) return { path: `../${posix(SCHEMA)}` };
+  // The shell's > creates no directory: the tip must work where schema/ does not exist yet.
+  const shown = posix(path.relative(cwd, fallback));
+  const create = `mkdir -p ${shellWord(path.posix.dirname(shown))} && roadmap schema > ${shellWord(shown)}`;
+  return { path: `../${posix(SCHEMA)}`, tip: `the file's schema line points at ../${posix(SCHEMA)}; create it with: ${create}` };
+}
+
+/** A path as one word for a POSIX shell (quoted only when it needs to be). */
+function shellWord(p: string): string {
+  return /^[\w./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,5 +1,6 @@
 /** `roadmap report`: the status published as an HTML page, an iCalendar file, a Mermaid chart or Markdown. */
-import { REPORT_FORMATS, type ReportFormat } from '../formats.js';
+import { formatByExtension, REPORT_EXTENSIONS, type ReportFormat } from '../formats.js';
+import { inert } from '../render/inert.js';
 import path from 'node:path';
 import type { Report } from '../evaluate.js';
 import { UserError, type Io } from '../shell/io.js';
@@ -13,15 +14,14 @@ export interface ReportOptions extends GlobalOptions, FilterOptions {
   readonly output?: string;
 }
 
-const BY_EXTENSION: Record<string, ReportFormat> = {
-  '.html': 'html', '.htm': 'html', '.ics': 'ics', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.md': 'markdown', '.markdown': 'markdown',
-};
-
-/** --format, else what the --output file's extension says, else Markdown. */
+/** --format, else what the --output file's extension says (an unknown one is refused), else Markdown. */
 export function formatOf(options: ReportOptions): ReportFormat {
   if (options.format) return options.format;
-  const ext = options.output?.toLowerCase().match(/\.[a-z]+$/)?.[0];
-  return (ext && BY_EXTENSION[ext]) || 'markdown';
+  const output = options.output;
+  if (output === undefined || output === '-' || output.trim() === '') return 'markdown';
+  const by = formatByExtension(output, REPORT_EXTENSIONS);
+  if ('error' in by) throw new UserError(`--output ${inert(output)}: ${by.error}`);
+  return by.format;
 }
 
 async function render(format: ReportFormat, report: Report, options: ReportOptions): Promise<string> {

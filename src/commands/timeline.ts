@@ -1,6 +1,8 @@
 /** `roadmap timeline`: a Gantt chart of the activity windows, with a marker at today. */
 import type { Grouping } from '../formats.js';
 import type { CalendarDate } from '../calendar/date.js';
+import type { Report } from '../evaluate.js';
+import { inert } from '../render/inert.js';
 import { parseFixed } from '../calendar/window.js';
 import { loadWidths } from '../render/cells.js';
 import { MIN_WIDTH, renderTimeline } from '../render/timeline.js';
@@ -40,12 +42,30 @@ export function widthFor(options: TimelineCommandOptions, io: Io): number {
   return Number.isInteger(fromEnv) && fromEnv >= MIN_WIDTH ? fromEnv : DEFAULT_WIDTH;
 }
 
+/** With only one end given, a range wholly past the data says where the data is (not an empty range). */
+function beyondTheData(report: Report, options: TimelineCommandOptions, from: CalendarDate | undefined, to: CalendarDate | undefined): string | null {
+  if ((from === undefined) === (to === undefined)) return null;
+  const windows = report.activities.flatMap((a) => a.windows.map((w) => w.window));
+  if (windows.length === 0) return null;
+  if (from !== undefined) {
+    const last = windows.reduce((m, w) => (w.end > m ? w.end : m), windows[0]!.end);
+    return last < from ? `the last activity window ends on ${last}, before --from ${inert(options.from!)} (${from})` : null;
+  }
+  const first = windows.reduce((m, w) => (w.start < m ? w.start : m), windows[0]!.start);
+  return to! < first ? `the first activity window starts on ${first}, after --to ${inert(options.to!)} (${to})` : null;
+}
+
 export async function run(options: TimelineCommandOptions, io: Io): Promise<number> {
   const width = widthFor(options, io);
   const from = rangeEnd('--from', options.from);
   const to = rangeEnd('--to', options.to);
   if (from && to && from > to) throw new UserError(`--from ${options.from} is after --to ${options.to}`);
   const { report } = await loadReport(options, io);
+  const beyond = beyondTheData(report, options, from, to);
+  if (beyond) {
+    io.out(`Nothing to show: ${beyond}.\n`);
+    return 0;
+  }
   await loadWidths(shownTexts(report));
   io.out(renderTimeline(report, { width, by: options.by ?? 'stage', paint: await paintFor(options, io), from, to }));
   return 0;

@@ -2,7 +2,6 @@
  * What the edit commands (done, start, cancel, reopen, move) and `update` share:
  * find the activity, edit its file's text, show or write the result.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseDate, type CalendarDate } from '../calendar/date.js';
 import { applyEdit, type Edit, type EditResult } from '../edit/apply.js';
@@ -50,11 +49,8 @@ export function futureDate(date: CalendarDate, today: CalendarDate, what: Record
   return date > today ? `cannot record a ${what} in the future: today is ${today}` : null;
 }
 
-/** Roadmaps for editing: never the copies shipped inside the package. */
+/** Roadmaps for editing, found as every command finds them. */
 export async function loadForEdit(options: GlobalOptions, io: Io): Promise<Loaded> {
-  if (!options.roadmap?.length && !io.env.ROADMAP_PATH && !existsSync(path.join(io.cwd, 'roadmaps'))) {
-    throw new UserError('no ./roadmaps here to edit; say which file with --roadmap <file> (or set ROADMAP_PATH)');
-  }
   todayFor(options, io, []); // a bad --today is reported before any file is read
   return load(options, io);
 }

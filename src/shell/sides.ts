@@ -1,9 +1,9 @@
 /**
  * The two sides of `roadmap diff`, from what the user typed. An argument is, in this order:
  *   1. an existing file or directory;
- *   2. an edition `ID@N` of a roadmap found by the usual rule (-r, ROADMAP_PATH, ./roadmaps);
+ *   2. an edition `ID@N` of a roadmap found by the usual rule (roadmapPaths);
  *   3. `REV:path` — that path (relative to the current directory) as of a git revision;
- *   4. a git revision — the roadmaps at the usual paths as of that revision.
+ *   4. a git revision — the roadmaps at the usual paths (the working tree's) as of that revision.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -37,17 +37,8 @@ function checked(loaded: Loaded, io: Io): Loaded {
   return loaded;
 }
 
-/** The paths a revision is read at: those the working tree would use, but never the shipped copies. */
-function revisionPaths(options: GlobalOptions, io: Io): string[] {
-  if (options.roadmap?.length) return options.roadmap;
-  const fromEnv = io.env.ROADMAP_PATH?.split(path.delimiter).filter(Boolean);
-  return fromEnv?.length ? fromEnv : ['roadmaps'];
-}
-
 export class Sides {
   private tree: Promise<Loaded> | undefined;
-  /** Set once a side is read from git: the working tree then uses the same paths. */
-  private usedGit = false;
 
   constructor(
     private readonly options: GlobalOptions,
@@ -68,17 +59,16 @@ export class Sides {
         return { label: arg, roadmaps: [await this.editionOf(arg)] };
       case 'revision-path': {
         const [, rev = '', p = ''] = REV_PATH.exec(arg) ?? [];
-        return { label: arg, roadmaps: await this.atRevision(rev, [p === '' ? '.' : p], arg) };
+        return { label: arg, roadmaps: await this.atRevision(rev, () => [p === '' ? '.' : p], arg) };
       }
       case 'revision':
-        return { label: arg, roadmaps: await this.atRevision(arg, revisionPaths(this.options, this.io), arg) };
+        return { label: arg, roadmaps: await this.atRevision(arg, () => roadmapPaths(this.options, this.io), arg) };
     }
   }
 
   /** The roadmaps as they are on disk now, at the usual paths. */
   async workingTree(): Promise<Side> {
-    const paths = this.usedGit ? revisionPaths(this.options, this.io) : roadmapPaths(this.options, this.io);
-    const loaded = checked(await loadRoadmaps(paths, { revision: this.edition, cwd: this.io.cwd }), this.io);
+    const loaded = checked(await loadRoadmaps(roadmapPaths(this.options, this.io), { revision: this.edition, cwd: this.io.cwd }), this.io);
     return { label: 'working tree', roadmaps: loaded.roadmaps };
   }
 
@@ -96,7 +86,8 @@ export class Sides {
     throw new UserError(`${arg}: roadmap ${id} has no revision ${n} (it has ${have.join(', ')})`);
   }
 
-  private async atRevision(rev: string, paths: readonly string[], arg: string): Promise<readonly Roadmap[]> {
+  /** `paths` is asked for only once `rev` is known to be a revision, so a typo is reported as one. */
+  private async atRevision(rev: string, paths: () => readonly string[], arg: string): Promise<readonly Roadmap[]> {
     const git = await import('../load/git.js');
     const repo = await git.repoAt(this.io.cwd);
     if (!repo) {
@@ -109,8 +100,7 @@ export class Sides {
         ? `'${arg}' is no file or directory, no edition (ID@N) and no git revision${hint}`
         : `${arg}: unknown git revision '${rev}'${hint}`);
     }
-    this.usedGit = true;
-    const loaded = await git.loadAtRevision(repo, { revision: rev, commit, paths, edition: this.edition });
+    const loaded = await git.loadAtRevision(repo, { revision: rev, commit, paths: paths(), edition: this.edition });
     return checked(loaded, this.io).roadmaps;
   }
 }

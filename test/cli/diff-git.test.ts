@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -86,9 +86,13 @@ describe('roadmap diff against git revisions', () => {
     const viaPath = await run(['diff', 'HEAD:az-ogp-2019-21.yaml', 'az-ogp-2019-21.yaml', '--format', 'json'], { cwd: sub });
     const doc = JSON.parse(viaPath.stdout);
     expect([doc.old.roadmaps[0].file, doc.new.roadmaps[0].file, doc.count]).toEqual(['HEAD:roadmaps/az-ogp-2019-21.yaml', 'az-ogp-2019-21.yaml', 3]);
-    // Without -r and without ./roadmaps here, the revision is read at roadmaps/ under this directory.
+    // Without -r, both sides are read at the roadmaps/ found upwards (here: this directory).
     const bare = await run(['diff', 'HEAD'], { cwd: sub });
-    expect([bare.code, bare.stderr]).toEqual([2, 'HEAD:roadmaps/roadmaps: error: no such file or directory at HEAD\nroadmap: 1 error in 1 file\n']);
+    expect([bare.code, bare.stdout, bare.stderr]).toEqual([0, header('HEAD', 'working tree') + THREE, '']);
+    mkdirSync(path.join(dir, 'docs', 'deep'), { recursive: true });
+    const deep = await run(['diff', 'HEAD', '--format', 'json'], { cwd: path.join(dir, 'docs', 'deep') });
+    const json = JSON.parse(deep.stdout);
+    expect([deep.code, json.old.roadmaps[0].file, json.new.roadmaps[0].file, json.count]).toEqual([0, 'HEAD:roadmaps/az-ogp-2019-21.yaml', '../../roadmaps/az-ogp-2019-21.yaml', 3]);
   });
 
   it('the review gate exits 1 for a slipped deadline and a reassignment, not for a completion', async () => {

@@ -131,7 +131,7 @@ roadmap: 10 errors in 1 file
     [['--horizon', 'soon'], 'roadmap: --horizon expects a whole number >= 0, not "soon"\n'],
     [['--state', 'overdu'], "roadmap: --state: unknown state 'overdu'; did you mean 'overdue'? (states: overdue, due-soon, active, upcoming, later, done, cancelled)\n"],
     [['--stage', 'IV'], "roadmap: unknown stage 'IV'; did you mean 'I' or 'II'?\n"],
-    [['--entity', 'CCD'], "roadmap: unknown entity 'CCD'; did you mean 'CCC'?\n"],
+    [['--entity', 'CCD'], "roadmap: unknown entity 'CCD'; did you mean 'CCC'?\n  entities: CCC, OGP-AZ (alias 'OGP Azerbaijan Platform'), NGOS (alias 'NGO'), STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES\n"],
     [['--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown.\n"],
     [['--frobnicate'], "error: unknown option '--frobnicate'\n"],
     [['-r', 'nowhere'], 'nowhere: error: no such file or directory\nroadmap: 1 error in 1 file\n'],
@@ -148,13 +148,11 @@ roadmap: 10 errors in 1 file
     expect(r.stderr).toMatch(/^roadmaps\/x\.yaml:\d+:\d+: error: .+\nroadmap: 1 error in 1 file\n$/);
   });
 
-  it('uses the shipped roadmaps when there is no ./roadmaps, saying so on stderr', () => {
+  it('never falls back to the shipped roadmaps: without roadmaps/ it exits 2 and says how to point at some, -q or not', () => {
     const dir = tree({ 'readme.txt': 'x' });
-    const r = spawn(['status', '--today', '2019-07-15', '--format', 'json'], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).activities).toHaveLength(19);
-    expect(r.stderr).toMatch(/^roadmap: no \.\/roadmaps here and no --roadmap given; using the roadmaps shipped with roadmap \(.+roadmaps\)\n$/);
-    expect(spawn(['status', '-q', '--today', '2019-07-15'], { cwd: dir }).stderr).toBe('');
+    const message = `roadmap: no roadmaps found (looked for roadmaps/ in ${dir} only, as it is not inside a git work tree); give --roadmap PATH, set ROADMAP_PATH, or create one with roadmap init\n`;
+    expect(spawn(['status', '--today', '2019-07-15', '--format', 'json'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: message });
+    expect(spawn(['check', '-q', '--today', '2019-07-15'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: message });
   });
 });
 

@@ -113,10 +113,10 @@ describe('edit commands', () => {
     expect(p.read()).toBe(broken);
   });
 
-  it('refuse to edit the roadmaps shipped inside the package', async () => {
+  it('refuse to edit anything (never the roadmaps shipped inside the package) when no roadmaps are found', async () => {
     const dir = tree({});
     const r = await run(['done', '1.1'], { cwd: dir });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: no ./roadmaps here to edit; say which file with --roadmap <file> (or set ROADMAP_PATH)\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `roadmap: no roadmaps found (looked for roadmaps/ in ${dir} only, as it is not inside a git work tree); give --roadmap PATH, set ROADMAP_PATH, or create one with roadmap init\n` });
   });
 
   it('refuse an edit that would take the file past the size limit, so that it stays readable', async () => {
