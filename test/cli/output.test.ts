@@ -72,7 +72,7 @@ describe('--output onto what must not be replaced', () => {
   it.skipIf(!root)('a character device (a /dev/null of its own) is written to, not replaced', () => {
     const p = project();
     expect(spawnSync('mknod', [p.at('null'), 'c', '1', '3']).status).toBe(0);
-    expect(p.roadmap(['report', ...today, '--output', 'null'])).toEqual({ code: 0, stdout: '', stderr: 'roadmap: wrote null (markdown, 19 activities)\n' });
+    expect(p.roadmap(['report', ...today, '--format', 'markdown', '--output', 'null'])).toEqual({ code: 0, stdout: '', stderr: 'roadmap: wrote null (markdown, 19 activities)\n' });
     expect(p.roadmap(['check', ...today, '--format', 'json', '--output', 'null']).code).toBe(1);
     expect(lstatSync(p.at('null')).isCharacterDevice()).toBe(true);
   });
@@ -85,7 +85,7 @@ describe('--output onto what must not be replaced', () => {
     reader.stdout.on('data', (d) => (read += d));
     const readerDone = new Promise((resolve) => reader.on('close', resolve));
     const r = await new Promise<{ code: number | null }>((resolve) => {
-      const w = spawnChild(process.execPath, [BIN, 'report', ...today, '--output', 'pipe', '-q'], { cwd: p.dir, env: ENV, stdio: 'ignore' });
+      const w = spawnChild(process.execPath, [BIN, 'report', ...today, '--format', 'markdown', '--output', 'pipe', '-q'], { cwd: p.dir, env: ENV, stdio: 'ignore' });
       w.on('close', (code) => resolve({ code }));
     });
     const fifo = lstatSync(p.at('pipe')).isFIFO();
@@ -96,7 +96,7 @@ describe('--output onto what must not be replaced', () => {
 
   it('--output /dev/stdout writes to standard output when it is a pipe', () => {
     const p = project();
-    expect(p.roadmap(['report', ...today, '--output', '/dev/stdout', '-q'])).toEqual({ code: 0, stdout: markdownOf(p), stderr: '' });
+    expect(p.roadmap(['report', ...today, '--format', 'markdown', '--output', '/dev/stdout', '-q'])).toEqual({ code: 0, stdout: markdownOf(p), stderr: '' });
   });
 
   it('a symbolic link is not followed onto another file', () => {
@@ -112,7 +112,7 @@ describe('--output onto what must not be replaced', () => {
     const p = project();
     const before = readFileSync(p.at('roadmaps/a.yaml'), 'utf8');
     const refused = { stdout: '', stderr: 'roadmap: --output roadmaps/a.yaml is a roadmap this command reads; nothing was written\n' };
-    expect(p.roadmap(['report', ...today, '--output', 'roadmaps/a.yaml'])).toEqual({ code: 2, ...refused });
+    expect(p.roadmap(['report', ...today, '--format', 'markdown', '--output', 'roadmaps/a.yaml'])).toEqual({ code: 2, ...refused });
     expect(p.roadmap(['check', ...today, '--format', 'markdown', '--output', 'roadmaps/a.yaml'])).toEqual({ code: 2, ...refused });
     // Under another name (a hard link) too.
     linkSync(p.at('roadmaps/a.yaml'), p.at('alias.md'));

@@ -169,7 +169,7 @@ describe('roadmap init', () => {
     ]);
     const fs: WriteFs = { ...fsp, rename: async () => { throw Object.assign(new Error('no space'), { code: 'ENOSPC' }); } };
     await expect(initFlow({ timezone: 'UTC' }, t.io, ask, { fs })).rejects.toThrow(
-      'cannot write roadmaps/city-plan.yaml: no space; no file was created; your answers are kept in roadmaps/city-plan.yaml.draft (rename it to roadmaps/city-plan.yaml when you can)');
+      'cannot write roadmaps/city-plan.yaml: no space left on device; no file was created; your answers are kept in roadmaps/city-plan.yaml.draft (rename it to roadmaps/city-plan.yaml when you can)');
     expect(existsSync(path.join(dir, 'roadmaps/city-plan.yaml'))).toBe(false);
     const draft = readFileSync(path.join(dir, 'roadmaps/city-plan.yaml.draft'), 'utf8');
     expect(draft.split('\n').slice(1, 6)).toEqual(['schema: 1', 'id: city-plan', 'title: City plan', 'revision: 1', 'timezone: UTC']);
