@@ -15,6 +15,15 @@
  */
 import type { PMap, PNode, PPair, PScalar, PSeq } from './yaml.js';
 
+/**
+ * The yaml library version whose rules and node ranges this reader copies
+ * (duplicate keys, the key length limit, where a key counts from, what a
+ * node's end takes in). package.json pins it exactly and a test fails when
+ * another is installed: a new version is taken only with the differential
+ * tests run against it and this constant changed.
+ */
+export const YAML_VERSION_MIRRORED = '2.9.1';
+
 /** Thrown to give up; caught once in readSimpleYaml. */
 const GIVE_UP = Symbol('give up');
 

@@ -4,11 +4,12 @@
  * and no problem. Where it gives up, the full parser decides, as before.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { roadmapFile } from '../../bench/generate.mjs';
-import { readSimpleYaml } from '../../src/load/fast-yaml.js';
+import { readSimpleYaml, YAML_VERSION_MIRRORED } from '../../src/load/fast-yaml.js';
 import { LIMITS, parseYaml, parseYamlFully } from '../../src/load/yaml.js';
-import { SHIPPED } from '../helpers.js';
+import { ROOT, SHIPPED } from '../helpers.js';
 import { corrupt, keyWordDocs, LONG_KEY_LENGTHS, longKeyDocs, nested, randomYaml, ruleYaml } from './yaml-samples.js';
 
 /** More with YAML_FUZZ=100000 (slow), which prints the counts instead of checking them. */
@@ -95,6 +96,12 @@ function tally(texts: Iterable<string>): { same: number; gaveUp: number; refused
 const messages = (text: string) => parseYaml(text).problems.map((p) => p.message);
 
 describe('the full parser\'s own rules, copied by the fast reader or left to the library', () => {
+  it('runs beside the yaml version whose rules the reader copies, pinned exactly', () => {
+    const installed = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+    const pinned = (JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { dependencies: Record<string, string> }).dependencies.yaml;
+    expect({ installed, pinned }).toEqual({ installed: YAML_VERSION_MIRRORED, pinned: YAML_VERSION_MIRRORED });
+  });
+
   it('compares keys by their text: null, boolean and number words are text, plain or quoted', () => {
     const flow = 'entities: {NULL: Operations office, "NULL": Communications unit}\n';
     const block = 'entities:\n  NULL: Operations office\n  "NULL": Communications unit\n';
