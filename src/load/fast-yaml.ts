@@ -299,18 +299,19 @@ class Reader {
 
   /**
    * Where the yaml library counts the key at `key` from, the previous value
-   * having ended at `prevEnd`: there, when that value was empty and the key is on
-   * the very next line (its line break and indentation are the value's then, and
-   * the key's item starts with nothing of its own); at the key otherwise.
+   * having ended at `prevEnd`. After an empty value the line break, the next
+   * line's indentation and, when collections close there, blank lines too are
+   * the value's tokens, and the key is counted from the value's end; a comment
+   * between them starts the key's own item. So: from `prevEnd` when only spaces
+   * and line breaks lie between (which may be earlier than the library counts:
+   * then the reader gives up where the library would not), from the key otherwise.
    */
   private keyCountedFrom(prevEnd: number, key: number): number {
-    let breaks = 0;
     for (let j = prevEnd; j < key; j++) {
       const c = this.c(j);
-      if (c === NL) breaks++;
-      else if (c !== SPACE) return key;
+      if (c !== NL && c !== SPACE) return key;
     }
-    return breaks === 1 ? prevEnd : key;
+    return prevEnd;
   }
 
   private map(at: number, col: number, depth: number): PMap {

@@ -169,6 +169,7 @@ const LONG_KEY_PLACES = [
   'x:\n  K: v\n', 'x:\n  a: 1\n  K: v\n', 'x:\n  a:\n  K: v\n', 'x:\n    a:\n    K: v\n', 'x:\n  a:\n    b:\n  K: v\n',
   'x:\n  b:\nK: v\n', 'x:\n  b:\n    c:\nK: v\n', 'x:\n  - a\nK: v\n', 'x:\n- a:\nK: v\n', 'x:\n  -\nK: v\n',
   '- K: v\n', '- a:\n  K: v\n', '- a: 1\n  K: v\n', '-   a:\n    K: v\n', '- a:\n    b:\n  K: v\n', '-\n  a:\n  K: v\n',
+  'x:\n-\n\nK: v\n', 'x:\n-\n  \n\nK: v\n', 'x:\n  b:\n\nK: v\n', 'x:\n  y:\n  -\n\n  K: v\n', 'x:\n-\n# c\nK: v\n', 'x:\n  b: 1\n\nK: v\n',
   'm: {K: v}\n', 'm: {a: 1, K: v}\n', 'm: { K : v }\n', 'm: {"K": v}\n', 'm: [K]\n', 'm: [a, K]\n', 'a:\n"K": v\n',
 ];
 export const LONG_KEY_LENGTHS = [1000, 1016, 1019, 1020, 1021, 1022, 1023, 1024, 1025, 1026, 1030];
@@ -231,7 +232,7 @@ export function nested(form: 'map' | 'seq' | 'compact' | 'flat' | 'flow' | 'flow
 
 /** A key for ruleYaml: mostly a key word, plain or quoted (in block mappings rarely: the reader leaves those to the library); sometimes about 1024 characters long. */
 function ruleKey(r: Rand, used: Set<string>, flow = false): string {
-  if (r() < 0.03) {
+  if (r() < 0.05) {
     const n = 995 + Math.floor(r() * 36);
     return r() < 0.5 ? 'k'.repeat(n) : `${'ab '.repeat(n)}`.slice(0, n - 1) + 'z';
   }
@@ -244,9 +245,22 @@ function ruleKey(r: Rand, used: Set<string>, flow = false): string {
   return q < plain ? word : q < (1 + plain) / 2 ? `'${word}'` : `"${word}"`;
 }
 
-const RULE_VALUES = ['x', '', '', '# c', '[a]', '{a: b}', '"q"'];
+const RULE_VALUES = ['x', '', '', ' ', '# c', '[a]', '{a: b}', '"q"', '|'];
 const RULE_LEAVES = ['x', '', '"q"', '[]', '{}'];
-const entry = (head: string, value: string) => (value === '' ? head.trimEnd() : `${head}${value}`);
+
+/** An entry's line (an empty value with or without trailing spaces), and a block scalar's text in column `col`. */
+function entry(lines: string[], head: string, value: string, col = 0): void {
+  lines.push(value === '' ? head.trimEnd() : `${head}${value}`);
+  if (value === '|') lines.push(`${' '.repeat(col + 2)}text`);
+}
+
+/** Sometimes a blank line, a comment or a line of spaces between entries. */
+function ruleGap(r: Rand, lines: string[], col: number): void {
+  const k = r();
+  if (k < 0.05) lines.push('');
+  else if (k < 0.1) lines.push(`${' '.repeat(col)}# ${'c'.repeat(Math.floor(r() * 3) * 600)}`);
+  else if (k < 0.12) lines.push(' '.repeat(1 + Math.floor(r() * col)));
+}
 
 /** A flow collection at `depth` over a chain down to a leaf at `target`, with siblings. */
 function ruleFlow(r: Rand, depth: number, target: number): string {
@@ -269,9 +283,10 @@ function ruleMap(r: Rand, lines: string[], depth: number, target: number, col: n
   const n = Math.floor(r() * 3);
   const at = Math.floor(r() * (n + 1));
   for (let i = 0; i <= n; i++) {
+    if (i > 0) ruleGap(r, lines, col);
     const head = `${i === 0 && first !== undefined ? first : ' '.repeat(col)}${ruleKey(r, used)}: `;
-    if (i !== at) lines.push(entry(head, any(r, RULE_VALUES)));
-    else if (depth + 1 === target) lines.push(entry(head, any(r, RULE_LEAVES)));
+    if (i !== at) entry(lines, head, any(r, RULE_VALUES), col);
+    else if (depth + 1 === target) entry(lines, head, any(r, RULE_LEAVES));
     else {
       const form = r();
       if (form < 0.15) lines.push(`${head}${ruleFlow(r, depth + 1, target)}`);
@@ -291,10 +306,11 @@ function ruleSeq(r: Rand, lines: string[], depth: number, target: number, col: n
   const at = Math.floor(r() * (n + 1));
   const head = `${' '.repeat(col)}- `;
   for (let i = 0; i <= n; i++) {
+    if (i > 0) ruleGap(r, lines, col);
     if (i !== at) {
-      if (r() < 0.3) lines.push(entry(`${head}${ruleKey(r, new Set())}: `, any(r, RULE_VALUES)));
-      else lines.push(entry(head, any(r, RULE_VALUES)));
-    } else if (depth + 1 === target) lines.push(entry(head, any(r, RULE_LEAVES)));
+      if (r() < 0.3) entry(lines, `${head}${ruleKey(r, new Set())}: `, any(r, RULE_VALUES), col + 2);
+      else entry(lines, head, any(r, RULE_VALUES), col);
+    } else if (depth + 1 === target) entry(lines, head, any(r, RULE_LEAVES));
     else {
       const form = r();
       if (form < 0.15) lines.push(`${head}${ruleFlow(r, depth + 1, target)}`);
