@@ -298,13 +298,11 @@ class Reader {
   }
 
   /**
-   * Where the yaml library counts the key at `key` from, the previous value
-   * having ended at `prevEnd`. After an empty value the line break, the next
-   * line's indentation and, when collections close there, blank lines too are
-   * the value's tokens, and the key is counted from the value's end; a comment
-   * between them starts the key's own item. So: from `prevEnd` when only spaces
-   * and line breaks lie between (which may be earlier than the library counts:
-   * then the reader gives up where the library would not), from the key otherwise.
+   * Where the yaml library counts a key's characters from: after an empty value,
+   * that value's end (the line break, the indentation and, where collections
+   * close, blank lines are the value's tokens); the key itself when a comment lies
+   * between. Counting from `prevEnd` whenever only spaces and line breaks lie
+   * between is at worst stricter than the library, and then the reader gives up.
    */
   private keyCountedFrom(prevEnd: number, key: number): number {
     for (let j = prevEnd; j < key; j++) {
