@@ -126,8 +126,9 @@ export function corrupt(text: string, seed: number): string {
  * The shapes where the full parser applies a rule of its own to well-formed
  * input: duplicate keys (compared by their text: under the failsafe schema
  * `null`, `~` and `"null"` are text like any other), the 1024-character limit
- * on implicit keys (counted from where the library's key token starts, which
- * after an empty value is the end of the line before) and the nesting limit.
+ * on implicit keys (counted from the key, but after an empty value from that
+ * value's end, blank lines included where collections close) and the nesting
+ * limit.
  */
 
 /** Words other schemas read as null, booleans or numbers. */
@@ -178,7 +179,7 @@ export const LONG_KEY_LENGTHS = [1000, 1016, 1019, 1020, 1021, 1022, 1023, 1024,
 export function longKeyDocs(): string[] {
   const docs: string[] = [];
   for (const n of LONG_KEY_LENGTHS) {
-    for (const key of ['k'.repeat(n), `${'ab '.repeat(Math.ceil(n / 3))}`.slice(0, n - 1) + 'z']) {
+    for (const key of ['k'.repeat(n), 'ab '.repeat(Math.ceil(n / 3)).slice(0, n - 1) + 'z']) {
       for (const place of LONG_KEY_PLACES) docs.push(place.replace('K', key));
     }
   }
@@ -234,7 +235,7 @@ export function nested(form: 'map' | 'seq' | 'compact' | 'flat' | 'flow' | 'flow
 function ruleKey(r: Rand, used: Set<string>, flow = false): string {
   if (r() < 0.05) {
     const n = 995 + Math.floor(r() * 36);
-    return r() < 0.5 ? 'k'.repeat(n) : `${'ab '.repeat(n)}`.slice(0, n - 1) + 'z';
+    return r() < 0.5 ? 'k'.repeat(n) : 'ab '.repeat(n).slice(0, n - 1) + 'z';
   }
   let word = KEY_WORDS[Math.floor(r() * KEY_WORDS.length)]!;
   // Mostly distinct keys, or nearly every deep document would have a duplicate somewhere.
