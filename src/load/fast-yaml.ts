@@ -15,6 +15,15 @@
  */
 import type { PMap, PNode, PPair, PScalar, PSeq } from './yaml.js';
 
+/**
+ * The yaml library version whose rules and node ranges this reader copies
+ * (duplicate keys, the key length limit, where a key counts from, what a
+ * node's end takes in). package.json pins it exactly and a test fails when
+ * another is installed: a new version is taken only with the differential
+ * tests run against it and this constant changed.
+ */
+export const YAML_VERSION_MIRRORED = '2.9.1';
+
 /** Thrown to give up; caught once in readSimpleYaml. */
 const GIVE_UP = Symbol('give up');
 
@@ -26,6 +35,9 @@ const NL = 10;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+
+/** The yaml library's limit (strict mode) on how far an implicit key's ':' may stand from where the key's item starts. */
+const KEY_LIMIT = 1024;
 
 /** Characters that may not start a plain scalar or key here (YAML indicators, or ones left to the full parser). */
 function badStart(c: number): boolean {
@@ -65,20 +77,18 @@ export function scalarNode(value: string, style: PScalar['style'], start: number
   };
 }
 
-/** A mapping key as compared for duplicates: all null keys (empty, `~`, `null`) are one. */
-const keyId = (key: PScalar): string => (key.empty ? '' : key.value);
-
 /**
  * Whether a mapping has `key` already: a scan of the few keys a mapping usually
  * has, and from the sixteenth on a set of them (`seen`, which this fills).
  */
 function taken(pairs: readonly PPair[], key: PScalar, seen: { set: Set<string> | null }): boolean {
-  const id = keyId(key);
+  // Compared by their text, as the library does under the failsafe schema: `null`, `~` and "null" are three keys.
+  const id = key.value;
   if (seen.set === null) {
-    for (let i = 0; i < pairs.length; i++) if (keyId(pairs[i]!.key) === id) return true;
+    for (let i = 0; i < pairs.length; i++) if (pairs[i]!.key.value === id) return true;
     if (pairs.length < 15) return false;
     seen.set = new Set();
-    for (let i = 0; i < pairs.length; i++) seen.set.add(keyId(pairs[i]!.key));
+    for (let i = 0; i < pairs.length; i++) seen.set.add(pairs[i]!.key.value);
   } else if (seen.set.has(id)) return true;
   seen.set.add(id);
   return false;
@@ -221,7 +231,6 @@ class Reader {
 
   /** A block collection whose first entry starts at `at`, in column `col`. */
   private block(at: number, col: number, depth: number): PMap | PSeq {
-    if (depth >= this.maxDepth) this.give();
     if (this.isDash(at)) return this.seq(at, col, depth);
     if (this.keyEnd(at) === -1) this.give();
     return this.map(at, col, depth);
@@ -253,7 +262,7 @@ class Reader {
   private keyEnd(i: number): number {
     if (badStart(this.c(i))) return -1;
     const s = this.s;
-    for (let j = i + 1; j < s.length && j - i <= 1024; j++) {
+    for (let j = i + 1; j < s.length && j - i <= KEY_LIMIT; j++) {
       const c = this.c(j);
       if (c === NL) return -1;
       if (c === HASH && this.c(j - 1) === SPACE) return -1;
@@ -288,13 +297,32 @@ class Reader {
     return end;
   }
 
+  /**
+   * Where the yaml library counts a key's characters from: after an empty value,
+   * that value's end (the line break, the indentation and, where collections
+   * close, blank lines are the value's tokens); the key itself when a comment lies
+   * between. Counting from `prevEnd` whenever only spaces and line breaks lie
+   * between is at worst stricter than the library, and then the reader gives up.
+   */
+  private keyCountedFrom(prevEnd: number, key: number): number {
+    for (let j = prevEnd; j < key; j++) {
+      const c = this.c(j);
+      if (c !== NL && c !== SPACE) return key;
+    }
+    return prevEnd;
+  }
+
   private map(at: number, col: number, depth: number): PMap {
+    // Every block collection has a child one level deeper: the library refuses it past the limit.
+    if (depth >= this.maxDepth) this.give();
     const pairs: PPair[] = [];
     const seen = { set: null };
     let i = at;
+    let prevEnd = at;
     for (;;) {
       const colon = this.keyEnd(i);
       if (colon === -1) this.give();
+      if (colon - prevEnd > KEY_LIMIT && colon - this.keyCountedFrom(prevEnd, i) > KEY_LIMIT) this.give();
       let kEnd = colon;
       while (this.c(kEnd - 1) === SPACE) kEnd--;
       const keyText = this.key(i, kEnd);
@@ -302,6 +330,7 @@ class Reader {
       if (taken(pairs, key, seen)) this.give();
       const value = this.value(colon + 1, col, depth, true, -1);
       const { end: valueEnd, consumed: valueConsumed, leaf: valueLeaf } = this;
+      prevEnd = valueEnd;
       pairs.push({ key, value });
       const gapEnd = this.gap(valueConsumed);
       if (this.nextAt === -1 || this.nextIndent < col) {
@@ -314,6 +343,7 @@ class Reader {
   }
 
   private seq(at: number, col: number, depth: number): PSeq {
+    if (depth >= this.maxDepth) this.give();
     const items: PNode[] = [];
     let i = at;
     // Where comment lines before an item would count as its own: past what the item before took.
@@ -362,7 +392,6 @@ class Reader {
       case 39: return this.lineScalar(this.singleQuoted(j));
       case 91:
       case 123: {
-        if (depth + 1 >= this.maxDepth) this.give();
         const flow = this.flow(j, depth + 1);
         const end = this.restOfLine(flow.end);
         return this.read(flow, end, end, true);
@@ -528,7 +557,6 @@ class Reader {
 
   /** A flow collection on one line, opening at i. */
   private flow(i: number, depth: number): PMap | PSeq {
-    if (depth >= this.maxDepth) this.give();
     const isMap = this.c(i) === 123;
     const close = isMap ? 125 : 93;
     const items: PNode[] = [];
@@ -536,6 +564,8 @@ class Reader {
     const seen = { set: null };
     let j = this.skipSpaces(i + 1);
     if (this.c(j) !== close) {
+      // Its entries would be one level deeper than the library takes (an empty one is fine).
+      if (depth >= this.maxDepth) this.give();
       for (;;) {
         if (isMap) {
           const k = this.flowScalar(j, true);

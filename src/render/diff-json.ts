@@ -2,6 +2,7 @@
 import type { Change } from '../diff/changes.js';
 import type { DiffReport, Side } from '../diff/report.js';
 import { gatesOf } from '../diff/changes.js';
+import { jsonText } from './json.js';
 
 function side(s: Side) {
   return { label: s.label, roadmaps: s.roadmaps.map((r) => ({ id: r.id, title: r.title, revision: r.revision, schema: r.schema, file: r.file })) };
@@ -27,5 +28,5 @@ export function diffJson(report: DiffReport) {
 }
 
 export function renderDiffJson(report: DiffReport): string {
-  return `${JSON.stringify(diffJson(report), null, 2)}\n`;
+  return jsonText(diffJson(report));
 }

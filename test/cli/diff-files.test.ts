@@ -269,6 +269,19 @@ demo — Demo roadmap
     expect(out).not.toMatch(/<b>|\u001b|@team/);
   });
 
+  it('escapes C0 and C1 controls, bidi and line separators in JSON, which reads back the same', async () => {
+    const yaml = (title: string) => roadmapYaml(`      - id: "1"\n        title: "${title}"\n        window: 2024-03\n        responsible: A\n`);
+    const evil = 'E \u009b31m \u202eevil \u2028 \u001b[31m \u0001 \u007f \u0085';
+    const written = 'E \\u009b31m \\u202eevil \\u2028 \\u001b[31m \\u0001 \\u007f \\u0085';
+    const dir = tree({ 'old.yaml': yaml('Plain'), 'new.yaml': yaml(written) });
+    const r = await run(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e\u2028]/);
+    expect(r.stdout).toContain('"new": "E \\u009b31m \\u202eevil \\u2028 \\u001b[31m \\u0001 \\u007f \\u0085"');
+    const change = JSON.parse(r.stdout).changes[0];
+    expect([change.kind, change.old, change.new]).toEqual(['activity-retitled', 'Plain', evil]);
+  });
+
   it('colours a terminal: extended and removed in red, done in green', async () => {
     const r = await run(['diff', 'plan-old.yaml', 'plan-new.yaml'], { cwd, stdoutTTY: true });
     expect(r.stdout).toContain('\u001b[31m\u001b[1mdeadline extended by 19 days\u001b[22m\u001b[39m');
