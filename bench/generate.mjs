@@ -173,3 +173,57 @@ export const BAD_INPUTS = {
     return b;
   },
 };
+
+const HEAD = 'schema: 1\nid: slow\ntitle: Slow\nentities:\n  A: Agency\nstages:\n  - id: S\n    title: S\n    activities:\n';
+
+/** Inputs of sizes a loader or renderer must handle in linear time (each `n` large). */
+export const SLOW_INPUTS = {
+  /** Activities with three errors each (bad date, unknown entity, unknown key), ~1 MB at 16,000. */
+  invalid: (n = 16_000) => {
+    const lines = [HEAD];
+    for (let i = 0; i < n; i++) lines.push(`      - { id: "a${i}", title: T, due: 2019-02-30, responsible: Z${i}, colour: red }\n`);
+    return lines.join('');
+  },
+  /** One activity with `n` unknown keys. */
+  unknownKeys: (n = 16_000) => {
+    const lines = [HEAD, '      - id: a\n        title: T\n        due: 2020-01-01\n'];
+    for (let i = 0; i < n; i++) lines.push(`        extra${i}: x\n`);
+    return lines.join('');
+  },
+  /** One activity with the same key written `n` times. */
+  duplicateKeys: (n = 16_000) => {
+    const lines = [HEAD, '      - id: a\n        due: 2020-01-01\n'];
+    for (let i = 0; i < n; i++) lines.push(`        title: T${i}\n`);
+    return lines.join('');
+  },
+  /** One anchored title used by `n` activities through YAML aliases. */
+  yamlAliases: (n = 5_000) => {
+    const lines = [HEAD.replace('title: Slow', 'title: &t Slow')];
+    for (let i = 0; i < n; i++) lines.push(`      - { id: "a${i}", title: *t, due: 2020-01-01, responsible: A }\n`);
+    return lines.join('');
+  },
+  /** An entity with `n` aliases, each used once, plus `n` unknown references. */
+  entityAliases: (n = 5_000) => {
+    const aliases = Array.from({ length: n }, (_, i) => `al${i}`).join(', ');
+    const lines = [HEAD.replace('  A: Agency\n', `  A: { name: Agency, aliases: [${aliases}] }\n`)];
+    for (let i = 0; i < n; i++) lines.push(`      - { id: "a${i}", title: T, due: 2020-01-01, responsible: [al${i}, xl${i}] }\n`);
+    return lines.join('');
+  },
+  /** A title of `n` emoji (one word), and one of `n` emoji separated by spaces. */
+  emojiTitle: (n = 40_000) => `${HEAD}      - id: a\n        title: "${'😀'.repeat(n)}"\n        due: 2020-01-01\n        responsible: A\n`
+    + `      - id: b\n        title: "${'😀 '.repeat(n).trim()}"\n        due: 2020-01-01\n        responsible: A\n`,
+  /**
+   * `n` activities, each due a day after the one before it ends: a chain of relative dates,
+   * written last first, so that resolving the first one written needs all the others.
+   */
+  chain: (n = 2_000) => {
+    const lines = [HEAD];
+    for (let i = n; i >= 2; i--) lines.push(`      - { id: "a${i}", title: T, due: "a${i - 1}.end + 1 day", responsible: A }\n`);
+    lines.push('      - { id: "a1", title: T, due: 2020-01-01, responsible: A }\n');
+    return lines.join('');
+  },
+  /** The same chain closed into a ring. */
+  ring: (n = 2_000) => SLOW_INPUTS.chain(n).replace('due: 2020-01-01', `due: "a${n}.end + 1 day"`),
+  /** A window running to the last day the format allows. */
+  farDue: () => `${HEAD}      - { id: a, title: T, window: 2019-03..2019-05, responsible: A }\n      - { id: b, title: T, due: 9999-12-31, responsible: A }\n`,
+};

@@ -37,6 +37,8 @@ interface Item {
   span?: Span | null;
   resolved?: Array<Span | null>;
   visiting?: boolean;
+  /** Its place on the resolving stack while visiting. */
+  depth?: number;
 }
 
 const NO_IDS: readonly string[] = Object.freeze([]);
@@ -56,7 +58,8 @@ const max = (a: CalendarDate, b: CalendarDate) => (a > b ? a : b);
 export class Builder {
   readonly problems: Problem[] = [];
   private readonly items = new Map<string, Item>();
-  private readonly path: string[] = [];
+  /** Errors said so far, by offset and message: a Set, as a file may hold many thousands. */
+  private readonly said = new Set<string>();
 
   constructor(
     private readonly file: string,
@@ -69,10 +72,11 @@ export class Builder {
   }
 
   error(node: { start: number }, message: string): void {
-    const at = this.pos(node);
     // A term standing for both ends of a window (`due:`) is checked twice; say it once.
-    if (this.problems.some((p) => p.line === at.line && p.column === at.column && p.message === message)) return;
-    this.problems.push({ ...at, severity: 'error', message });
+    const key = `${node.start} ${message}`;
+    if (this.said.has(key)) return;
+    this.said.add(key);
+    this.problems.push({ ...this.pos(node), severity: 'error', message });
   }
 
   build(input: RoadmapInput): Roadmap | null {
@@ -174,14 +178,39 @@ export class Builder {
     });
   }
 
-  private resolve(item: Item): Span | null {
-    if (item.span !== undefined) return item.span;
-    if (item.visiting) return null;
-    item.visiting = true;
-    this.path.push(item.id);
-    const resolved = item.windows.map((w) => this.window(w));
+  /**
+   * Resolves an item after everything it refers to, depth first with an explicit
+   * stack: a chain of thousands of relative dates would overflow the call stack.
+   * The items on the stack are `visiting`; a reference to one of them is a cycle.
+   */
+  private resolve(root: Item): Span | null {
+    if (root.span !== undefined) return root.span;
+    if (root.visiting) return null;
+    const stack: Array<{ item: Item; deps: readonly string[]; next: number }> = [];
+    const enter = (item: Item) => {
+      item.visiting = true;
+      item.depth = stack.length;
+      stack.push({ item, deps: dependencies(item), next: 0 });
+    };
+    enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.deps.length) {
+        const dep = this.items.get(top.deps[top.next++]!);
+        if (dep !== undefined && dep.span === undefined && !dep.visiting) enter(dep);
+        continue;
+      }
+      this.finish(top.item, stack);
+      stack.pop();
+    }
+    return root.span ?? null;
+  }
+
+  /** The item's span, once every item it refers to has one (or is on `stack`: a cycle). */
+  private finish(item: Item, stack: ReadonlyArray<{ item: Item }>): void {
+    const resolved = item.windows.map((w) => this.window(w, stack));
     item.resolved = resolved;
-    const parts = item.windows.length > 0 ? resolved : item.spanOf.map((id) => this.resolveId(id));
+    const parts = item.windows.length > 0 ? resolved : item.spanOf.map((id) => this.items.get(id)?.span ?? null);
     let span: Span | null = null;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i];
@@ -189,20 +218,13 @@ export class Builder {
       // Spans are never changed, so one window's span is its item's too.
       span = span ? { start: min(span.start, p.start), end: max(span.end, p.end) } : p;
     }
-    this.path.pop();
     item.visiting = false;
     item.span = span;
-    return span;
   }
 
-  private resolveId(id: string): Span | null {
-    const item = this.items.get(id);
-    return item ? this.resolve(item) : null;
-  }
-
-  private window(w: WindowPlan): Span | null {
-    const start = this.term(w.spec.start, 'first', w.spec.startAt);
-    const end = this.term(w.spec.end, 'last', w.spec.endAt);
+  private window(w: WindowPlan, stack: ReadonlyArray<{ item: Item }>): Span | null {
+    const start = this.term(w.spec.start, 'first', w.spec.startAt, stack);
+    const end = this.term(w.spec.end, 'last', w.spec.endAt, stack);
     if (!start || !end) return null;
     if (end < start) {
       this.error(w.node, `window end ${end} is before its start ${start}`);
@@ -211,7 +233,7 @@ export class Builder {
     return { start, end };
   }
 
-  private term(t: DateTerm, side: 'first' | 'last', node: PNode): CalendarDate | null {
+  private term(t: DateTerm, side: 'first' | 'last', node: PNode, stack: ReadonlyArray<{ item: Item }>): CalendarDate | null {
     if (t.kind === 'fixed') return t[side];
     const target = this.items.get(t.ref);
     if (!target) {
@@ -220,8 +242,7 @@ export class Builder {
       return null;
     }
     if (target.visiting) {
-      const cycle = [...this.path.slice(this.path.indexOf(t.ref)), t.ref];
-      this.error(node, `relative dates form a cycle: ${cycle.join(' -> ')}`);
+      this.error(node, `relative dates form a cycle: ${cycleText(stack, target.depth ?? 0)}`);
       return null;
     }
     const span = this.resolve(target);
@@ -317,6 +338,30 @@ export class Builder {
       at: this.pos(a.$node),
     };
   }
+}
+
+/** The ids an item's span depends on: the targets of its relative dates, or (a stage without a window) its activities. */
+function dependencies(item: Item): readonly string[] {
+  if (item.windows.length === 0) return item.spanOf;
+  const refs: string[] = [];
+  for (const { spec } of item.windows) {
+    if (spec.start.kind === 'relative') refs.push(spec.start.ref);
+    if (spec.end.kind === 'relative') refs.push(spec.end.ref);
+  }
+  return refs;
+}
+
+/** Ids shown of a cycle: a ring of thousands of items is named by its ends. */
+export const CYCLE_SHOWN = 8;
+
+/** `a -> b -> c -> a` for the items stack[from..]; the middle of a long cycle is left out, with its count. */
+function cycleText(stack: ReadonlyArray<{ item: Item }>, from: number): string {
+  const n = stack.length - from;
+  const id = (i: number) => stack[from + (i % n)]!.item.id;
+  const ids = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => id(a + i)).join(' -> ');
+  if (n <= CYCLE_SHOWN) return ids(0, n + 1);
+  const half = CYCLE_SHOWN / 2;
+  return `${ids(0, half)} -> … ${(n + 1 - 2 * half).toLocaleString('en')} more … -> ${ids(n + 1 - half, n + 1)} (a cycle of ${n.toLocaleString('en')})`;
 }
 
 function due(term: DateTerm, node: PNode): WindowSpec {

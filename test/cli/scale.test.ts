@@ -1,0 +1,43 @@
+/**
+ * Inputs of unusual size through the whole command line: each run ends with a
+ * sensible exit and message, never a stack trace. How fast, the benchmark says
+ * (npm run bench -- --only slow).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SLOW_INPUTS } from '../../bench/generate.mjs';
+import { spawn } from '../helpers.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'roadmap-scale-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  writeFileSync(path.join(dir, name), text);
+  return name;
+}
+
+const roadmap = (args: string[], env: Record<string, string> = {}) => {
+  const r = spawn(args.includes('--today') ? args : [...args, '--today', '2022-07-15'], { cwd: dir, env });
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  return r;
+};
+
+describe('relative dates at scale', () => {
+  it('a chain of 3,000 relative dates resolves', () => {
+    const chain = file('chain.yaml', SLOW_INPUTS.chain(3_000));
+    // a3000 is due 2020-01-01 + 2,999 days, each link a day before
+    const r = roadmap(['status', '-r', chain, '--format', 'json', '--state', 'due-soon', '--today', '2028-03-16', '--horizon', '2']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const due = JSON.parse(r.stdout).activities.map((a: { id: string; end: string }) => `${a.id} ${a.end}`);
+    expect(due).toEqual(['a3000 2028-03-18', 'a2999 2028-03-17', 'a2998 2028-03-16']);
+  });
+
+  it('a ring of 3,000 relative dates: exit 2, the cycle named at its line', () => {
+    const ring = file('ring.yaml', SLOW_INPUTS.ring(3_000));
+    const r = roadmap(['check', '-r', ring]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe('ring.yaml:3009:36: error: relative dates form a cycle: a3000 -> a2999 -> a2998 -> a2997 -> … 2,993 more … -> a3 -> a2 -> a1 -> a3000 (a cycle of 3,000)\nroadmap: 1 error in 1 file\n');
+  });
+});
