@@ -5,7 +5,7 @@
 import type { CalendarDate } from '../calendar/date.js';
 import { applyOffset, type DateTerm } from '../calendar/window.js';
 import type { Activity, Entity, Position, Problem, Roadmap, Stage, Status, Window } from '../model.js';
-import { closest, didYouMean } from '../suggest.js';
+import { closest } from '../suggest.js';
 import type { ActivityInput, RoadmapInput, StageInput, WindowSpec } from './format.js';
 import type { LineIndex } from './lines.js';
 import type { Located } from './types.js';
@@ -52,6 +52,13 @@ function exact<T>(xs: T[]): readonly T[] {
   return xs.length === 0 ? NONE : xs.slice();
 }
 
+/**
+ * Comparisons a file may spend on "did you mean" hints (candidates times the word's length
+ * in 64ths): thousands of unknown names against thousands of ids would take minutes.
+ * Past it, the errors are still reported, without a hint.
+ */
+export const HINT_BUDGET = 2_000_000;
+
 const min = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
 const max = (a: CalendarDate, b: CalendarDate) => (a > b ? a : b);
 
@@ -60,6 +67,8 @@ export class Builder {
   private readonly items = new Map<string, Item>();
   /** Errors said so far, by offset and message: a Set, as a file may hold many thousands. */
   private readonly said = new Set<string>();
+  private hintBudget = HINT_BUDGET;
+  private itemIds: string[] | undefined;
 
   constructor(
     private readonly file: string,
@@ -237,7 +246,8 @@ export class Builder {
     if (t.kind === 'fixed') return t[side];
     const target = this.items.get(t.ref);
     if (!target) {
-      const hint = didYouMean(t.ref, this.items.keys());
+      const [best] = this.closest(t.ref, (this.itemIds ??= [...this.items.keys()]), 1);
+      const hint = best === undefined ? '' : `; did you mean '${best}'?`;
       this.error(node, `'${t.text}' refers to '${t.ref}', which is no stage or activity of this roadmap${hint}`);
       return null;
     }
@@ -266,9 +276,16 @@ export class Builder {
     return exact(out);
   }
 
+  private closest(word: string, candidates: readonly string[], most: number): string[] {
+    const cost = candidates.length * (1 + (word.length >> 6));
+    if (cost > this.hintBudget) return [];
+    this.hintBudget -= cost;
+    return closest(word, candidates, most);
+  }
+
   private unknownEntity(value: string, node: PNode, lookup: Map<string, string>): void {
-    const near = closest(value, lookup.keys());
-    const known = [...lookup.keys()];
+    const known = entityNames(lookup);
+    const near = this.closest(value, known, 3);
     const hint = near.length
       ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?`
       : known.length === 0 ? '; define it under entities:' : known.length <= 8 ? ` (entities: ${known.join(', ')})` : '';
@@ -338,6 +355,14 @@ export class Builder {
       at: this.pos(a.$node),
     };
   }
+}
+
+const names = new WeakMap<Map<string, string>, string[]>();
+/** The entity ids and aliases of a lookup, listed once. */
+function entityNames(lookup: Map<string, string>): string[] {
+  let list = names.get(lookup);
+  if (list === undefined) names.set(lookup, (list = [...lookup.keys()]));
+  return list;
 }
 
 /** The ids an item's span depends on: the targets of its relative dates, or (a stage without a window) its activities. */

@@ -14,7 +14,7 @@ import { plain, type Paint } from '../render/paint.js';
 import { narrow, type Filter } from '../select.js';
 import { closest } from '../suggest.js';
 import { UserError, type Io } from './io.js';
-import { formatProblem, problemSummary, sortProblems } from './problems.js';
+import { problemLines, problemSummary } from './problems.js';
 
 export interface GlobalOptions {
   readonly roadmap?: string[];
@@ -98,7 +98,7 @@ export async function load(options: GlobalOptions, io: Io): Promise<Loaded> {
   const loaded = await loadRoadmaps(roadmapPaths(options, io), { revision: revisionOf(options), cwd: io.cwd });
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    io.err(sortProblems(errors).map(formatProblem).join('\n') + '\n');
+    io.err(problemLines(errors).join('\n') + '\n');
     throw new UserError(problemSummary(errors));
   }
   return loaded;

@@ -41,3 +41,24 @@ describe('relative dates at scale', () => {
     expect(r.stderr).toBe('ring.yaml:3009:36: error: relative dates form a cycle: a3000 -> a2999 -> a2998 -> a2997 -> … 2,993 more … -> a3 -> a2 -> a1 -> a3000 (a cycle of 3,000)\nroadmap: 1 error in 1 file\n');
   });
 });
+
+describe('many problems', () => {
+  it('lists the first 1,000 problems, then how many more; JSON carries them all', () => {
+    const bad = file('invalid.yaml', SLOW_INPUTS.invalid(400)); // 1,200 problems
+    const text = roadmap(['validate', bad]);
+    const out = text.stdout.split('\n');
+    expect([text.code, out.length, out[0], out[999], out[1000], out.at(-2)]).toEqual([
+      2, 1004,
+      'invalid.yaml:10:36: error: 2019-02-30 is not a calendar date',
+      'invalid.yaml:343:38: error: 2019-02-30 is not a calendar date', // the 334th activity's first
+      '… and 200 more problems (`roadmap validate --format json` lists them all)',
+      '✗ 1200 errors in 1 file (1 file checked)',
+    ]);
+    const json = roadmap(['validate', bad, '--format', 'json']);
+    expect([json.code, JSON.parse(json.stdout).problems.length]).toEqual([2, 1_200]);
+    const status = roadmap(['status', '-r', bad]);
+    expect([status.code, status.stdout, status.stderr.split('\n').slice(-3)]).toEqual([
+      2, '', ['… and 200 more problems (`roadmap validate --format json` lists them all)', 'roadmap: 1200 errors in 1 file', ''],
+    ]);
+  });
+});

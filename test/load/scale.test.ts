@@ -1,6 +1,7 @@
 /** Inputs of unusual size: the loader must stay correct (and linear) on them. */
 import { describe, expect, it } from 'vitest';
 import { SLOW_INPUTS } from '../../bench/generate.mjs';
+import { HINT_BUDGET } from '../../src/load/build.js';
 import { parseRoadmap } from '../../src/load/index.js';
 
 const parse = (text: string) => parseRoadmap(text, 'x.yaml');
@@ -25,5 +26,38 @@ describe('relative dates at scale', () => {
   it('names a short cycle in full', () => {
     const r = parse(SLOW_INPUTS.ring(8));
     expect(lines(r)).toEqual(['17:36 relative dates form a cycle: a8 -> a7 -> a6 -> a5 -> a4 -> a3 -> a2 -> a1 -> a8']);
+  });
+});
+
+describe('many problems in one file', () => {
+  it('reports each of 2,000 invalid activities three times over, once each', () => {
+    const found = lines(parse(SLOW_INPUTS.invalid(2_000)));
+    expect(found.length).toBe(6_000);
+    expect(found.slice(0, 3)).toEqual([
+      '10:36 2019-02-30 is not a calendar date',
+      "10:61 unknown entity 'Z0' (entities: A)",
+      "10:65 unknown key 'colour' in activity",
+    ]);
+  });
+
+  it('reports 2,000 unknown keys and 2,000 repeated keys', () => {
+    expect(lines(parse(SLOW_INPUTS.unknownKeys(2_000))).length).toBe(2_000);
+    const repeated = lines(parse(SLOW_INPUTS.duplicateKeys(2_000)));
+    expect([repeated.length, repeated[0]]).toEqual([1_999, '13:9 Map keys must be unique']);
+  });
+
+  it('expands 2,000 YAML aliases of one anchor', () => {
+    const r = parse(SLOW_INPUTS.yamlAliases(2_000));
+    expect(lines(r)).toEqual([]);
+    const titles = new Set(r.roadmap!.stages[0]!.activities.map((a) => a.title));
+    expect([r.roadmap!.stages[0]!.activities.length, [...titles]]).toEqual([2_000, ['Slow']]);
+  });
+
+  it('gives "did you mean" hints within a budget: every error is still reported', () => {
+    const found = lines(parse(SLOW_INPUTS.entityAliases(2_000)));
+    expect(found.length).toBe(2_000);
+    // Each hint compares the name with the 2,001 entity ids and aliases.
+    expect(found.filter((l) => l.includes('did you mean')).length).toBe(Math.floor(HINT_BUDGET / 2_001));
+    expect(found.at(-1)).toBe("2009:73 unknown entity 'xl1999'");
   });
 });
