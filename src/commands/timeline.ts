@@ -3,7 +3,7 @@ import type { Grouping } from '../formats.js';
 import type { CalendarDate } from '../calendar/date.js';
 import { parseFixed } from '../calendar/window.js';
 import { loadWidths } from '../render/cells.js';
-import { MIN_WIDTH, renderTimeline } from '../render/timeline.js';
+import { chartRange, clipNote, MIN_WIDTH, renderTimeline } from '../render/timeline.js';
 import { shownTexts } from '../render/words.js';
 import { loadReport, paintFor, type FilterOptions, type GlobalOptions } from '../shell/context.js';
 import { UserError, type Io } from '../shell/io.js';
@@ -48,5 +48,7 @@ export async function run(options: TimelineCommandOptions, io: Io): Promise<numb
   const { report } = await loadReport(options, io);
   await loadWidths(shownTexts(report));
   io.out(renderTimeline(report, { width, by: options.by ?? 'stage', paint: await paintFor(options, io), from, to }));
+  const note = clipNote(chartRange(report, from, to));
+  if (note && !options.quiet) io.err(`roadmap: ${note}\n`);
   return 0;
 }

@@ -62,3 +62,35 @@ describe('many problems', () => {
     ]);
   });
 });
+
+describe('a window in the year 9999', () => {
+  it('timeline: at most 100 years around today, said on stderr', () => {
+    const far = file('far.yaml', SLOW_INPUTS.farDue());
+    const r = roadmap(['timeline', '-r', far, '--width', '80']);
+    expect([r.code, r.stdout.split('\n')[0], r.stderr]).toEqual([
+      0,
+      '         2020   2030   2040   2050    2060   2070   2080   2090   2100   2110',
+      'roadmap: the chart shows 2019-03-01 to 2118-12-31 (at most 100 years, around today); the windows run from 2019-03-01 to 9999-12-31: give --from and --to to choose\n',
+    ]);
+  });
+
+  it('timeline --to 9999: the 100 years before it; with --from too, the whole span', () => {
+    const far = file('far.yaml', SLOW_INPUTS.farDue());
+    const to = roadmap(['timeline', '-r', far, '--width', '80', '--to', '9999']);
+    expect([to.code, to.stdout.split('\n')[0], to.stderr]).toEqual([
+      0,
+      '         9900   9910   9920   9930   9940   9950   9960   9970   9980   9990',
+      'roadmap: the chart shows 9900-01-01 to 9999-12-31 (at most 100 years, from --to); the windows run from 2019-03-01 to 9999-12-31: give --from and --to to choose\n',
+    ]);
+    const both = roadmap(['timeline', '-r', far, '--width', '80', '--from', '0001', '--to', '9999']);
+    expect([both.code, both.stdout.split('\n')[0], both.stderr]).toEqual([0, '         1      1000   2000   3000   4000   5000   6000   7000   8000   9000', '']);
+  });
+
+  it('report --format html: the same span, said in the page', () => {
+    const far = file('far.yaml', SLOW_INPUTS.farDue());
+    const r = roadmap(['report', '--format', 'html', '-r', far]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('<p class="chart-note">The chart shows 2019-03-01 to 2118-12-31 (at most 100 years, around today); the windows run from 2019-03-01 to 9999-12-31; the tables below list every window.</p>');
+    expect(r.stdout.match(/<line class="tick/g)?.length).toBe(100); // a line a year
+  });
+});
