@@ -88,9 +88,12 @@ export async function paintFor(options: GlobalOptions, io: Io): Promise<Paint> {
   return chalkPaint(new Chalk({ level: 1 }) as never);
 }
 
+/** The widest output drawn: a width from the environment (COLUMNS=99999999999) must not size an allocation. */
+export const MAX_WIDTH = 1000;
+
 export function terminalWidth(io: Io): number {
   const fromEnv = Number(io.env.COLUMNS);
-  return io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120);
+  return Math.min(MAX_WIDTH, io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120));
 }
 
 /** Loads the roadmaps, printing every problem; throws exit 2 when any is an error. */

@@ -3,12 +3,13 @@
  * sensible exit and message, never a stack trace. How fast, the benchmark says
  * (npm run bench -- --only slow).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SLOW_INPUTS } from '../../bench/generate.mjs';
-import { spawn } from '../helpers.js';
+import { SHIPPED, spawn } from '../helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'roadmap-scale-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,5 +93,53 @@ describe('a window in the year 9999', () => {
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('<p class="chart-note">The chart shows 2019-03-01 to 2118-12-31 (at most 100 years, around today); the windows run from 2019-03-01 to 9999-12-31; the tables below list every window.</p>');
     expect(r.stdout.match(/<line class="tick/g)?.length).toBe(100); // a line a year
+  });
+});
+
+describe('widths', () => {
+  it('COLUMNS beyond 1,000 draws 1,000 columns; garbage is ignored', () => {
+    const wide = roadmap(['status', '-r', SHIPPED, '--stage', 'I'], { COLUMNS: '99999999999' });
+    expect([wide.code, wide.stderr, Math.max(...wide.stdout.split('\n').map((l) => l.length))]).toEqual([0, '', 1000]);
+    const chart = roadmap(['timeline', '-r', SHIPPED], { COLUMNS: '99999999999' });
+    expect([chart.code, chart.stderr, Math.max(...chart.stdout.split('\n').map((l) => [...l].length))]).toEqual([0, '', 1000]);
+    const garbage = roadmap(['status', '-r', SHIPPED, '--stage', 'I'], { COLUMNS: '80x' });
+    expect([garbage.code, Math.max(...garbage.stdout.split('\n').map((l) => l.length))]).toEqual([0, 120]);
+  });
+});
+
+describe('git revisions at scale', () => {
+  const git = (cwd: string, args: string[], input?: string) => {
+    const r = spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd, input, encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  const one = (id: string) => `schema: 1\nid: ${id}\ntitle: R\nentities:\n  A: Agency\nstages:\n  - id: S\n    title: S\n    activities:\n      - { id: a, title: T, due: 2020-01-01, responsible: A }\n`;
+
+  it('diff HEAD where roadmaps/ holds 100,000 files: git\'s listing is read as it streams', () => {
+    const repo = path.join(dir, 'big');
+    mkdirSync(path.join(repo, 'roadmaps'), { recursive: true });
+    git(repo, ['init', '-q']);
+    const note = git(repo, ['hash-object', '-w', '--stdin'], 'not a roadmap\n');
+    const lines = Array.from({ length: 100_000 }, (_, i) => `100644 ${note}\troadmaps/notes/${'n'.repeat(60)}-${i}.txt`);
+    writeFileSync(path.join(repo, 'roadmaps', 'r.yaml'), one('r'));
+    lines.push(`100644 ${git(repo, ['hash-object', '-w', 'roadmaps/r.yaml'])}\troadmaps/r.yaml`);
+    git(repo, ['update-index', '--add', '--index-info'], `${lines.join('\n')}\n`);
+    git(repo, ['update-ref', 'HEAD', git(repo, ['commit-tree', git(repo, ['write-tree']), '-m', 'many files'])]);
+    appendFileSync(path.join(repo, 'roadmaps', 'r.yaml'), '      - { id: b, title: U, due: 2020-02-01, responsible: A }\n');
+    const r = spawn(['diff', 'HEAD', '-r', 'roadmaps', '--today', '2022-07-15'], { cwd: repo });
+    expect([r.code, r.stderr, r.stdout.split('\n')[0]]).toEqual([0, '', 'HEAD ⇒ working tree: 1 change to r: 1 added']);
+  });
+
+  it('a failure of git is an error with git\'s words, exit 2', () => {
+    const repo = path.join(dir, 'broken');
+    mkdirSync(path.join(repo, 'roadmaps'), { recursive: true });
+    writeFileSync(path.join(repo, 'roadmaps', 'r.yaml'), one('r'));
+    git(repo, ['init', '-q']);
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'one']);
+    const tree = git(repo, ['rev-parse', 'HEAD:roadmaps']);
+    rmSync(path.join(repo, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
+    const r = spawn(['diff', 'HEAD', '-r', 'roadmaps', '--today', '2022-07-15'], { cwd: repo });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `roadmap: git ls-tree failed: error: Could not read ${tree}\n`]);
   });
 });
