@@ -4,6 +4,7 @@
  * activities, comments, done and cancelled items. Deterministic: the same seed
  * gives byte-identical files.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -227,3 +228,29 @@ export const SLOW_INPUTS = {
   /** A window running to the last day the format allows. */
   farDue: () => `${HEAD}      - { id: a, title: T, window: 2019-03..2019-05, responsible: A }\n      - { id: b, title: T, due: 9999-12-31, responsible: A }\n`,
 };
+
+/**
+ * A git repository (made with git's plumbing, in a second) whose one commit holds, under
+ * roadmaps/, `files` files that are no roadmaps and `roadmaps` small roadmap files; the
+ * working tree holds the roadmap files.
+ */
+export function gitRepository(dir, { files = 0, roadmaps = 1 } = {}) {
+  const git = (args, input) => {
+    const r = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...args], { cwd: dir, input, encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  mkdirSync(path.join(dir, 'roadmaps'), { recursive: true });
+  git(['init', '-q']);
+  const note = git(['hash-object', '-w', '--stdin'], 'a note that is no roadmap\n');
+  const lines = [];
+  for (let i = 0; i < files; i++) lines.push(`100644 ${note}\troadmaps/notes/${'n'.repeat(60)}-${pad(i, 6)}.txt`);
+  for (let i = 0; i < roadmaps; i++) {
+    const name = `roadmaps/r${pad(i, 6)}.yaml`;
+    writeFileSync(path.join(dir, name), `${HEAD.replace('id: slow', `id: r${i}`)}      - { id: a, title: T, due: 2020-01-01, responsible: A }\n`);
+    lines.push(`100644 ${git(['hash-object', '-w', name])}\t${name}`);
+  }
+  git(['update-index', '--add', '--index-info'], `${lines.join('\n')}\n`);
+  git(['update-ref', 'HEAD', git(['commit-tree', git(['write-tree']), '-m', 'many files'])]);
+  return dir;
+}

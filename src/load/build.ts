@@ -265,13 +265,22 @@ export class Builder {
     // map() sizes the array exactly; unknown entities and repeats (an id and its alias) are rare.
     const ids = list.map(({ value }) => lookup.get(value));
     let clean = true;
-    for (let i = 0; i < ids.length && clean; i++) clean = ids[i] !== undefined && ids.indexOf(ids[i]) === i;
+    // A set only for long lists: thousands of ids in one list would be compared pairwise.
+    const seen = ids.length > 16 ? new Set<string>() : undefined;
+    for (let i = 0; i < ids.length && clean; i++) {
+      const id = ids[i];
+      clean = id !== undefined && (seen ? !seen.has(id) && seen.add(id) !== undefined : ids.indexOf(id) === i);
+    }
     if (clean) return ids as string[];
     const out: string[] = [];
+    const kept = new Set<string>();
     list.forEach(({ value, node }, i) => {
       const id = ids[i];
       if (id === undefined) this.unknownEntity(value, node, lookup);
-      else if (!out.includes(id)) out.push(id);
+      else if (!kept.has(id)) {
+        kept.add(id);
+        out.push(id);
+      }
     });
     return exact(out);
   }
