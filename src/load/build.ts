@@ -195,11 +195,18 @@ export class Builder {
   private resolve(root: Item): Span | null {
     if (root.span !== undefined) return root.span;
     if (root.visiting) return null;
+    // Most items refer to nothing: no stack to keep.
+    const own = dependencies(root);
+    if (own.length === 0) {
+      root.visiting = true;
+      this.finish(root, NONE);
+      return root.span ?? null;
+    }
     const stack: Array<{ item: Item; deps: readonly string[]; next: number }> = [];
     const enter = (item: Item) => {
       item.visiting = true;
       item.depth = stack.length;
-      stack.push({ item, deps: dependencies(item), next: 0 });
+      stack.push({ item, deps: item === root ? own : dependencies(item), next: 0 });
     };
     enter(root);
     while (stack.length > 0) {
@@ -377,12 +384,13 @@ function entityNames(lookup: Map<string, string>): string[] {
 /** The ids an item's span depends on: the targets of its relative dates, or (a stage without a window) its activities. */
 function dependencies(item: Item): readonly string[] {
   if (item.windows.length === 0) return item.spanOf;
-  const refs: string[] = [];
-  for (const { spec } of item.windows) {
-    if (spec.start.kind === 'relative') refs.push(spec.start.ref);
-    if (spec.end.kind === 'relative') refs.push(spec.end.ref);
+  let refs: string[] | undefined;
+  for (let i = 0; i < item.windows.length; i++) {
+    const { start, end } = item.windows[i]!.spec;
+    if (start.kind === 'relative') (refs ??= []).push(start.ref);
+    if (end.kind === 'relative') (refs ??= []).push(end.ref);
   }
-  return refs;
+  return refs ?? NO_IDS;
 }
 
 /** Ids shown of a cycle: a ring of thousands of items is named by its ends. */
