@@ -70,7 +70,6 @@ export function repoPath(repo: Repo, p: string): string {
 
 interface Entry {
   readonly path: string;
-  readonly size: number;
   readonly object: string;
 }
 
@@ -136,26 +135,29 @@ async function filesAt(repo: Repo, commit: string, where: string, keep: (path: s
   const kept: Entry[] = [];
   let count = 0;
   const onRecord = (record: Buffer) => {
-    const m = /^(\d+) (\w+) (\S+)\s+(\S+)\t([\s\S]+)$/.exec(record.toString('utf8'));
+    const m = /^(\d+) (\w+) (\S+)\t([\s\S]+)$/.exec(record.toString('utf8'));
     if (!m || m[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755')) return;
     count++;
-    if (keep(m[5]!)) kept.push({ path: m[5]!, size: Number(m[4]), object: m[3]! });
+    if (keep(m[4]!)) kept.push({ path: m[4]!, object: m[3]! });
   };
-  const r = await gitStream(['ls-tree', '-r', '-z', '--long', '--full-tree', commit, '--', ...(where ? [where] : [])], repo.cwd, records(onRecord));
+  // Without --long: git would look up the size of every file listed (seconds for 100,000); cat-file tells the size of those read.
+  const r = await gitStream(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...(where ? [where] : [])], repo.cwd, records(onRecord));
   if (r.code !== 0) throw gitFailed('ls-tree', r.stderr);
   return { count, kept };
 }
 
 /**
  * The contents of blobs, read by one `git cat-file --batch` in order (one process, not one
- * per file), each handed to `onBlob` as soon as it is whole: null when git has no such object.
+ * per file), each handed to `onBlob` as soon as it is whole: null when git has no such
+ * object, or when it is larger than `limit` bytes (then passed over, never held).
  */
-async function readBlobs(repo: Repo, objects: readonly string[], onBlob: (index: number, content: Buffer | null) => void): Promise<void> {
+async function readBlobs(repo: Repo, objects: readonly string[], limit: number, onBlob: (index: number, content: Buffer | null, size: number) => void): Promise<void> {
   if (objects.length === 0) return;
   let index = 0;
   let header: Buffer = Buffer.alloc(0);
   let body: Buffer[] = [];
   let need = -1; // bytes of the current blob still to come, its newline included; -1 between blobs
+  let size = 0;
   const onChunk = (chunk: Buffer) => {
     let at = 0;
     while (at < chunk.length) {
@@ -168,20 +170,20 @@ async function readBlobs(repo: Repo, objects: readonly string[], onBlob: (index:
         const line = Buffer.concat([header, chunk.subarray(at, nl)]).toString('utf8');
         header = Buffer.alloc(0);
         at = nl + 1;
-        const size = /^\S+ blob (\d+)$/.exec(line)?.[1];
-        if (size === undefined) onBlob(index++, null); // "<object> missing", or not a blob
-        else need = Number(size) + 1;
+        const written = /^\S+ blob (\d+)$/.exec(line)?.[1];
+        if (written === undefined) onBlob(index++, null, 0); // "<object> missing", or not a blob
+        else need = (size = Number(written)) + 1;
         continue;
       }
       const take = Math.min(need, chunk.length - at);
-      body.push(chunk.subarray(at, at + take));
+      if (size <= limit) body.push(chunk.subarray(at, at + take));
       at += take;
       need -= take;
       if (need === 0) {
-        const whole = Buffer.concat(body);
+        const whole = size <= limit ? Buffer.concat(body) : null;
         body = [];
         need = -1;
-        onBlob(index++, whole.subarray(0, whole.length - 1));
+        onBlob(index++, whole && whole.subarray(0, whole.length - 1), size);
       }
     }
   };
@@ -216,18 +218,15 @@ export async function loadAtRevision(repo: Repo, options: RevisionLoad): Promise
   }
   const entries = [...chosen.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   const shown = (e: Entry) => `${options.revision}:${e.path}`;
-  const results: Array<{ roadmap: Roadmap | null; problems: readonly Problem[] }> = entries.map((e) => ({
-    roadmap: null,
-    problems: e.size > MAX_FILE_BYTES ? [fileProblem(shown(e), `file is ${(e.size / 1048576).toFixed(1)} MiB; roadmap files are limited to ${MAX_FILE_BYTES / 1048576} MiB`)] : [],
-  }));
-  const wanted = entries.flatMap((e, i) => (e.size > MAX_FILE_BYTES ? [] : [i]));
+  const results: Array<{ roadmap: Roadmap | null; problems: readonly Problem[] }> = [];
   // Each file is parsed as it arrives: the texts of a large portfolio are never all held at once.
-  await readBlobs(repo, wanted.map((i) => entries[i]!.object), (k, content) => {
-    const i = wanted[k]!;
+  await readBlobs(repo, entries.map((e) => e.object), MAX_FILE_BYTES, (i, content, size) => {
+    const at = shown(entries[i]!);
     const text = content?.toString('utf8');
-    if (text === undefined) results[i] = { roadmap: null, problems: [fileProblem(shown(entries[i]!), 'git could not read this file')] };
-    else if (text.includes('\0')) results[i] = { roadmap: null, problems: [fileProblem(shown(entries[i]!), 'not a text file (contains NUL bytes)')] };
-    else results[i] = parseRoadmap(text, shown(entries[i]!));
+    if (size > MAX_FILE_BYTES) results[i] = { roadmap: null, problems: [fileProblem(at, `file is ${(size / 1048576).toFixed(1)} MiB; roadmap files are limited to ${MAX_FILE_BYTES / 1048576} MiB`)] };
+    else if (text === undefined) results[i] = { roadmap: null, problems: [fileProblem(at, 'git could not read this file')] };
+    else if (text.includes('\0')) results[i] = { roadmap: null, problems: [fileProblem(at, 'not a text file (contains NUL bytes)')] };
+    else results[i] = parseRoadmap(text, at);
   });
   const all: Roadmap[] = [];
   for (const r of results) {

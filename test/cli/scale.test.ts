@@ -130,6 +130,19 @@ describe('git revisions at scale', () => {
     expect([r.code, r.stderr, r.stdout.split('\n')[0]]).toEqual([0, '', 'HEAD ⇒ working tree: 1 change to r: 1 added']);
   });
 
+  it('a file over 10 MiB at a revision is refused by its size, passed over unread', () => {
+    const repo = path.join(dir, 'huge');
+    mkdirSync(path.join(repo, 'roadmaps'), { recursive: true });
+    writeFileSync(path.join(repo, 'roadmaps', 'r.yaml'), one('r'));
+    writeFileSync(path.join(repo, 'roadmaps', 'huge.yaml'), `# ${'x'.repeat(11 * 1024 * 1024)}\n`);
+    git(repo, ['init', '-q']);
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'one']);
+    rmSync(path.join(repo, 'roadmaps', 'huge.yaml'));
+    const r = spawn(['diff', 'HEAD', '-r', 'roadmaps', '--today', '2022-07-15'], { cwd: repo });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'HEAD:roadmaps/huge.yaml: error: file is 11.0 MiB; roadmap files are limited to 10 MiB\nroadmap: 1 error in 1 file\n']);
+  });
+
   it('a failure of git is an error with git\'s words, exit 2', () => {
     const repo = path.join(dir, 'broken');
     mkdirSync(path.join(repo, 'roadmaps'), { recursive: true });
