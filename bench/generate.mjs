@@ -4,6 +4,7 @@
  * activities, comments, done and cancelled items. Deterministic: the same seed
  * gives byte-identical files.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -173,3 +174,83 @@ export const BAD_INPUTS = {
     return b;
   },
 };
+
+const HEAD = 'schema: 1\nid: slow\ntitle: Slow\nentities:\n  A: Agency\nstages:\n  - id: S\n    title: S\n    activities:\n';
+
+/** Inputs of sizes a loader or renderer must handle in linear time (each `n` large). */
+export const SLOW_INPUTS = {
+  /** Activities with three errors each (bad date, unknown entity, unknown key), ~1 MB at 16,000. */
+  invalid: (n = 16_000) => {
+    const lines = [HEAD];
+    for (let i = 0; i < n; i++) lines.push(`      - { id: "a${i}", title: T, due: 2019-02-30, responsible: Z${i}, colour: red }\n`);
+    return lines.join('');
+  },
+  /** One activity with `n` unknown keys. */
+  unknownKeys: (n = 16_000) => {
+    const lines = [HEAD, '      - id: a\n        title: T\n        due: 2020-01-01\n'];
+    for (let i = 0; i < n; i++) lines.push(`        extra${i}: x\n`);
+    return lines.join('');
+  },
+  /** One activity with the same key written `n` times. */
+  duplicateKeys: (n = 16_000) => {
+    const lines = [HEAD, '      - id: a\n        due: 2020-01-01\n'];
+    for (let i = 0; i < n; i++) lines.push(`        title: T${i}\n`);
+    return lines.join('');
+  },
+  /** One anchored title used by `n` activities through YAML aliases. */
+  yamlAliases: (n = 5_000) => {
+    const lines = [HEAD.replace('title: Slow', 'title: &t Slow')];
+    for (let i = 0; i < n; i++) lines.push(`      - { id: "a${i}", title: *t, due: 2020-01-01, responsible: A }\n`);
+    return lines.join('');
+  },
+  /** An entity with `n` aliases, each used once, plus `n` unknown references. */
+  entityAliases: (n = 5_000) => {
+    const aliases = Array.from({ length: n }, (_, i) => `al${i}`).join(', ');
+    const lines = [HEAD.replace('  A: Agency\n', `  A: { name: Agency, aliases: [${aliases}] }\n`)];
+    for (let i = 0; i < n; i++) lines.push(`      - { id: "a${i}", title: T, due: 2020-01-01, responsible: [al${i}, xl${i}] }\n`);
+    return lines.join('');
+  },
+  /** A title of `n` emoji (one word), and one of `n` emoji separated by spaces. */
+  emojiTitle: (n = 40_000) => `${HEAD}      - id: a\n        title: "${'😀'.repeat(n)}"\n        due: 2020-01-01\n        responsible: A\n`
+    + `      - id: b\n        title: "${'😀 '.repeat(n).trim()}"\n        due: 2020-01-01\n        responsible: A\n`,
+  /**
+   * `n` activities, each due a day after the one before it ends: a chain of relative dates,
+   * written last first, so that resolving the first one written needs all the others.
+   */
+  chain: (n = 2_000) => {
+    const lines = [HEAD];
+    for (let i = n; i >= 2; i--) lines.push(`      - { id: "a${i}", title: T, due: "a${i - 1}.end + 1 day", responsible: A }\n`);
+    lines.push('      - { id: "a1", title: T, due: 2020-01-01, responsible: A }\n');
+    return lines.join('');
+  },
+  /** The same chain closed into a ring. */
+  ring: (n = 2_000) => SLOW_INPUTS.chain(n).replace('due: 2020-01-01', `due: "a${n}.end + 1 day"`),
+  /** A window running to the last day the format allows. */
+  farDue: () => `${HEAD}      - { id: a, title: T, window: 2019-03..2019-05, responsible: A }\n      - { id: b, title: T, due: 9999-12-31, responsible: A }\n`,
+};
+
+/**
+ * A git repository (made with git's plumbing, in a second) whose one commit holds, under
+ * roadmaps/, `files` files that are no roadmaps and `roadmaps` small roadmap files; the
+ * working tree holds the roadmap files.
+ */
+export function gitRepository(dir, { files = 0, roadmaps = 1 } = {}) {
+  const git = (args, input) => {
+    const r = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...args], { cwd: dir, input, encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  mkdirSync(path.join(dir, 'roadmaps'), { recursive: true });
+  git(['init', '-q']);
+  const note = git(['hash-object', '-w', '--stdin'], 'a note that is no roadmap\n');
+  const lines = [];
+  for (let i = 0; i < files; i++) lines.push(`100644 ${note}\troadmaps/notes/${'n'.repeat(60)}-${pad(i, 6)}.txt`);
+  for (let i = 0; i < roadmaps; i++) {
+    const name = `roadmaps/r${pad(i, 6)}.yaml`;
+    writeFileSync(path.join(dir, name), `${HEAD.replace('id: slow', `id: r${i}`)}      - { id: a, title: T, due: 2020-01-01, responsible: A }\n`);
+    lines.push(`100644 ${git(['hash-object', '-w', name])}\t${name}`);
+  }
+  git(['update-index', '--add', '--index-info'], `${lines.join('\n')}\n`);
+  git(['update-ref', 'HEAD', git(['commit-tree', git(['write-tree']), '-m', 'many files'])]);
+  return dir;
+}

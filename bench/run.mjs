@@ -3,7 +3,7 @@
  * CLI, each command run as a whole process, side by side with a bare `node -e 0`
  * and the parse-only floor, in one run on one machine.
  *
- *   node bench/run.mjs [--quick] [--runs N] [--only startup,scale,bad] [--keep]
+ *   node bench/run.mjs [--quick] [--runs N] [--warmup N] [--only startup,scale,bad,slow,pipe,git] [--keep]
  *   BENCH_QUICK=1 BENCH_ONLY=startup npm run bench
  *
  * Wall times are medians (with min–max) of N runs after one warm-up run; CPU is
@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BAD_INPUTS, generatePortfolio } from './generate.mjs';
+import { BAD_INPUTS, SLOW_INPUTS, generatePortfolio, gitRepository } from './generate.mjs';
 
 const HERE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_ROOT=<another checkout> measures that build's CLI (for before/after figures).
@@ -29,7 +29,9 @@ const option = (name) => {
 };
 const quick = flag('quick') || process.env.BENCH_QUICK === '1';
 const runs = Number(option('runs') ?? process.env.BENCH_RUNS ?? (quick ? 3 : 10));
-const only = new Set((option('only') ?? process.env.BENCH_ONLY ?? 'startup,scale,bad').split(',').map((s) => s.trim()));
+// --warmup 0 saves minutes when measuring an older build on the slow inputs.
+const warmups = Number(option('warmup') ?? 1);
+const only = new Set((option('only') ?? process.env.BENCH_ONLY ?? 'startup,scale,bad,slow,pipe,git').split(',').map((s) => s.trim()));
 const TODAY = '2022-07-15';
 const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0 ? '/usr/bin/time' : null;
 
@@ -45,17 +47,29 @@ const scratch = path.join(work, 'time.txt');
 // Without GNU time, a preloaded hook reports the child's own peak RSS on fd 3.
 const RSS_HOOK = "data:text/javascript,import{writeSync}from'node:fs';process.on('exit',()=>{try{writeSync(3,String(process.resourceUsage().maxRSS))}catch{}})";
 
-/** One run of `node ...nodeArgs`: wall ms, cpu ms, peak RSS MB, exit code, stderr. */
-function once(nodeArgs, cwd) {
-  const env = { ...process.env, NO_COLOR: '1', ROADMAP_TODAY: '', ROADMAP_PATH: '' };
+const SLOW_READER = path.join(HERE, 'bench', 'slow-reader.mjs');
+const quote = (a) => `'${String(a).replace(/'/g, "'\\''")}'`;
+
+/**
+ * One run of `node ...nodeArgs`: wall ms, cpu ms, peak RSS MB, exit code, stderr. `pipe`: stdout
+ * goes through a pipe to bench/slow-reader.mjs (only the command is measured); `timeout` in ms
+ * stops a run that hangs (an older build on the slow inputs), reported as exit "timeout".
+ */
+function once(nodeArgs, cwd, { env: extra = {}, pipe = false, timeout } = {}) {
+  const env = { ...process.env, NO_COLOR: '1', ROADMAP_TODAY: '', ROADMAP_PATH: '', ...extra };
   let result;
   const t0 = process.hrtime.bigint();
-  if (GNU_TIME) {
-    result = spawnSync(GNU_TIME, ['-f', '%U %S %M', '-o', scratch, process.execPath, ...nodeArgs], { cwd, env, stdio: ['ignore', devNull, 'pipe'], maxBuffer: 1 << 26 });
+  const command = GNU_TIME ? [GNU_TIME, '-f', '%U %S %M', '-o', scratch, process.execPath, ...nodeArgs] : [process.execPath, '--import', RSS_HOOK, ...nodeArgs];
+  if (pipe) {
+    const line = `${command.map(quote).join(' ')}${GNU_TIME ? '' : ' 3>&2'} | ${quote(process.execPath)} ${quote(SLOW_READER)} 2>/dev/null`;
+    result = spawnSync('/bin/sh', ['-c', line], { cwd, env, stdio: ['ignore', devNull, 'pipe', 'pipe'], maxBuffer: 1 << 26, timeout });
+  } else if (GNU_TIME) {
+    result = spawnSync(command[0], command.slice(1), { cwd, env, stdio: ['ignore', devNull, 'pipe'], maxBuffer: 1 << 26, timeout });
   } else {
-    result = spawnSync(process.execPath, ['--import', RSS_HOOK, ...nodeArgs], { cwd, env, stdio: ['ignore', devNull, 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+    result = spawnSync(command[0], command.slice(1), { cwd, env, stdio: ['ignore', devNull, 'pipe', 'pipe'], maxBuffer: 1 << 26, timeout });
   }
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (result.error?.code === 'ETIMEDOUT') return { wall, cpu: NaN, rss: NaN, code: 'timeout', stderr: '' };
   let cpu = NaN;
   let rss = NaN;
   if (GNU_TIME) {
@@ -74,10 +88,16 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function measure(nodeArgs, { cwd = ROOT, n = runs, warmup = 1 } = {}) {
-  for (let i = 0; i < warmup; i++) once(nodeArgs, cwd);
+function measure(nodeArgs, { cwd = ROOT, n = runs, warmup = warmups, ...how } = {}) {
+  for (let i = 0; i < warmup; i++) {
+    const w = once(nodeArgs, cwd, how);
+    if (w.code === 'timeout') return { ...w, min: w.wall, max: w.wall };
+  }
   const all = [];
-  for (let i = 0; i < n; i++) all.push(once(nodeArgs, cwd));
+  for (let i = 0; i < n; i++) {
+    all.push(once(nodeArgs, cwd, how));
+    if (all[i].code === 'timeout') break; // one is enough to tell
+  }
   const walls = all.map((r) => r.wall);
   return {
     wall: median(walls),
@@ -130,7 +150,7 @@ function commandRow(section, label, command, options, note = (m) => '') {
   return m;
 }
 
-console.log(`roadmap benchmark — node ${process.version}, ${runs} runs after 1 warm-up${quick ? ' (quick)' : ''}, peak RSS via ${GNU_TIME ? 'GNU time' : 'process.resourceUsage() in the child'}`);
+console.log(`roadmap benchmark — node ${process.version}, ${runs} runs after ${warmups} warm-up${quick ? ' (quick)' : ''}, peak RSS via ${GNU_TIME ? 'GNU time' : 'process.resourceUsage() in the child'}`);
 console.log(`scenarios: ${[...only].join(', ')}; CLI of ${ROOT}; temporary files in ${work}`);
 
 const baseline = measure(['-e', '0'], { n: Math.max(runs, 5) });
@@ -245,6 +265,58 @@ function bounded(nodeArgs, n) {
   }
   const walls = all.map((r) => r.wall);
   return { wall: median(walls), min: Math.min(...walls), max: Math.max(...walls), cpu: NaN, rss: Math.max(...all.map((r) => r.rss)), code: all[0].code, stderr: all[0].stderr };
+}
+
+if (only.has('slow')) {
+  header('Inputs of unusual shape (each linear: done, or refused with exit 2, within 2 s)');
+  const dir = path.join(work, 'slow');
+  mkdirSync(dir, { recursive: true });
+  const n = Math.min(runs, 3);
+  const cases = [
+    ['invalid', '16,000 invalid activities, validate', ['validate']],
+    ['unknownKeys', '16,000 unknown keys, validate', ['validate']],
+    ['duplicateKeys', '16,000 repeated keys, validate', ['validate']],
+    ['yamlAliases', '5,000 YAML aliases, status', ['status']],
+    ['entityAliases', '5,000 aliases, 5,000 unknown ids, validate', ['validate']],
+    ['emojiTitle', 'a title of 40,000 emoji, status', ['status']],
+    ['emojiTitle', 'a title of 40,000 emoji, timeline', ['timeline']],
+    ['chain', 'a chain of 2,000 relative dates, status', ['status']],
+    ['ring', 'a ring of 2,000 relative dates, status', ['status']],
+    ['farDue', 'due: 9999-12-31, timeline', ['timeline']],
+    ['farDue', 'due: 9999-12-31, report --format html', ['report', '--format', 'html']],
+    ['farDue', 'timeline --to 9999', ['timeline', '--to', '9999']],
+    ['shipped', 'COLUMNS=99999999999 status (shipped)', ['status'], { COLUMNS: '99999999999' }],
+    ['shipped', 'timeline --width 4294967296 (shipped)', ['timeline', '--width', '4294967296']],
+  ];
+  for (const [shape, label, command, env] of cases) {
+    const file = shape === 'shipped' ? path.join(HERE, 'roadmaps') : path.join(dir, `${shape}.yaml`);
+    if (!existsSync(file)) writeFileSync(file, SLOW_INPUTS[shape]());
+    const m = measure(cli([...command, '-r', file, '--today', TODAY]), { n, env, timeout: 120_000 });
+    row('slow', label, m, m.stderr.trim().split('\n')[0]?.slice(0, 110) ?? '');
+  }
+}
+
+if (only.has('pipe')) {
+  const activities = quick ? 10_000 : 100_000;
+  const dir = path.join(work, `p${activities}`);
+  if (!existsSync(dir)) generatePortfolio(dir, { activities, files: activities / 100, seed: 1 });
+  header(`JSON of ${activities.toLocaleString('en')} activities into a file and into a pipe to a slow reader`);
+  const n = Math.max(3, Math.min(runs, 5));
+  for (const command of [['status', '--format', 'json'], ['check', '--format', 'json']]) {
+    const args = cli([...command, '-r', dir, '--today', TODAY]);
+    row('pipe', `roadmap ${command.join(' ')} > file`, measure(args, { n }));
+    row('pipe', `roadmap ${command.join(' ')} | slow reader`, measure(args, { n, pipe: true, timeout: 120_000 }), 'bench/slow-reader.mjs: 64 KiB a millisecond');
+  }
+}
+
+if (only.has('git')) {
+  header('Roadmaps at a git revision (roadmap diff HEAD)');
+  const n = Math.min(runs, 3);
+  for (const [label, shape] of [['100,000 other files beside 1 roadmap', { files: 100_000, roadmaps: 1 }], ['5,000 roadmap files', { files: 0, roadmaps: 5_000 }]]) {
+    const repo = gitRepository(path.join(work, `git-${shape.files}-${shape.roadmaps}`), shape);
+    const m = measure(cli(['diff', 'HEAD', '-r', 'roadmaps', '--today', TODAY]), { cwd: repo, n, timeout: 120_000 });
+    row('git', label, m, m.stderr.trim().split('\n')[0]?.slice(0, 110) ?? '');
+  }
 }
 
 closeSync(devNull);

@@ -7,13 +7,14 @@ import { renderCheckMarkdown } from '../render/check-markdown.js';
 import { renderCheckText } from '../render/check-text.js';
 import { dateLine, verdict } from '../render/finding.js';
 import { renderCheckGithub } from '../render/github.js';
-import { jsonText, reportJson } from '../render/json.js';
+import { renderJsonChunks } from '../render/json.js';
 import { plain, type Paint } from '../render/paint.js';
 import type { State } from '../model.js';
 import { loadReport, paintFor, parseStates, type FilterOptions, type GlobalOptions } from '../shell/context.js';
 import { appendText, summaryRoom } from '../shell/files.js';
 import { writeOutput } from '../shell/write.js';
 import { EXIT, UserError, type Io } from '../shell/io.js';
+import { outPieces } from '../shell/output.js';
 
 export interface CheckOptions extends GlobalOptions, FilterOptions {
   readonly format?: CheckFormat;
@@ -39,11 +40,15 @@ export function formatOf(options: CheckOptions): CheckFormat {
 async function render(format: CheckFormat, result: CheckResult, paint: Paint): Promise<string> {
   switch (format) {
     case 'text': return renderCheckText(result, paint);
-    case 'json': return jsonText({ ...reportJson(result.report, result.failingActivities), failOn: result.failOn, failed: result.failing.length > 0 });
+    case 'json': return [...jsonPieces(result)].join('');
     case 'github': return renderCheckGithub(result);
     case 'junit': return (await import('../render/junit.js')).renderJunit(result);
     case 'markdown': return renderCheckMarkdown(result);
   }
+}
+
+function jsonPieces(result: CheckResult): Iterable<string> {
+  return renderJsonChunks(result.report, undefined, result.failingActivities, { failOn: result.failOn, failed: result.failing.length > 0 });
 }
 
 /** Appends the markdown summary to $GITHUB_STEP_SUMMARY, within GitHub's size limit; a failure here only warns. */
@@ -73,6 +78,8 @@ export async function run(options: CheckOptions, io: Io): Promise<number> {
     // The file holds the report; the log gets annotations inside GitHub Actions, the text list elsewhere.
     const console: CheckFormat = io.env.GITHUB_ACTIONS === 'true' && format !== 'github' ? 'github' : 'text';
     io.out(await render(console, result, console === 'text' ? await paintFor(options, io) : plain));
+  } else if (format === 'json') {
+    await outPieces(io, jsonPieces(result));
   } else {
     io.out(await render(format, result, format === 'text' ? await paintFor(options, io) : plain));
   }

@@ -4,6 +4,7 @@ import { renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { loadReport, paintFor, terminalWidth, type FilterOptions, type GlobalOptions } from '../shell/context.js';
 import { UserError, type Io } from '../shell/io.js';
+import { outPieces } from '../shell/output.js';
 
 
 export interface StatusOptions extends GlobalOptions, FilterOptions {
@@ -32,7 +33,7 @@ export async function run(options: StatusOptions, io: Io): Promise<number> {
   const by = options.by ?? 'stage';
   switch (options.format ?? 'table') {
     case 'json':
-      for (const chunk of renderJsonChunks(report)) io.out(chunk);
+      await outPieces(io, renderJsonChunks(report));
       break;
     case 'markdown':
       io.out(renderMarkdown(report, by));

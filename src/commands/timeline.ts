@@ -5,9 +5,9 @@ import type { Report } from '../evaluate.js';
 import { inert } from '../render/inert.js';
 import { parseFixed } from '../calendar/window.js';
 import { loadWidths } from '../render/cells.js';
-import { MIN_WIDTH, renderTimeline } from '../render/timeline.js';
+import { chartRange, clipNote, MIN_WIDTH, renderTimeline } from '../render/timeline.js';
 import { shownTexts } from '../render/words.js';
-import { loadReport, paintFor, type FilterOptions, type GlobalOptions } from '../shell/context.js';
+import { loadReport, MAX_WIDTH, paintFor, type FilterOptions, type GlobalOptions } from '../shell/context.js';
 import { UserError, type Io } from '../shell/io.js';
 
 /** Output that is not a terminal has no width of its own. */
@@ -32,14 +32,15 @@ export function rangeEnd(flag: '--from' | '--to', value: string | undefined): Ca
 
 export function widthFor(options: TimelineCommandOptions, io: Io): number {
   if (options.width !== undefined) {
-    if (!/^\d+$/.test(options.width.trim()) || Number(options.width) < MIN_WIDTH) {
-      throw new UserError(`--width expects a whole number >= ${MIN_WIDTH}, not ${JSON.stringify(options.width)}`);
+    const n = Number(options.width);
+    if (!/^\d+$/.test(options.width.trim()) || n < MIN_WIDTH || n > MAX_WIDTH) {
+      throw new UserError(`--width expects a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, not ${JSON.stringify(options.width)}`);
     }
-    return Number(options.width);
+    return n;
   }
-  if (io.stdoutTTY && io.columns) return io.columns;
+  if (io.stdoutTTY && io.columns) return Math.min(io.columns, MAX_WIDTH);
   const fromEnv = Number(io.env.COLUMNS);
-  return Number.isInteger(fromEnv) && fromEnv >= MIN_WIDTH ? fromEnv : DEFAULT_WIDTH;
+  return Number.isInteger(fromEnv) && fromEnv >= MIN_WIDTH ? Math.min(fromEnv, MAX_WIDTH) : DEFAULT_WIDTH;
 }
 
 /** With only one end given, a range wholly past the data says where the data is (not an empty range). */
@@ -68,5 +69,7 @@ export async function run(options: TimelineCommandOptions, io: Io): Promise<numb
   }
   await loadWidths(shownTexts(report));
   io.out(renderTimeline(report, { width, by: options.by ?? 'stage', paint: await paintFor(options, io), from, to }));
+  const note = clipNote(chartRange(report, from, to));
+  if (note && !options.quiet) io.err(`roadmap: ${note}\n`);
   return 0;
 }

@@ -8,7 +8,7 @@ import { jsonText } from '../render/json.js';
 import { plural } from '../render/words.js';
 import { roadmapPaths, todayFor, type GlobalOptions } from '../shell/context.js';
 import { EXIT, type Io } from '../shell/io.js';
-import { formatProblem, problemSummary, sortProblems } from '../shell/problems.js';
+import { problemLines, problemSummary, sortProblems } from '../shell/problems.js';
 
 export interface ValidateOptions extends GlobalOptions {
   readonly format?: ValidateFormat;
@@ -32,7 +32,7 @@ export async function run(options: ValidateOptions, io: Io, paths: string[] = []
   switch (options.format ?? 'text') {
     case 'text': {
       const mark = valid ? '✓' : '✗';
-      io.out([...problems.map(formatProblem), ...(problems.length ? [''] : []), `${mark} ${summary(problems, loaded.files.length)}`].join('\n') + '\n');
+      io.out([...problemLines(problems), ...(problems.length ? [''] : []), `${mark} ${summary(problems, loaded.files.length)}`].join('\n') + '\n');
       break;
     }
     case 'json':

@@ -5,7 +5,7 @@
 import type { CalendarDate } from '../calendar/date.js';
 import { applyOffsets, type DateTerm } from '../calendar/window.js';
 import type { Activity, Entity, Position, Problem, Roadmap, Stage, Status, Window } from '../model.js';
-import { closest, didYouMean } from '../suggest.js';
+import { closest } from '../suggest.js';
 import type { ActivityInput, RoadmapInput, StageInput, WindowSpec } from './format.js';
 import type { LineIndex } from './lines.js';
 import type { Located } from './types.js';
@@ -38,6 +38,8 @@ interface Item {
   span?: Span | null;
   resolved?: Array<Span | null>;
   visiting?: boolean;
+  /** Its place on the resolving stack while visiting. */
+  depth?: number;
 }
 
 const NO_IDS: readonly string[] = Object.freeze([]);
@@ -51,13 +53,23 @@ function exact<T>(xs: T[]): readonly T[] {
   return xs.length === 0 ? NONE : xs.slice();
 }
 
+/**
+ * Comparisons a file may spend on "did you mean" hints (candidates times the word's length
+ * in 64ths): thousands of unknown names against thousands of ids would take minutes.
+ * Past it, the errors are still reported, without a hint.
+ */
+export const HINT_BUDGET = 2_000_000;
+
 const min = (a: CalendarDate, b: CalendarDate) => (a < b ? a : b);
 const max = (a: CalendarDate, b: CalendarDate) => (a > b ? a : b);
 
 export class Builder {
   readonly problems: Problem[] = [];
   private readonly items = new Map<string, Item>();
-  private readonly path: string[] = [];
+  /** Errors said so far, by offset and message: a Set, as a file may hold many thousands. */
+  private readonly said = new Set<string>();
+  private hintBudget = HINT_BUDGET;
+  private itemIds: string[] | undefined;
 
   constructor(
     private readonly file: string,
@@ -70,10 +82,11 @@ export class Builder {
   }
 
   error(node: { start: number }, message: string): void {
-    const at = this.pos(node);
     // A term standing for both ends of a window (`due:`) is checked twice; say it once.
-    if (this.problems.some((p) => p.line === at.line && p.column === at.column && p.message === message)) return;
-    this.problems.push({ ...at, severity: 'error', message });
+    const key = `${node.start} ${message}`;
+    if (this.said.has(key)) return;
+    this.said.add(key);
+    this.problems.push({ ...this.pos(node), severity: 'error', message });
   }
 
   build(input: RoadmapInput): Roadmap | null {
@@ -175,14 +188,46 @@ export class Builder {
     });
   }
 
-  private resolve(item: Item): Span | null {
-    if (item.span !== undefined) return item.span;
-    if (item.visiting) return null;
-    item.visiting = true;
-    this.path.push(item.id);
-    const resolved = item.windows.map((w) => this.window(w));
+  /**
+   * Resolves an item after everything it refers to, depth first with an explicit
+   * stack: a chain of thousands of relative dates would overflow the call stack.
+   * The items on the stack are `visiting`; a reference to one of them is a cycle.
+   */
+  private resolve(root: Item): Span | null {
+    if (root.span !== undefined) return root.span;
+    if (root.visiting) return null;
+    // Most items refer to nothing: no stack to keep.
+    const own = dependencies(root);
+    if (own.length === 0) {
+      root.visiting = true;
+      this.finish(root, NONE);
+      return root.span ?? null;
+    }
+    const stack: Array<{ item: Item; deps: readonly string[]; next: number }> = [];
+    const enter = (item: Item) => {
+      item.visiting = true;
+      item.depth = stack.length;
+      stack.push({ item, deps: item === root ? own : dependencies(item), next: 0 });
+    };
+    enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.deps.length) {
+        const dep = this.items.get(top.deps[top.next++]!);
+        if (dep !== undefined && dep.span === undefined && !dep.visiting) enter(dep);
+        continue;
+      }
+      this.finish(top.item, stack);
+      stack.pop();
+    }
+    return root.span ?? null;
+  }
+
+  /** The item's span, once every item it refers to has one (or is on `stack`: a cycle). */
+  private finish(item: Item, stack: ReadonlyArray<{ item: Item }>): void {
+    const resolved = item.windows.map((w) => this.window(w, stack));
     item.resolved = resolved;
-    const parts = item.windows.length > 0 ? resolved : item.spanOf.map((id) => this.resolveId(id));
+    const parts = item.windows.length > 0 ? resolved : item.spanOf.map((id) => this.items.get(id)?.span ?? null);
     let span: Span | null = null;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i];
@@ -190,20 +235,13 @@ export class Builder {
       // Spans are never changed, so one window's span is its item's too.
       span = span ? { start: min(span.start, p.start), end: max(span.end, p.end) } : p;
     }
-    this.path.pop();
     item.visiting = false;
     item.span = span;
-    return span;
   }
 
-  private resolveId(id: string): Span | null {
-    const item = this.items.get(id);
-    return item ? this.resolve(item) : null;
-  }
-
-  private window(w: WindowPlan): Span | null {
-    const start = this.term(w.spec.start, 'first', w.spec.startAt);
-    const end = this.term(w.spec.end, 'last', w.spec.endAt);
+  private window(w: WindowPlan, stack: ReadonlyArray<{ item: Item }>): Span | null {
+    const start = this.term(w.spec.start, 'first', w.spec.startAt, stack);
+    const end = this.term(w.spec.end, 'last', w.spec.endAt, stack);
     if (!start || !end) return null;
     if (end < start) {
       this.error(w.node, `window end ${end} is before its start ${start}`);
@@ -212,17 +250,17 @@ export class Builder {
     return { start, end };
   }
 
-  private term(t: DateTerm, side: 'first' | 'last', node: PNode): CalendarDate | null {
+  private term(t: DateTerm, side: 'first' | 'last', node: PNode, stack: ReadonlyArray<{ item: Item }>): CalendarDate | null {
     if (t.kind === 'fixed') return t[side];
     const target = this.items.get(t.ref);
     if (!target) {
-      const hint = didYouMean(t.ref, this.items.keys());
+      const [best] = this.closest(t.ref, (this.itemIds ??= [...this.items.keys()]), 1);
+      const hint = best === undefined ? '' : `; did you mean '${best}'?`;
       this.error(node, `'${t.text}' refers to '${t.ref}', which is no stage or activity of this roadmap${hint}`);
       return null;
     }
     if (target.visiting) {
-      const cycle = [...this.path.slice(this.path.indexOf(t.ref)), t.ref];
-      this.error(node, `relative dates form a cycle: ${cycle.join(' -> ')}`);
+      this.error(node, `relative dates form a cycle: ${cycleText(stack, target.depth ?? 0)}`);
       return null;
     }
     const span = this.resolve(target);
@@ -237,20 +275,36 @@ export class Builder {
     // map() sizes the array exactly; unknown entities and repeats (an id and its alias) are rare.
     const ids = list.map(({ value }) => lookup.get(value));
     let clean = true;
-    for (let i = 0; i < ids.length && clean; i++) clean = ids[i] !== undefined && ids.indexOf(ids[i]) === i;
+    // A set only for long lists: thousands of ids in one list would be compared pairwise.
+    const seen = ids.length > 16 ? new Set<string>() : undefined;
+    for (let i = 0; i < ids.length && clean; i++) {
+      const id = ids[i];
+      clean = id !== undefined && (seen ? !seen.has(id) && seen.add(id) !== undefined : ids.indexOf(id) === i);
+    }
     if (clean) return ids as string[];
     const out: string[] = [];
+    const kept = new Set<string>();
     list.forEach(({ value, node }, i) => {
       const id = ids[i];
       if (id === undefined) this.unknownEntity(value, node, lookup);
-      else if (!out.includes(id)) out.push(id);
+      else if (!kept.has(id)) {
+        kept.add(id);
+        out.push(id);
+      }
     });
     return exact(out);
   }
 
+  private closest(word: string, candidates: readonly string[], most: number): string[] {
+    const cost = candidates.length * (1 + (word.length >> 6));
+    if (cost > this.hintBudget) return [];
+    this.hintBudget -= cost;
+    return closest(word, candidates, most);
+  }
+
   private unknownEntity(value: string, node: PNode, lookup: Map<string, string>): void {
-    const near = closest(value, lookup.keys());
-    const known = [...lookup.keys()];
+    const known = entityNames(lookup);
+    const near = this.closest(value, known, 3);
     const hint = near.length
       ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?`
       : known.length === 0 ? '; define it under entities:' : known.length <= 8 ? ` (entities: ${known.join(', ')})` : '';
@@ -322,6 +376,39 @@ export class Builder {
       at: this.pos(a.$node),
     };
   }
+}
+
+const names = new WeakMap<Map<string, string>, string[]>();
+/** The entity ids and aliases of a lookup, listed once. */
+function entityNames(lookup: Map<string, string>): string[] {
+  let list = names.get(lookup);
+  if (list === undefined) names.set(lookup, (list = [...lookup.keys()]));
+  return list;
+}
+
+/** The ids an item's span depends on: the targets of its relative dates, or (a stage without a window) its activities. */
+function dependencies(item: Item): readonly string[] {
+  if (item.windows.length === 0) return item.spanOf;
+  let refs: string[] | undefined;
+  for (let i = 0; i < item.windows.length; i++) {
+    const { start, end } = item.windows[i]!.spec;
+    if (start.kind === 'relative') (refs ??= []).push(start.ref);
+    if (end.kind === 'relative') (refs ??= []).push(end.ref);
+  }
+  return refs ?? NO_IDS;
+}
+
+/** Ids shown of a cycle: a ring of thousands of items is named by its ends. */
+export const CYCLE_SHOWN = 8;
+
+/** `a -> b -> c -> a` for the items stack[from..]; the middle of a long cycle is left out, with its count. */
+function cycleText(stack: ReadonlyArray<{ item: Item }>, from: number): string {
+  const n = stack.length - from;
+  const id = (i: number) => stack[from + (i % n)]!.item.id;
+  const ids = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => id(a + i)).join(' -> ');
+  if (n <= CYCLE_SHOWN) return ids(0, n + 1);
+  const half = CYCLE_SHOWN / 2;
+  return `${ids(0, half)} -> … ${(n + 1 - 2 * half).toLocaleString('en')} more … -> ${ids(n + 1 - half, n + 1)} (a cycle of ${n.toLocaleString('en')})`;
 }
 
 function due(term: DateTerm, node: PNode): WindowSpec {

@@ -141,8 +141,28 @@ class Converter {
     return emptyAt(start);
   }
 
+  /** Each alias's target, found in one walk: Alias.resolve() walks the whole document for every alias. */
+  private targets: Map<Alias, Node | undefined> | undefined;
+
+  private targetOf(a: Alias): Node | undefined {
+    if (this.targets === undefined) {
+      const { isAlias, isCollection, isScalar, visit } = yamlLib();
+      const targets = new Map<Alias, Node | undefined>();
+      const anchors = new Map<string, Node>();
+      // As Alias.resolve(): the last node with that anchor before the alias, in document order.
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, anchors.get(node.source));
+          else if ((isScalar(node) || isCollection(node)) && node.anchor) anchors.set(node.anchor, node);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(a);
+  }
+
   private alias(a: Alias, depth: number, at: number): PNode {
-    const target = a.resolve(this.doc) as Node | undefined;
+    const target = this.targetOf(a);
     if (!target) return this.stop(at, `unknown alias *${a.source}`);
     const outermost = this.expandingFrom < 0;
     if (outermost) this.expandingFrom = at;

@@ -10,7 +10,7 @@ import { STATES, type Roadmap, type State } from '../model.js';
 import { inert, inertLines } from './inert.js';
 import { truncate } from './cells.js';
 import { httpUrl } from './links.js';
-import { defaultRange } from './timeline.js';
+import { chartRange, clipNote } from './timeline.js';
 import { activityWhen, plural, recorded, span, total, when, type Recorded } from './words.js';
 
 export interface HtmlOptions {
@@ -95,31 +95,38 @@ function chartRows(report: Report): ChartRow[] {
 const num = (n: number) => String(Math.round(n * 10) / 10);
 
 function timeline(report: Report): string {
-  const range = defaultRange(report);
+  const range = chartRange(report);
   if (!range) return '';
-  const from = toDays(range[0]);
-  const days = toDays(range[1]) - from + 1;
+  const from = toDays(range.from);
+  const days = toDays(range.to) - from + 1;
   const rows = chartRows(report);
   const x0 = CHART.label;
   const plot = CHART.width - CHART.label - CHART.right;
-  const x = (day: number) => x0 + ((day - from) * plot) / days;
+  // Clamped to the plot: a clipped chart's far windows run to its edge.
+  const x = (day: number) => x0 + (Math.min(Math.max(day - from, 0), days) * plot) / days;
+  const shown = (start: number, end: number) => end >= from && start < from + days;
   const height = CHART.top + rows.length * CHART.row + 8;
   const bottom = height - 4;
 
-  const [y0, m0] = parts(range[0]);
+  // Months counted, not dates compared: the month after 9999-12 has no date.
+  const [y0, m0] = parts(range.from);
+  const [y1, m1] = parts(range.to);
   const months: { year: number; month: number; day: number }[] = [];
-  for (let i = y0 * 12 + m0 - 1; ; i++) {
+  for (let i = y0 * 12 + m0 - 1; i <= y1 * 12 + m1 - 1; i++) {
     const year = Math.floor(i / 12);
     const month = (i % 12) + 1;
-    const day = toDays(`${year}-${String(month).padStart(2, '0')}-01` as never);
-    if (day > from + days - 1) break;
-    months.push({ year, month, day });
+    months.push({ year, month, day: toDays(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01` as never) });
   }
   const perMonth = plot / months.length;
-  const grid = months.map(({ year, month, day }) => {
+  // Over decades, a line a year and a label every few years (at least 30 px apart).
+  const everyYears = [1, 2, 5, 10, 20, 50].find((k) => perMonth * 12 * k >= 30) ?? 100;
+  // The chart's first year is named at its start unless the next label is too close.
+  const nextYear = (Math.floor(y0 / everyYears) + 1) * everyYears;
+  const startLabel = nextYear > y1 || (((nextYear - y0) * 12 - (m0 - 1)) * perMonth) >= 30 || everyYears === 1;
+  const grid = months.filter(({ month, day }) => perMonth >= 2 || month === 1 || day === from).map(({ year, month, day }) => {
     const cls = month === 1 ? 'tick year' : 'tick';
     const label = perMonth >= 22 ? MONTH_NAMES[month - 1]!.slice(0, 3) : perMonth >= 9 ? MONTH_NAMES[month - 1]![0]! : '';
-    const yearLabel = month === 1 || day === from ? `<text class="year-label" x="${num(x(day) + 2)}" y="14">${year}</text>` : '';
+    const yearLabel = (month === 1 && year % everyYears === 0) || (day === from && startLabel) ? `<text class="year-label" x="${num(x(day) + 2)}" y="14">${year}</text>` : '';
     const monthLabel = label ? `<text class="month-label" x="${num(x(day) + 2)}" y="32">${label}</text>` : '';
     return `<line class="${cls}" data-month="${year}-${String(month).padStart(2, '0')}" x1="${num(x(day))}" x2="${num(x(day))}" y1="18" y2="${bottom}"/>${yearLabel}${monthLabel}`;
   });
@@ -128,11 +135,11 @@ function timeline(report: Report): string {
     const top = CHART.top + i * CHART.row;
     const mid = top + CHART.row / 2;
     if (r.kind === 'group') {
-      const line = Number.isNaN(r.start) ? '' : `<line class="stage-span" x1="${num(x(r.start))}" x2="${num(x(r.end + 1))}" y1="${num(mid)}" y2="${num(mid)}"/>`;
+      const line = Number.isNaN(r.start) || !shown(r.start, r.end) ? '' : `<line class="stage-span" x1="${num(x(r.start))}" x2="${num(x(r.end + 1))}" y1="${num(mid)}" y2="${num(mid)}"/>`;
       return `<g class="group-row"><title>${esc(r.title)}</title><text class="group-label" x="4" y="${num(mid + 4)}" clip-path="url(#label-clip)">${esc(truncate(inert(r.text), 38))}</text>${line}</g>`;
     }
     const state = r.state!;
-    const shape = r.milestone
+    const shape = !shown(r.start, r.end) ? '' : r.milestone
       ? `<path class="bar s-${state}" d="M${num(x(r.start + 0.5))} ${num(mid - 7)} l7 7 l-7 7 l-7 -7 z"/>`
       : `<rect class="bar s-${state}" x="${num(x(r.start))}" y="${num(mid - CHART.bar / 2)}" width="${num(Math.max(2, x(r.end + 1) - x(r.start)))}" height="${CHART.bar}" rx="2"/>`;
     return `<g class="bar-row" data-state="${state}"><title>${esc(r.title)}</title><text class="row-label" x="12" y="${num(mid + 4)}" clip-path="url(#label-clip)">${esc(truncate(inert(r.text), 38))}</text>${shape}</g>`;
@@ -142,6 +149,8 @@ function timeline(report: Report): string {
   const today = t >= from && t < from + days
     ? `<g class="today"><line class="today-line" data-date="${report.today}" x1="${num(x(t + 0.5))}" x2="${num(x(t + 0.5))}" y1="36" y2="${bottom}"/><text class="today-label" x="${num(x(t + 0.5) + 3)}" y="${CHART.top - 2}">today</text></g>`
     : '';
+  const clipped = clipNote(range);
+  const note = clipped ? `<p class="chart-note">${esc(`${clipped[0]!.toUpperCase()}${clipped.slice(1).replace(': give --from and --to to choose', '')}; the tables below list every window.`)}</p>` : '';
   const legend = ([['done', 'done'], ['overdue', 'overdue'], ['active', 'active'], ['due-soon', 'due soon'], ['upcoming', 'planned (upcoming, later)'], ['cancelled', 'cancelled']] as const)
     .map(([s, text]) => `<li><span class="swatch s-${s}" aria-hidden="true"></span>${text}</li>`).join('');
 
@@ -150,7 +159,7 @@ function timeline(report: Report): string {
 <figure class="timeline">
 <div class="scroll">
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART.width} ${height}" role="img" aria-labelledby="chart-title chart-desc">
-<title id="chart-title">Timeline of activity windows, ${range[0]} to ${range[1]}</title>
+<title id="chart-title">Timeline of activity windows, ${range.from} to ${range.to}</title>
 <desc id="chart-desc">One bar per activity window, grouped by stage; the vertical line marks ${report.today}. The tables below give the same information.</desc>
 <defs><clipPath id="label-clip"><rect x="0" y="0" width="${CHART.label - 8}" height="${height}"/></clipPath><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#c62828"/><line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"/></pattern></defs>
 ${grid.join('\n')}
@@ -158,7 +167,7 @@ ${body.join('\n')}
 ${today}
 </svg>
 </div>
-<figcaption><ul class="legend">${legend}<li><span class="swatch today-swatch" aria-hidden="true"></span>today, ${report.today}</li></ul></figcaption>
+<figcaption>${note}<ul class="legend">${legend}<li><span class="swatch today-swatch" aria-hidden="true"></span>today, ${report.today}</li></ul></figcaption>
 </figure>
 </section>`;
 }
@@ -321,6 +330,7 @@ h1,td,caption,li,p{overflow-wrap:anywhere}
 .bar.s-upcoming,.bar.s-later{fill:#fff;stroke:#4b5563;stroke-width:1.5}
 .bar.s-cancelled{fill:#e5e7eb;stroke:#6b7280;stroke-dasharray:3 2}
 .today-line{stroke:#b91c1c;stroke-width:2;stroke-dasharray:4 3}.today-label{fill:#b91c1c;font-weight:700}
+.chart-note{margin:.5rem 0 0;font-size:.875rem;color:var(--muted)}
 .legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;list-style:none;padding:0;margin:.5rem 0 0;font-size:.875rem;color:var(--muted)}
 .swatch{display:inline-block;width:1.4em;height:.8em;margin-right:.35em;vertical-align:middle;border:1px solid #4b5563;border-radius:2px}
 .swatch.s-done{background:#2e7d32}.swatch.s-overdue{background:repeating-linear-gradient(45deg,#c62828 0 3px,#fff 3px 5px)}

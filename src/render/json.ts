@@ -68,12 +68,11 @@ export function jsonText(value: unknown): string {
 /**
  * The same document in pieces of about `size` characters, for printing as they
  * come: for 100,000 activities neither the whole object tree nor one string of
- * 60 MB is built. Byte for byte what jsonText(reportJson(report)) prints.
+ * 60 MB is built. Byte for byte what jsonText({ ...reportJson(report, activities), ...extra }) prints.
  */
-export function* renderJsonChunks(report: Report, size = 1 << 20): Generator<string> {
-  const { activities } = report;
+export function* renderJsonChunks(report: Report, size = 1 << 20, activities: readonly ActivityReport[] = report.activities, extra?: Record<string, unknown>): Generator<string> {
   if (activities.length === 0) {
-    yield jsonText(reportJson(report));
+    yield jsonText({ ...reportJson(report, activities), ...extra });
     return;
   }
   // The document with one placeholder activity, cut around it.
@@ -88,5 +87,7 @@ export function* renderJsonChunks(report: Report, size = 1 << 20): Generator<str
       chunk = '';
     }
   }
-  yield `${chunk}${head.slice(at + 1)}\n`;
+  // The keys after the activities: `\n  ]` then either `\n}` or `,\n  "key": …\n}`.
+  const after = extra ? `\n  ],${escapeUnsafe(JSON.stringify(extra, null, 2)).slice(1)}` : head.slice(at + 1);
+  yield `${chunk}${after}\n`;
 }

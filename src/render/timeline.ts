@@ -120,6 +120,48 @@ export function defaultRange(report: Report): [CalendarDate, CalendarDate] | nul
   return [fromParts(y0, m0, 1), lastOfMonth(y1, m1)];
 }
 
+/** The most years a chart spans unless --from and --to both say otherwise: a far date (9999-12-31) would squeeze the rest into a cell. */
+export const MAX_CHART_YEARS = 100;
+
+export interface ChartRange {
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+  /** Set when the chart shows less than the windows span: why, for a note. */
+  readonly clipped?: { readonly first: CalendarDate; readonly last: CalendarDate; readonly around: 'today' | '--from' | '--to' };
+}
+
+/**
+ * The days a chart shows: `from` and `to` when both are given; else the months the windows
+ * span, at most MAX_CHART_YEARS whole years of them: counted from --from or back from --to when
+ * one is given, else around today (half before, as the windows allow).
+ */
+export function chartRange(report: Report, from?: CalendarDate, to?: CalendarDate): ChartRange | null {
+  const range = from && to ? null : defaultRange(report);
+  const first = from ?? range?.[0];
+  const last = to ?? range?.[1];
+  if (!first || !last) return null;
+  const [y0] = parts(first);
+  const [y1] = parts(last);
+  if ((from && to) || y1 - y0 < MAX_CHART_YEARS) return { from: first, to: last };
+  const [ty] = parts(report.today);
+  const around = from ? '--from' : to ? '--to' : 'today';
+  const start = from ? y0 : to ? y1 - MAX_CHART_YEARS + 1 : Math.min(Math.max(ty - MAX_CHART_YEARS / 2, y0), y1 - MAX_CHART_YEARS + 1);
+  const end = start + MAX_CHART_YEARS - 1;
+  return {
+    from: start === y0 ? first : fromParts(start, 1, 1),
+    to: end === y1 ? last : fromParts(end, 12, 31),
+    clipped: { first, last, around },
+  };
+}
+
+/** What a clipped chart leaves out, for stderr or the page; null when it shows every window. */
+export function clipNote(range: ChartRange | null): string | null {
+  if (!range?.clipped) return null;
+  const { first, last, around } = range.clipped;
+  const why = around === 'today' ? 'around today' : `from ${around}`;
+  return `the chart shows ${range.from} to ${range.to} (at most ${MAX_CHART_YEARS} years, ${why}); the windows run from ${first} to ${last}: give --from and --to to choose`;
+}
+
 interface Tick {
   readonly day: number;
   readonly text: string;
@@ -128,16 +170,16 @@ interface Tick {
 /** The first day of every month (step 1), quarter (3) or year (12) that begins inside the range, plus the range's own start. */
 function ticks(s: Scale, step: 1 | 3 | 12, text: (y: number, m: number) => string): Tick[] {
   const [y0, m0] = parts(fromDays(s.from));
+  const [y1, m1] = parts(fromDays(s.from + s.days - 1));
   const out: Tick[] = [{ day: s.from, text: text(y0, m0 - ((m0 - 1) % step)) }];
-  let index = y0 * 12 + (m0 - 1) - ((m0 - 1) % step) + step;
-  for (;;) {
+  // Months counted, not dates compared: the month after 9999-12 has no date.
+  const last = y1 * 12 + (m1 - 1);
+  for (let index = y0 * 12 + (m0 - 1) - ((m0 - 1) % step) + step; index <= last; index += step) {
     const y = Math.floor(index / 12);
     const m = (index % 12) + 1;
-    const day = toDays(fromParts(y, m, 1));
-    if (day >= s.from + s.days) return out;
-    out.push({ day, text: text(y, m) });
-    index += step;
+    out.push({ day: toDays(fromParts(y, m, 1)), text: text(y, m) });
   }
+  return out;
 }
 
 /**
@@ -164,14 +206,35 @@ function placeLabels(s: Scale, all: readonly Tick[], strict: boolean): string | 
   return line.join('').trimEnd();
 }
 
+/** The range's start, then every k-th year (a multiple of k) that begins inside the range. */
+function yearTicks(s: Scale, k: number): Tick[] {
+  const [y0] = parts(fromDays(s.from));
+  const [y1] = parts(fromDays(s.from + s.days - 1));
+  const out: Tick[] = [{ day: s.from, text: String(y0) }];
+  for (let y = (Math.floor(y0 / k) + 1) * k; y <= y1; y += k) out.push({ day: toDays(fromParts(y, 1, 1)), text: String(y) });
+  return out;
+}
+
+const YEAR_STEPS = [2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
+
+/** Every year when the labels fit, else every 2nd, 5th, 10th … year, so that long spans read 2020 2030 2040. */
+function yearLine(s: Scale): string {
+  const every = placeLabels(s, ticks(s, 12, (y) => String(y)), true);
+  if (every !== null) return every;
+  for (const k of YEAR_STEPS) {
+    const line = placeLabels(s, yearTicks(s, k), true);
+    if (line !== null) return line;
+  }
+  return placeLabels(s, yearTicks(s, 10_000), false) ?? '';
+}
+
 /** One or two axis lines: years, and below them months (Jan, else J) or quarters when those fit. */
 function axis(s: Scale): string[] {
-  const years = ticks(s, 12, (y) => String(y));
   const months = placeLabels(s, ticks(s, 1, (_y, m) => MONTHS[m - 1]!), true) ?? placeLabels(s, ticks(s, 1, (_y, m) => MONTHS[m - 1]![0]!), true);
-  if (months !== null) return [placeLabels(s, years, false) ?? '', months];
+  if (months !== null) return [yearLine(s), months];
   const quarters = placeLabels(s, ticks(s, 3, (_y, m) => `Q${(m + 2) / 3}`), true);
-  if (quarters !== null) return [placeLabels(s, years, false) ?? '', quarters];
-  return [placeLabels(s, years, false) ?? ''];
+  if (quarters !== null) return [yearLine(s), quarters];
+  return [yearLine(s)];
 }
 
 /** Cells of one chart row as runs of equal style, painted run by run (not cell by cell). */
@@ -223,10 +286,9 @@ function legend(sections: readonly Section[], todayText: string, width: number, 
 
 export function renderTimeline(report: Report, options: TimelineOptions): string {
   const { paint } = options;
-  const range = defaultRange(report);
-  const first = options.from ?? range?.[0];
-  const last = options.to ?? range?.[1];
-  if (!first || !last) return 'Nothing to show: no activity matches.\n';
+  const range = chartRange(report, options.from, options.to);
+  if (!range) return 'Nothing to show: no activity matches.\n';
+  const { from: first, to: last } = range;
   const from = toDays(first);
   const to = toDays(last);
   const sections = sectionsOf(report, options.by, from, to);

@@ -15,7 +15,7 @@ import { plain, type Paint } from '../render/paint.js';
 import { narrow, type Filter } from '../select.js';
 import { closest } from '../suggest.js';
 import { UserError, type Io } from './io.js';
-import { formatProblem, problemSummary, sortProblems } from './problems.js';
+import { problemLines, problemSummary } from './problems.js';
 
 export interface GlobalOptions {
   readonly roadmap?: string[];
@@ -121,9 +121,12 @@ export async function paintFor(options: GlobalOptions, io: Io): Promise<Paint> {
   return chalkPaint(new Chalk({ level: 1 }) as never);
 }
 
+/** The widest output drawn: a width from the environment (COLUMNS=99999999999) must not size an allocation. */
+export const MAX_WIDTH = 1000;
+
 export function terminalWidth(io: Io): number {
   const fromEnv = Number(io.env.COLUMNS);
-  return io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120);
+  return Math.min(MAX_WIDTH, io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120));
 }
 
 /** Loads the roadmaps, printing every problem; throws exit 2 when any is an error. */
@@ -131,7 +134,7 @@ export async function load(options: GlobalOptions, io: Io): Promise<Loaded> {
   const loaded = await loadRoadmaps(roadmapPaths(options, io), { revision: revisionOf(options), cwd: io.cwd });
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    io.err(sortProblems(errors).map(formatProblem).join('\n') + '\n');
+    io.err(problemLines(errors).join('\n') + '\n');
     throw new UserError(problemSummary(errors));
   }
   return loaded;

@@ -14,7 +14,7 @@ import { MAX_FILE_BYTES, readRoadmapText, type Loaded } from '../load/index.js';
 import type { Roadmap } from '../model.js';
 import { load, todayFor, type GlobalOptions } from './context.js';
 import { UserError, type Io } from './io.js';
-import { formatProblem, sortProblems } from './problems.js';
+import { formatProblem, problemLines } from './problems.js';
 
 export interface EditOptions extends GlobalOptions {
   readonly window?: string;
@@ -83,7 +83,7 @@ export async function prepareEdit(io: Io, found: Found, window: string | undefin
   if (read.text === earlier?.before) return earlier; // the same edit of the same text
   const result = applyEdit(read.text, file, { activity: found.activity.id, window, edit });
   if (!result.ok) {
-    if (result.problems.length) io.err(sortProblems(result.problems).map(formatProblem).join('\n') + '\n');
+    if (result.problems.length) io.err(problemLines(result.problems).join('\n') + '\n');
     throw new UserError(result.message);
   }
   // Past the limit no command would read the file again, not even `reopen` to undo this.

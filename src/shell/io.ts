@@ -1,10 +1,16 @@
 import { isatty } from 'node:tty';
+import { writePiece } from './output.js';
 
 export { UserError } from '../errors.js';
 
 /** What a command may touch of the outside world, injectable for tests. */
 export interface Io {
   readonly out: (text: string) => void;
+  /**
+   * Writes one piece of a large output and resolves when stdout can take more: into a pipe
+   * to a slow reader, out() would queue the whole output in memory. Without it, out().
+   */
+  readonly outPiece?: (text: string) => Promise<void>;
   readonly err: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
@@ -33,6 +39,7 @@ export function processIo(): Io {
   }
   return {
     out: (t) => void process.stdout.write(t),
+    outPiece: (t) => writePiece(process.stdout, t),
     err: (t) => void process.stderr.write(t),
     env: process.env,
     cwd: process.cwd(),

@@ -19,3 +19,15 @@ export function problemSummary(problems: readonly Problem[]): string {
   const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean);
   return `${parts.join(' and ')} in ${plural(files, 'file')}`;
 }
+
+/** Problems listed at most, on stderr or by `validate`: past it, a count. JSON output carries them all. */
+export const PROBLEMS_SHOWN = 1000;
+
+/** The problems sorted and formatted, one a line, the first PROBLEMS_SHOWN, then "… and N more problems". */
+export function problemLines(problems: readonly Problem[]): string[] {
+  const sorted = sortProblems(problems);
+  const lines = sorted.slice(0, PROBLEMS_SHOWN).map(formatProblem);
+  const hidden = sorted.length - lines.length;
+  if (hidden > 0) lines.push(`… and ${hidden.toLocaleString('en')} more ${hidden === 1 ? 'problem' : 'problems'} (\`roadmap validate --format json\` lists them all)`);
+  return lines;
+}

@@ -12,7 +12,7 @@ import { loadRoadmaps, type Loaded } from '../load/index.js';
 import type { Roadmap } from '../model.js';
 import { roadmapPaths, revisionOf, type GlobalOptions } from './context.js';
 import { UserError, type Io } from './io.js';
-import { formatProblem, problemSummary, sortProblems } from './problems.js';
+import { problemLines, problemSummary } from './problems.js';
 
 const EDITION = /^([a-z0-9][a-z0-9-]*)@(\d+)$/;
 const REV_PATH = /^([^:]+):(.*)$/;
@@ -31,7 +31,7 @@ export function classify(arg: string, cwd: string): SideKind {
 function checked(loaded: Loaded, io: Io): Loaded {
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    io.err(sortProblems(errors).map(formatProblem).join('\n') + '\n');
+    io.err(problemLines(errors).join('\n') + '\n');
     throw new UserError(problemSummary(errors));
   }
   return loaded;

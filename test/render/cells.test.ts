@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fit, loadWidths, truncate, width, wrapCells } from '../../src/render/cells.js';
+import fc from 'fast-check';
+import { fit, graphemesOf, loadWidths, truncate, width, wrapCells } from '../../src/render/cells.js';
 import { inert } from '../../src/render/inert.js';
 
 await loadWidths(['👩‍👩‍👧']);
@@ -48,5 +49,30 @@ describe('inert keeps joiners that scripts and emoji need', () => {
   it('leaves U+200C and U+200D alone but still shows U+200B and bidi controls', () => {
     expect(inert('👩\u200d👩\u200d👧 می\u200cخواهم')).toBe('👩\u200d👩\u200d👧 می\u200cخواهم');
     expect(inert('a\u200bb\u202ec\u200fd')).toBe('a\\u200bb\\u202ec\\u200fd');
+  });
+});
+
+describe('long text', () => {
+  const whole = (text: string) => Array.from(new Intl.Segmenter().segment(text), (s) => s.segment);
+  const samples = ['👩‍👩‍👧', '👍🏽', '🇦🇿', '🇫🇷', 'é', '한', '\u1100\u1161\u11a8', 'a', ' ', '古', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '1️⃣', 'x\u0301\u0302'];
+
+  it('segments a chunk at a time into the same graphemes as at once', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...samples), { maxLength: 60 }), fc.integer({ min: 2, max: 9 }), (parts, chunk) => {
+      const text = parts.join('');
+      expect([...graphemesOf(text, chunk)]).toEqual(whole(text));
+    }));
+  });
+
+  it('a grapheme longer than a chunk stays whole', () => {
+    const long = `a${'\u0301'.repeat(1000)}b`;
+    expect([...graphemesOf(long, 16)]).toEqual([`a${'\u0301'.repeat(1000)}`, 'b']);
+  });
+
+  it('measures and cuts a title of 40,000 emoji', () => {
+    const title = '😀'.repeat(40_000);
+    expect(width(title)).toBe(80_000);
+    expect(truncate(title, 7)).toBe('😀😀😀…');
+    expect(fit(title, 8)).toBe('😀😀😀… ');
+    expect(wrapCells(['😀 😀', title], 6)).toEqual(['😀 😀', '😀😀…']);
   });
 });

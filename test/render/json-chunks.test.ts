@@ -4,7 +4,7 @@ import { roadmapFile } from '../../bench/generate.mjs';
 import { evaluate } from '../../src/evaluate.js';
 import type { CalendarDate } from '../../src/calendar/date.js';
 import { parseRoadmap } from '../../src/load/index.js';
-import { renderJson, renderJsonChunks, reportJson } from '../../src/render/json.js';
+import { jsonText, renderJson, renderJsonChunks, reportJson } from '../../src/render/json.js';
 import { narrow } from '../../src/select.js';
 import { SHIPPED } from '../helpers.js';
 
@@ -28,6 +28,16 @@ describe('JSON output in chunks', () => {
     expect(chunks.length).toBeGreaterThan(10);
     expect(chunks.slice(0, -1).every((c) => c.length >= 4096 && c.length < 4096 + 2000)).toBe(true);
     expect(renderJson(r)).toBe(whole);
+  });
+
+  it('prints some of the activities and keys after them (the check document) as one document would', () => {
+    const r = report([readFileSync(SHIPPED, 'utf8'), roadmapFile(1, 300)]);
+    const some = r.activities.filter((a) => a.state !== 'done');
+    const extra = { failOn: ['overdue'], failed: true };
+    const chunks = [...renderJsonChunks(r, 4096, some, extra)];
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(chunks.join('')).toBe(jsonText({ ...reportJson(r, some), ...extra }));
+    expect([...renderJsonChunks(r, 4096, [], extra)].join('')).toBe(jsonText({ ...reportJson(r, []), ...extra }));
   });
 
   it('prints an empty activity list as JSON.stringify does', () => {

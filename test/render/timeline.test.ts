@@ -149,7 +149,8 @@ describe('roadmap timeline (command)', () => {
   });
 
   it.each([
-    [['--width', '12'], 'roadmap: --width expects a whole number >= 20, not "12"\n'],
+    [['--width', '12'], 'roadmap: --width expects a whole number from 20 to 1000, not "12"\n'],
+    [['--width', '4294967296'], 'roadmap: --width expects a whole number from 20 to 1000, not "4294967296"\n'],
     [['--from', '2019-13'], 'roadmap: --from expects a day (2019-10-01), a month (2019-10) or a year (2019), not "2019-13"\n'],
     [['--to', '3.1.end'], 'roadmap: --to expects a day (2019-10-01), a month (2019-10) or a year (2019), not "3.1.end"\n'],
     [['--from', '2020', '--to', '2019-06'], 'roadmap: --from 2020 is after --to 2019-06\n'],
