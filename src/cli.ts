@@ -103,6 +103,7 @@ Examples:
     .argument('[paths...]', 'files or directories (default: the roadmaps the other commands read)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .option('--strict', 'warnings fail too (exit 2)')
+    .option('--only-roadmaps', 'skip the files named that have no top-level schema: key (not roadmaps), as a pre-commit hook needs')
     .addHelpText('after', `
 Exit codes: 0 valid (warnings allowed unless --strict), 2 errors.
 
