@@ -106,7 +106,7 @@ describe('.pre-commit-hooks.yaml', () => {
     const staged = spawnSync('git', ['diff', '--cached', '--name-only'], { cwd: dir, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
     const files = staged.filter((f) => new RegExp(hook!.files).test(f));
     const [command, ...args] = hook!.entry.split(' ');
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.ROADMAP_PATH;
     const r = spawnSync(command!, [...args, ...files], { cwd: dir, env, encoding: 'utf8' });
     return { files, code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -134,7 +134,7 @@ const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).s
 describe.runIf(preCommit)('with the pre-commit framework', () => {
   const home = mkdtempSync(path.join(tmpdir(), 'pre-commit-home-'));
   const tryRepo = (dir: string) => {
-    const env = { ...process.env, PRE_COMMIT_HOME: home, NO_COLOR: '1', PRE_COMMIT_COLOR: 'never' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PRE_COMMIT_HOME: home, NO_COLOR: '1', PRE_COMMIT_COLOR: 'never' };
     delete env.ROADMAP_PATH;
     const r = spawnSync('pre-commit', ['try-repo', ROOT, 'roadmap-validate', '--all-files', '--verbose'], { cwd: dir, env, encoding: 'utf8' });
     return { code: r.status, out: r.stdout + r.stderr };
