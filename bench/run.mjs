@@ -166,6 +166,12 @@ if (only.has('startup')) {
   startup('roadmap status --today 2019-07-15', ['status', '--today', '2019-07-15']);
   startup('roadmap status --format json', ['status', '--format', 'json']);
   startup('roadmap check', ['check']);
+  // On every TAB: an activity id, as `roadmap done 2.<TAB>` asks for it.
+  if (hasCommand('completion')) {
+    const m = measure(cli(['__complete', '--', 'done', '2.']), { n: Math.max(runs, 5) });
+    row('startup', 'roadmap __complete (done 2.<TAB>)', m, ratio(m));
+  }
+  else row('startup', 'roadmap __complete (done 2.<TAB>)', null, 'n/a (command not present)');
 }
 
 if (only.has('scale')) {
@@ -199,6 +205,12 @@ if (only.has('scale')) {
       'status --format markdown': r('roadmap status --format markdown', ['status', '--format', 'markdown']),
       'timeline': r('roadmap timeline', ['timeline']),
     };
+    if (hasCommand('completion')) {
+      // Completion reads the roadmaps named on the line (ids of every file), evaluates nothing.
+      const m = measure(cli(['__complete', '--', '-r', dir, 'done', '1.']), { n });
+      row('scale', 'roadmap __complete (-r DIR done 1.<TAB>)', m, beyond(m));
+      set['__complete'] = m;
+    }
     results.set(activities, set);
   }
   if (results.has(10_000) && results.has(100_000)) {

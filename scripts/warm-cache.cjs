@@ -33,6 +33,9 @@ const RUNS = [
   ['schema'],
   ['update'],
   ['init'],
+  ['completion', 'bash'],
+  ['__complete', '--', 'done', '2.'],
+  ['__complete', '--', 'check', '--fail-on', 'o'],
 ];
 
 async function main() {
@@ -51,7 +54,8 @@ async function main() {
       stdinTTY: false,
     };
     const { main: run } = load(CLI);
-    for (const args of RUNS) await run(['node', 'roadmap', '--today', '2019-07-15', ...args], io);
+    // __complete must come first on the line (the completion scripts put it there).
+    for (const args of RUNS) await run(['node', 'roadmap', ...(args[0] === '__complete' ? [] : ['--today', '2019-07-15']), ...args], io);
     writeCaches();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

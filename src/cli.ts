@@ -2,8 +2,8 @@
  * Commander wiring only: the global options, the commands, and a lazy import of
  * each command so that none pays for another's modules.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { CHECK_FORMATS, DIFF_FORMATS, GROUPINGS, REPORT_FORMATS, STATUS_FORMATS, VALIDATE_FORMATS } from './formats.js';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { CHECK_FORMATS, DIFF_FORMATS, GROUPINGS, REPORT_FORMATS, SHELLS, STATUS_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
 import { inert } from './render/inert.js';
 import { processIo, UserError, type Io } from './shell/io.js';
@@ -103,6 +103,7 @@ Examples:
     .argument('[paths...]', 'files or directories (default: the roadmaps the other commands read)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .option('--strict', 'warnings fail too (exit 2)')
+    .option('--only-roadmaps', 'skip the files named that have no top-level schema: key (not roadmaps), as a pre-commit hook needs')
     .addHelpText('after', `
 Exit codes: 0 valid (warnings allowed unless --strict), 2 errors.
 
@@ -174,6 +175,17 @@ Example:
     .action(action(() => import('./commands/schema.js')));
 
   program
+    .command('completion')
+    .description('print a shell completion script: commands, options, their values and the ids in your roadmaps')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .addHelpText('after', `
+Examples:
+  $ source <(roadmap completion bash)          in ~/.bashrc
+  $ source <(roadmap completion zsh)           in ~/.zshrc, after compinit
+  $ roadmap completion fish > ~/.config/fish/completions/roadmap.fish`)
+    .action(action(() => import('./commands/completion.js')));
+
+  program
     .command('help')
     .argument('[command]')
     .description('display help for command')
@@ -200,6 +212,8 @@ async function unknownCommand(program: Command, word: string): Promise<UserError
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
+  // The completion scripts' hidden call, on every TAB: before commander, which would read its words as options.
+  if (argv[2] === '__complete') return (await import('./commands/complete.js')).run(program, argv.slice(argv[3] === '--' ? 4 : 3), io);
   try {
     await program.parseAsync([...argv]);
     return code;

@@ -36,3 +36,6 @@ export function formatByExtension<F extends string>(file: string, table: Readonl
   const named = [...groups].map(([f, exts]) => `${exts.join(' or ')} (${f})`).join(', ');
   return { error: `give --format, or a file name ending in ${named}` };
 }
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];

@@ -18,6 +18,7 @@ import { asUserError, type EditDeps } from '../shell/edit.js';
 import { UserError, type Io } from '../shell/io.js';
 import { formatProblem } from '../shell/problems.js';
 import { cancellable, requireTerminal, type Prompter } from '../shell/prompts.js';
+import { PACKAGE_NAME } from '../version.js';
 
 export interface InitOptions extends GlobalOptions {
   readonly id?: string;
@@ -202,7 +203,7 @@ const posix = (p: string) => p.split(path.sep).join('/');
 /**
  * The schema the editor modeline points at, relative to the new file: this
  * package's schema when the file is inside the package (its own repository),
- * else an installed copy under node_modules/roadmap, else ../schema/ beside the
+ * else an installed copy under node_modules/roadmap-tracker, else ../schema/ beside the
  * roadmaps directory, which `roadmap schema` can create.
  */
 export function schemaRef(abs: string, cwd: string): { path: string; tip?: string } {
@@ -211,7 +212,7 @@ export function schemaRef(abs: string, cwd: string): { path: string; tip?: strin
   const inside = path.relative(pkg, abs);
   if (!inside.startsWith('..') && !path.isAbsolute(inside)) return { path: posix(path.relative(dir, path.join(pkg, SCHEMA))) };
   for (let d = dir; ; d = path.dirname(d)) {
-    const installed = path.join(d, 'node_modules', 'roadmap', SCHEMA);
+    const installed = path.join(d, 'node_modules', PACKAGE_NAME, SCHEMA);
     if (existsSync(installed)) return { path: posix(path.relative(dir, installed)) };
     if (path.dirname(d) === d) break;
   }

@@ -1,6 +1,8 @@
 /** `roadmap validate [paths..]`: every error and warning in every roadmap file, with positions. */
 import type { ValidateFormat } from '../formats.js';
 import { lint } from '../load/lint.js';
+import { screenRoadmaps } from '../load/screen.js';
+import { inert } from '../render/inert.js';
 import { loadRoadmaps } from '../load/index.js';
 import type { Problem } from '../model.js';
 import { renderProblemsGithub } from '../render/github.js';
@@ -13,6 +15,7 @@ import { problemLines, problemSummary, sortProblems } from '../shell/problems.js
 export interface ValidateOptions extends GlobalOptions {
   readonly format?: ValidateFormat;
   readonly strict?: boolean;
+  readonly onlyRoadmaps?: boolean;
 }
 
 function summary(problems: readonly Problem[], files: number): string {
@@ -22,6 +25,12 @@ function summary(problems: readonly Problem[], files: number): string {
 
 export async function run(options: ValidateOptions, io: Io, paths: string[] = []): Promise<number> {
   todayFor(options, io, []); // a bad --today is reported before any file is read
+  if (options.onlyRoadmaps && paths.length) {
+    const { keep, skipped } = await screenRoadmaps(paths, io.cwd);
+    if (!options.quiet) for (const s of skipped) io.err(`roadmap validate: skipped ${inert(s)}: not a roadmap (no top-level schema: key)\n`);
+    if (keep.length === 0) return noRoadmaps(options.format ?? 'text', skipped.length, io);
+    paths = keep;
+  }
   // Every edition of every roadmap, not only the ones other commands would pick.
   const loaded = await loadRoadmaps(paths.length ? paths : roadmapPaths(options, io), { cwd: io.cwd });
   const { today, todayOf } = todayFor(options, io, loaded.all);
@@ -44,4 +53,11 @@ export async function run(options: ValidateOptions, io: Io, paths: string[] = []
   }
   if (options.format && options.format !== 'text' && !options.quiet) io.err(`roadmap validate: ${summary(problems, loaded.files.length)}\n`);
   return valid ? EXIT.ok : EXIT.unusable;
+}
+
+/** --only-roadmaps with no roadmap among the files named (a commit touching other YAML): nothing to fail. */
+function noRoadmaps(format: ValidateFormat, files: number, io: Io): number {
+  if (format === 'text') io.out(`✓ no roadmap among the ${plural(files, 'file')} named\n`);
+  if (format === 'json') io.out(jsonText({ valid: true, problems: [] }));
+  return EXIT.ok;
 }

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PACKAGE_NAME } from '../../src/version.js';
 import { ROOT } from '../helpers.js';
 
 const BIN = path.join(ROOT, 'bin', 'roadmap.js');
@@ -69,9 +70,13 @@ describe('the installed command', () => {
     expect(r.stderr).toBe('roadmap: dist/ is not built: run `npm install` (or `npm run build`) in the roadmap checkout\n');
   });
 
-  it('npx roadmap runs bin/roadmap.js: package.json and package-lock.json name the same file, which exists', () => {
+  it('npx roadmap runs bin/roadmap.js: package.json and package-lock.json name the same package and file, which exists', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+    // `roadmap` on the registry is another project: the package has its own name, the command keeps its.
+    expect(pkg.name).toBe('roadmap-tracker');
+    expect(PACKAGE_NAME).toBe(pkg.name);
+    expect([lock.name, lock.packages[''].name]).toEqual([pkg.name, pkg.name]);
     expect(pkg.bin).toEqual({ roadmap: 'bin/roadmap.js' });
     // npm exec reads the root package's bins from the lock file.
     expect(lock.packages[''].bin).toEqual(pkg.bin);

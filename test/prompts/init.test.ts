@@ -101,9 +101,9 @@ describe('roadmap init', () => {
   it('points the modeline at this package\'s schema inside its repository, else at ../schema with a tip', async () => {
     expect(schemaRef(path.join(ROOT, 'roadmaps', 'new.yaml'), ROOT)).toEqual({ path: '../schema/roadmap.schema.json' });
     expect(schemaRef(path.join(ROOT, 'test', 'fixtures', 'x', 'new.yaml'), ROOT)).toEqual({ path: '../../../schema/roadmap.schema.json' });
-    const installed = tree({ 'node_modules/roadmap/schema/roadmap.schema.json': '{}' });
+    const installed = tree({ 'node_modules/roadmap-tracker/schema/roadmap.schema.json': '{}' });
     mkdirSync(path.join(installed, 'plans', 'y'), { recursive: true });
-    expect(schemaRef(path.join(installed, 'plans', 'y', 'new.yaml'), installed)).toEqual({ path: '../../node_modules/roadmap/schema/roadmap.schema.json' });
+    expect(schemaRef(path.join(installed, 'plans', 'y', 'new.yaml'), installed)).toEqual({ path: '../../node_modules/roadmap-tracker/schema/roadmap.schema.json' });
     const bare = tree({});
     expect(schemaRef(path.join(bare, 'roadmaps', 'new.yaml'), bare)).toEqual({
       path: '../schema/roadmap.schema.json',
