@@ -1,6 +1,4 @@
 /** Every check format names a disagreement when `disagreement` fails the gate (pure renderers; the example roadmap). */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
@@ -10,10 +8,9 @@ import { renderCheckText } from '../../src/render/check-text.js';
 import { renderCheckGithub } from '../../src/render/github.js';
 import { renderJunit } from '../../src/render/junit.js';
 import { plain } from '../../src/render/paint.js';
-import { ROOT } from '../helpers.js';
 import { reportOf } from '../render/support.js';
+import { EXAMPLE } from './support.js';
 
-export const EXAMPLE = readFileSync(path.join(ROOT, 'examples', 'city-open-data.yaml'), 'utf8');
 const FILE = 'examples/city-open-data.yaml';
 const result = (today: string, disagreement = true) => check(reportOf(EXAMPLE, today, {}, FILE), ['overdue'], { disagreement });
 

@@ -1,5 +1,11 @@
 /** A small roadmap with assessors, for the assessment tests. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../helpers.js';
 import { reportOf } from '../render/support.js';
+
+/** The fictional example roadmap of the README. */
+export const EXAMPLE = readFileSync(path.join(ROOT, 'examples', 'city-open-data.yaml'), 'utf8');
 
 export const HEAD = `schema: 1
 id: demo
