@@ -4,6 +4,8 @@ import { reportJson } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { plain } from '../../src/render/paint.js';
 import { renderTable } from '../../src/render/table.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { reportOf, shippedReport } from '../render/support.js';
 import { EXAMPLE } from './support.js';
 
@@ -93,5 +95,56 @@ describe('JSON', () => {
     const doc = reportJson(shippedReport('2019-07-15'));
     expect(Object.keys(doc.summary)).toEqual(['overdue', 'due-soon', 'active', 'upcoming', 'later', 'done', 'cancelled']);
     expect('assessments' in doc.activities[0]!).toBe(false);
+  });
+});
+
+describe('report html', () => {
+  const html = (today: string) => renderHtml(example(today), { version: '0.0.0' });
+
+  it('ratings side by side per activity, disagreements highlighted', () => {
+    const out = html('2024-11-15');
+    const a2 = out.split('\n').find((l) => l.includes('data-activity="A2"') && l.startsWith('<tr'))!;
+    expect(a2).toContain('<tr class="r-overdue disagreed"');
+    expect(a2).toContain('<ul class="ratings"><li class="rating k-self" data-by="CITY" data-level="complete"><abbr title="City Hall Digital Office (self)">CITY</abbr> <span class="level l-complete">complete</span> <span class="rating-date">as of 2024-09-30</span> <a href="https://example.org/city/progress-2024-09" rel="noreferrer">https://example.org/city/progress-2024-09</a></li>');
+    expect(a2).toContain('<ul class="disagreements"><li class="disagreement" data-kind="apart">⚠ CITY complete vs PANEL limited: 2 steps apart</li><li class="disagreement" data-kind="complete-but-overdue">⚠ CITY complete (as of 2024-09-30), but overdue 46d</li></ul>');
+    const a1 = out.split('\n').find((l) => l.includes('data-activity="A1"') && l.startsWith('<tr'))!;
+    expect(a1).toContain('<tr class="r-done" ');
+    expect(a1).not.toContain('disagreement');
+  });
+
+  it('a per-assessor summary of levels', () => {
+    const out = html('2024-11-15');
+    expect(out).toContain('<h2 id="h-assessors">Ratings by assessor</h2>');
+    expect(out).toContain('<strong class="disagreement-count">2 disagreements</strong>');
+    expect(out).toContain('<tr data-assessor="PANEL"><th scope="row">PANEL</th><td dir="auto">Independent Review Panel</td><td>independent</td><td>2</td><td><div class="scale" data-scale="completion"><span class="level l-limited" data-level="limited">1 limited</span> <span class="level l-no-evidence" data-level="no-evidence">1 no-evidence</span></div><div class="scale" data-scale="impact">impact: <span class="level l-major" data-level="major">1 major</span></div></td></tr>');
+  });
+
+  it('nothing about ratings without assessors', () => {
+    const out = renderHtml(shippedReport('2019-07-15'), { version: '0.0.0' });
+    expect(out).not.toContain('h-assessors');
+    expect(out).not.toContain('<th scope="col">Ratings</th>');
+  });
+});
+
+describe('report markdown', () => {
+  it('a per-assessor summary and the disagreements', () => {
+    expect(renderReportMarkdown(example('2024-11-15'))).toContain([
+      '## Ratings by assessor',
+      '',
+      '| Assessor | Name | Kind | Activities rated | Latest levels |',
+      '| --- | --- | --- | --- | --- |',
+      '| CITY | City Hall Digital Office | self | 3 | 3 complete |',
+      '| CSO | Open Data Coalition | alternative | 2 | 2 substantial<br>impact: 1 marginal |',
+      '| PANEL | Independent Review Panel | independent | 2 | 1 limited, 1 no-evidence<br>impact: 1 major |',
+      '',
+      '**Disagreements between ratings** (2):',
+      '',
+      '- ⚠️ A2: CITY complete vs PANEL limited: 2 steps apart',
+      '- ⚠️ A2: CITY complete (as of 2024-09-30), but overdue 46d',
+    ].join('\n'));
+  });
+
+  it('none without assessors', () => {
+    expect(renderReportMarkdown(shippedReport('2019-07-15'))).not.toContain('Ratings by assessor');
   });
 });
