@@ -98,3 +98,13 @@ describe('assessment mistakes are errors at their place, with a suggestion', () 
     expect(problems(text)).toEqual(['16:11 assessments need assessors: declare them under assessors: at the top of the roadmap']);
   });
 });
+
+describe('lint', async () => {
+  const { lint } = await import('../../src/load/lint.js');
+  it('warns about an assessment without a source, at its line', () => {
+    const r = parseRoadmap(oneActivity(['{ by: CSO, as-of: 2024-03-31, level: limited, source: https://x.org/r }', '{ by: GOV, as-of: 2024-03-31, level: limited }']), 'r.yaml');
+    expect(lint(r.roadmap!, '2024-04-01' as never).filter((p) => p.message.includes('assessment'))).toEqual([
+      { file: 'r.yaml', line: 23, column: 13, severity: 'warning', message: 'the assessment of a1 by GOV as of 2024-03-31 has no source: add source: (the report it comes from)' },
+    ]);
+  });
+});
