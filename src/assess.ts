@@ -50,9 +50,25 @@ export interface Assessments {
 const NONE: readonly never[] = Object.freeze([]);
 const EMPTY: Assessments = Object.freeze({ activities: NONE, byActivity: new Map(), assessors: NONE, disagreements: NONE });
 
-/** Whether any roadmap of the report declares assessors: the views with ratings show only then. */
-export function hasAssessors(report: Report): boolean {
-  return report.roadmaps.some(({ roadmap }) => roadmap.assessors !== undefined && roadmap.assessors.size > 0);
+const rated = new WeakMap<Roadmap, boolean>();
+
+/**
+ * Whether the roadmap records any assessment. The views with ratings show only then:
+ * declaring assessors, before any rating is recorded, changes no output.
+ */
+export function isRated(roadmap: Roadmap): boolean {
+  if (roadmap.assessors === undefined) return false;
+  let known = rated.get(roadmap);
+  if (known === undefined) {
+    known = roadmap.stages.some((s) => s.activities.some((a) => a.assessments !== undefined && a.assessments.length > 0));
+    rated.set(roadmap, known);
+  }
+  return known;
+}
+
+/** Whether some roadmap of the report records assessments. */
+export function hasAssessments(report: Report): boolean {
+  return report.roadmaps.some(({ roadmap }) => isRated(roadmap));
 }
 
 /** A scale's ordered levels; a declared scale's from the roadmap. */
@@ -132,7 +148,7 @@ const cache = new WeakMap<Report, Assessments>();
 
 /** Everything the views with ratings need, once per report (renderers of one report share it). */
 export function assess(report: Report): Assessments {
-  if (!hasAssessors(report)) return EMPTY;
+  if (!hasAssessments(report)) return EMPTY;
   const known = cache.get(report);
   if (known) return known;
   const activities: ActivityAssessment[] = [];
@@ -156,6 +172,7 @@ export function assess(report: Report): Assessments {
 function summaries(report: Report, activities: readonly ActivityAssessment[]): AssessorSummary[] {
   const out: AssessorSummary[] = [];
   for (const { roadmap } of report.roadmaps) {
+    if (!isRated(roadmap)) continue;
     for (const assessor of roadmap.assessors?.values() ?? []) {
       const rated: Array<{ report: ActivityReport; latest: Latest[] }> = [];
       const tally = new Map<string, Map<string, number>>();

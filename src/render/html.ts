@@ -12,7 +12,7 @@ import { truncate } from './cells.js';
 import { httpUrl } from './links.js';
 import { defaultRange } from './timeline.js';
 import { activityWhen, plural, recorded, span, total, when, type Recorded } from './words.js';
-import { assess, disagreementText, hasAssessors, levelsOf, type Assessments } from '../assess.js';
+import { assess, disagreementText, hasAssessments, levelsOf, type Assessments } from '../assess.js';
 import { COMPLETION, NO_EVIDENCE } from '../model.js';
 
 export interface HtmlOptions {
@@ -279,7 +279,7 @@ function groups(report: Report, by: 'stage' | 'entity'): string {
   const heading = by === 'stage' ? 'By stage' : 'By responsible entity';
   const id = by === 'stage' ? 'h-stages' : 'h-entities';
   const prefix = (g: Group) => (report.roadmaps.length > 1 ? `${esc(g.roadmap.id)} · ` : '');
-  const ratings = hasAssessors(report) ? assess(report) : undefined;
+  const ratings = hasAssessments(report) ? assess(report) : undefined;
   return `<section aria-labelledby="${id}">
 <h2 id="${id}">${heading}</h2>
 ${list.map((g) => groupTable(g, by, prefix(g), report.activities.some((a) => evidenceOf(a).length > 0), ratings)).join('\n')}
@@ -312,7 +312,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
   const titles = report.roadmaps.map(({ roadmap }) => roadmap.title).join('; ');
   const main = report.activities.length === 0
     ? '<p class="nothing">Nothing to show: no activity matches.</p>'
-    : [summary(report), ...(hasAssessors(report) ? [assessorSummary(assess(report))] : []), timeline(report), groups(report, 'stage'), groups(report, 'entity')].join('\n');
+    : [summary(report), ...(hasAssessments(report) ? [assessorSummary(assess(report))] : []), timeline(report), groups(report, 'stage'), groups(report, 'entity')].join('\n');
   const files = report.roadmaps.map(({ roadmap }) => esc(roadmap.file)).join(', ');
   return `<!doctype html>
 <html lang="en">

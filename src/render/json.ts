@@ -1,6 +1,6 @@
 /** The SPEC §4 JSON document. */
 import type { ActivityReport, Report } from '../evaluate.js';
-import { assess, assessActivity, disagreementJson, hasAssessors } from '../assess.js';
+import { assess, assessActivity, disagreementJson, hasAssessments, isRated } from '../assess.js';
 import { COMPLETION, type Assessment } from '../model.js';
 
 export function activityJson(a: ActivityReport) {
@@ -32,8 +32,8 @@ export function activityJson(a: ActivityReport) {
     cancelled: a.state === 'cancelled' ? cancelReason(a) : null,
     evidence: a.activity.evidence,
     notes: a.activity.notes,
-    // Spec revision 2, with assessors declared: ratings, the latest as of today, disagreements.
-    ...(a.roadmap.assessors ? assessmentsJson(a) : undefined),
+    // Spec revision 2, in a roadmap with assessments: ratings, the latest as of today, disagreements.
+    ...(isRated(a.roadmap) ? assessmentsJson(a) : undefined),
   };
 }
 
@@ -80,7 +80,7 @@ export function reportJson(report: Report, activities: readonly ActivityReport[]
   return {
     today: report.today,
     horizonDays: report.horizonDays,
-    summary: hasAssessors(report) ? { ...report.summary, assessors: assessorsJson(report) } : report.summary,
+    summary: hasAssessments(report) ? { ...report.summary, assessors: assessorsJson(report) } : report.summary,
     roadmaps: report.roadmaps.map(({ roadmap }) => ({ id: roadmap.id, title: roadmap.title, revision: roadmap.revision, file: roadmap.file })),
     activities: activities.map(activityJson),
   };

@@ -3,7 +3,7 @@ import type { ActivityReport, Group, Report } from '../evaluate.js';
 import { inert } from './inert.js';
 import { httpUrl } from './links.js';
 import { activityWhen, countsText, plural, recorded, span, total, windowText, type Recorded } from './words.js';
-import { assess, hasAssessors } from '../assess.js';
+import { assess, hasAssessments } from '../assess.js';
 import { ratingLines } from './ratings.js';
 
 /** Text that renders as itself inside a Markdown table cell: no markup, links, HTML or line breaks. */
@@ -37,7 +37,7 @@ export function badge(state: string): string {
 type Ratings = (a: ActivityReport) => string;
 
 function ratingsOf(report: Report): Ratings | undefined {
-  if (!hasAssessors(report)) return undefined;
+  if (!hasAssessments(report)) return undefined;
   const all = assess(report);
   return (a) => {
     const x = all.byActivity.get(a);

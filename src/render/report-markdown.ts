@@ -4,12 +4,12 @@ import { STATES } from '../model.js';
 import { badge, groupSections, link, md, table } from './markdown.js';
 import { mermaidBlock } from './mermaid.js';
 import { total } from './words.js';
-import { assess, disagreementText, hasAssessors, levelsOf } from '../assess.js';
+import { assess, disagreementText, hasAssessments, levelsOf } from '../assess.js';
 import { COMPLETION, NO_EVIDENCE } from '../model.js';
 
 /** Per assessor, how many activities at each level (latest ratings), then the disagreements. */
 function ratings(report: Report): string[] {
-  if (!hasAssessors(report)) return [];
+  if (!hasAssessments(report)) return [];
   const all = assess(report);
   const rows = all.assessors.map((s) => {
     const levels = Object.entries(s.counts).map(([scale, counts]) => {

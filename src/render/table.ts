@@ -5,7 +5,7 @@ import { grid, type Cell } from './grid.js';
 import { inert } from './inert.js';
 import type { Paint } from './paint.js';
 import { activityWhen, countsText, plural, span, total, windowText } from './words.js';
-import { assess, hasAssessors, type Assessments } from '../assess.js';
+import { assess, hasAssessments, type Assessments } from '../assess.js';
 import { ratingLines, SHORT_LEGEND } from './ratings.js';
 
 export interface TableOptions {
@@ -73,7 +73,7 @@ function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint, ratings?: 
 
 /** Ratings in short levels, one line per target; only when some roadmap declares assessors. */
 function ratingsOf(report: Report): Ratings | undefined {
-  if (!hasAssessors(report)) return undefined;
+  if (!hasAssessments(report)) return undefined;
   const all: Assessments = assess(report);
   return (a) => {
     const x = all.byActivity.get(a);

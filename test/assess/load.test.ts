@@ -108,3 +108,13 @@ describe('lint', async () => {
     ]);
   });
 });
+
+describe('the shipped roadmap', () => {
+  it('declares the two monitorings as assessors (3.4 the CCC\'s own, 3.3 the NGOs\' alternative) and records no rating', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { SHIPPED } = await import('../helpers.js');
+    const r = parseRoadmap(readFileSync(SHIPPED, 'utf8'), 'az.yaml');
+    expect([...r.roadmap!.assessors!.values()].map((a) => [a.id, a.entity, a.kind])).toEqual([['CCC', 'CCC', 'self'], ['NGOS', 'NGOS', 'alternative']]);
+    expect(r.roadmap!.stages.flatMap((s) => s.activities).filter((a) => a.assessments)).toEqual([]);
+  });
+});

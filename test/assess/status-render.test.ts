@@ -31,7 +31,7 @@ describe('status table', () => {
     expect(table('2024-11-15', 60)).toContain('A2  overdue  overdue 46d\n    Publish the budget monthly\n    2024-03-01 → 2024-09-30\n    CITY\n    CITY com · PANEL lim ⚠\n');
   });
 
-  it('no Ratings column, nor legend, for roadmaps without assessors', () => {
+  it('no Ratings column, nor legend, for roadmaps without assessments (the shipped one declares assessors, records no rating)', () => {
     const out = renderTable(shippedReport('2019-07-15'), { by: 'stage', width: 120, paint: plain });
     expect(out).not.toContain('Ratings');
   });
@@ -91,7 +91,7 @@ describe('JSON', () => {
     ]);
   });
 
-  it('nothing added for roadmaps without assessors', () => {
+  it('nothing added for roadmaps without assessments', () => {
     const doc = reportJson(shippedReport('2019-07-15'));
     expect(Object.keys(doc.summary)).toEqual(['overdue', 'due-soon', 'active', 'upcoming', 'later', 'done', 'cancelled']);
     expect('assessments' in doc.activities[0]!).toBe(false);
