@@ -7,7 +7,7 @@ export type Escape = (text: string) => string;
 const SHORT: Readonly<Record<string, string>> = { 'not-started': 'not', limited: 'lim', substantial: 'sub', complete: 'com', 'no-evidence': 'n/e' };
 
 /** The legend of the short levels a table shows. */
-export const SHORT_LEGEND = 'Ratings (latest as of today, completion): not = not-started, lim = limited, sub = substantial, com = complete, n/e = no-evidence; ⚠ = disagreement';
+export const SHORT_LEGEND = 'Ratings as of today: not(-started) lim(ited) sub(stantial) com(plete) n/e (no evidence); ⚠ disagreement';
 
 export const DISAGREEMENT_MARK = '⚠';
 

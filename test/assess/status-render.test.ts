@@ -18,7 +18,7 @@ describe('status table', () => {
     const rows = out.split('\n').filter((l) => l.startsWith('│'));
     const ratings = rows.map((l) => l.split('│').at(-2)!.trim());
     expect(ratings).toEqual(['Ratings', 'CITY com · CSO sub', '', 'CITY com · PANEL lim ⚠', '', 'PANEL n/e', '6th month: CITY com · CSO sub', '', '', '']);
-    expect(out).toContain('\nRatings (latest as of today, completion): not = not-started, lim = limited, sub = substantial, com = complete, n/e = no-evidence; ⚠ = disagreement\n3 activities:');
+    expect(out).toContain('\nRatings as of today: not(-started) lim(ited) sub(stantial) com(plete) n/e (no evidence); ⚠ disagreement\n3 activities:');
   });
 
   it('a rating is hidden before its as-of date', () => {
