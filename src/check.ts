@@ -2,6 +2,7 @@
  * The CI gate's core: which windows of a report are in a failing state, most
  * urgent first. Pure; every `check` format renders a CheckResult.
  */
+import { assess, type Disagreement } from './assess.js';
 import { RANK, type ActivityReport, type Report, type WindowReport } from './evaluate.js';
 import type { Position, State } from './model.js';
 
@@ -21,6 +22,39 @@ export interface CheckResult {
   readonly dueSoon: readonly Finding[];
   /** Activities with a failing window, in the order of their most urgent one. */
   readonly failingActivities: readonly ActivityReport[];
+  /** Whether disagreements between ratings fail too (`--fail-on disagreement`). */
+  readonly disagreement: boolean;
+  /** The failing disagreements, in file order; empty unless `disagreement`. */
+  readonly disagreements: readonly DisagreementFinding[];
+}
+
+/** A disagreement between ratings, pointed at the assessment that shows it. */
+export interface DisagreementFinding {
+  readonly activity: ActivityReport;
+  readonly disagreement: Disagreement;
+  readonly at: Position;
+}
+
+export interface CheckOptions {
+  /** Fail on disagreements between ratings too. */
+  readonly disagreement?: boolean;
+}
+
+const NO_FINDINGS: readonly never[] = Object.freeze([]);
+
+/** What `check --fail-on disagreement` fails on, each at its assessment's line. */
+export function disagreementFindings(report: Report): DisagreementFinding[] {
+  return assess(report).disagreements.map(({ report: activity, disagreement }) => ({ activity, disagreement, at: disagreement.at }));
+}
+
+/** Whether anything fails: a window in a failing state, or a disagreement. */
+export function failed(result: CheckResult): boolean {
+  return result.failing.length > 0 || result.disagreements.length > 0;
+}
+
+/** The --fail-on list as shown: the states, then `disagreement`. */
+export function failOnWords(result: CheckResult): string[] {
+  return result.disagreement ? [...result.failOn, 'disagreement'] : [...result.failOn];
 }
 
 function urgencyKey(w: WindowReport): number {
@@ -37,7 +71,7 @@ export function finding(activity: ActivityReport, window: WindowReport): Finding
   return { activity, window, at: activity.windows.length > 1 ? window.window.at : activity.activity.at };
 }
 
-export function check(report: Report, failOn: readonly State[]): CheckResult {
+export function check(report: Report, failOn: readonly State[], options: CheckOptions = {}): CheckResult {
   const fails = new Set(failOn);
   const failing: Finding[] = [];
   const dueSoon: Finding[] = [];
@@ -52,5 +86,7 @@ export function check(report: Report, failOn: readonly State[]): CheckResult {
   }
   failing.sort(byWindowUrgency);
   dueSoon.sort(byWindowUrgency);
-  return { report, failOn, failing, dueSoon, failingActivities: [...new Set(failing.map((f) => f.activity))] };
+  const disagreement = options.disagreement === true;
+  const disagreements = disagreement ? disagreementFindings(report) : NO_FINDINGS;
+  return { report, failOn, failing, dueSoon, failingActivities: [...new Set(failing.map((f) => f.activity))], disagreement, disagreements };
 }

@@ -59,6 +59,8 @@ export interface Activity extends Status {
   /** One or more; each carries its own completion (inherited from the activity when it has none). */
   readonly windows: readonly Window[];
   readonly at: Position;
+  /** Ratings by the roadmap's assessors, in file order; absent when there are none. */
+  readonly assessments?: readonly Assessment[] | undefined;
 }
 
 export interface Stage {
@@ -88,5 +90,51 @@ export interface Roadmap {
   readonly entities: ReadonlyMap<string, Entity>;
   readonly stages: readonly Stage[];
   readonly file: string;
+  readonly at: Position;
+  /** Declared rating scales (besides the built-in `completion`); absent when none. */
+  readonly scales?: ReadonlyMap<string, Scale> | undefined;
+  /** Who rates the activities; absent when the roadmap declares no assessors. */
+  readonly assessors?: ReadonlyMap<string, Assessor> | undefined;
+}
+
+// ---- Assessments (spec revision 2) ----
+
+export const ASSESSOR_KINDS = ['self', 'alternative', 'independent'] as const;
+export type AssessorKind = (typeof ASSESSOR_KINDS)[number];
+
+/** OGP's completion scale, lowest first. */
+export const COMPLETION = 'completion';
+export const COMPLETION_LEVELS = ['not-started', 'limited', 'substantial', 'complete'] as const;
+/** "Could not be rated": accepted on every scale, never ordered. */
+export const NO_EVIDENCE = 'no-evidence';
+
+export interface Scale {
+  readonly name: string;
+  /** Lowest first. */
+  readonly levels: readonly string[];
+  readonly at: Position | null;
+}
+
+export interface Assessor {
+  readonly id: string;
+  /** The roadmap entity that rates, if it is one. */
+  readonly entity: string | null;
+  readonly name: string;
+  readonly kind: AssessorKind;
+  readonly at: Position;
+}
+
+export interface Assessment {
+  readonly by: string;
+  /** The date the rating describes. */
+  readonly asOf: CalendarDate;
+  readonly published: CalendarDate | null;
+  readonly scale: string;
+  readonly level: string;
+  /** The label of the window rated; null for the whole activity. */
+  readonly window: string | null;
+  readonly source: string | null;
+  readonly evidence: readonly string[];
+  readonly note: string | null;
   readonly at: Position;
 }

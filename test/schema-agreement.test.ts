@@ -36,6 +36,12 @@ const DISAGREE: Record<string, { loader: boolean; schema: boolean; why: string }
   [`${F}/duplicate-id.yaml`]: { loader: false, schema: true, why: 'ids must be unique across the stages and activities' },
   [`${F}/cycle.yaml`]: { loader: false, schema: true, why: 'relative dates must not refer to themselves' },
   [`${F}/end-before-start.yaml`]: { loader: false, schema: true, why: 'a window must not end before it starts' },
+  [`${F}/assess-unknown-assessor.yaml`]: { loader: false, schema: true, why: 'an assessment names an assessor of the same file' },
+  [`${F}/assess-unknown-scale.yaml`]: { loader: false, schema: true, why: 'an assessment names a scale of the same file' },
+  [`${F}/assess-level-not-on-scale.yaml`]: { loader: false, schema: true, why: "a declared scale's levels are in the file, not in the schema" },
+  [`${F}/assess-unknown-window.yaml`]: { loader: false, schema: true, why: "a window label must be one of the activity's" },
+  [`${F}/assess-published-before-as-of.yaml`]: { loader: false, schema: true, why: 'comparing two dates is beyond a JSON Schema' },
+  [`${F}/assess-duplicate.yaml`]: { loader: false, schema: true, why: 'one rating per assessor, as-of, scale and window: uniqueness by some fields' },
 };
 
 interface Verdict {
@@ -53,11 +59,11 @@ function schemaSays(text: string, validate: ReturnType<Ajv['compile']>): Verdict
 
 describe('the JSON Schema and validate agree on every fixture', () => {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(SCHEMA);
-  const files = [...yamlFiles(path.join(ROOT, 'test', 'fixtures')), ...yamlFiles(path.join(ROOT, 'roadmaps'))];
+  const files = [...yamlFiles(path.join(ROOT, 'test', 'fixtures')), ...yamlFiles(path.join(ROOT, 'roadmaps')), ...yamlFiles(path.join(ROOT, 'examples'))];
 
   it('finds the fixtures, valid and invalid ones, and each listed disagreement', () => {
     expect(files.length).toBeGreaterThan(60);
-    for (const f of ['roadmaps/az-ogp-2019-21.yaml', 'test/fixtures/check/syntax/bad.yaml', `${F}/cancelled-no.yaml`, ...Object.keys(DISAGREE)]) expect(files).toContain(f);
+    for (const f of ['roadmaps/az-ogp-2019-21.yaml', 'examples/city-open-data.yaml', 'test/fixtures/check/syntax/bad.yaml', `${F}/cancelled-no.yaml`, `${F}/assess-valid.yaml`, `${F}/assess-kind-unknown.yaml`, ...Object.keys(DISAGREE)]) expect(files).toContain(f);
   });
 
   it.each(files)('%s', async (file) => {

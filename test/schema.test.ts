@@ -16,8 +16,20 @@ describe('the JSON Schema for editors', () => {
     expect(schema.additionalProperties).toBe(false);
     const stage = schema.properties.stages.items;
     const activity = stage.properties.activities.items;
-    expect(Object.keys(activity.properties)).toEqual(['id', 'title', 'window', 'due', 'windows', 'responsible', 'support', 'done', 'started', 'cancelled', 'evidence', 'notes', 'tags']);
+    expect(Object.keys(activity.properties)).toEqual(['id', 'title', 'window', 'due', 'windows', 'responsible', 'support', 'done', 'started', 'cancelled', 'evidence', 'notes', 'tags', 'assessments']);
     expect(activity.properties.id.type).toEqual(['string', 'number']);
+  });
+
+  it('describes assessments, assessors and scales', () => {
+    const schema = JSON.parse(schemaText());
+    const assessment = schema.properties.stages.items.properties.activities.items.properties.assessments.items;
+    expect(Object.keys(assessment.properties)).toEqual(['by', 'as-of', 'published', 'scale', 'level', 'window', 'source', 'evidence', 'note']);
+    expect(assessment.required).toEqual(['by', 'as-of', 'level']);
+    expect(assessment.then).toEqual({ properties: { level: { enum: ['not-started', 'limited', 'substantial', 'complete', 'no-evidence'] } } });
+    const assessor = schema.properties.assessors.additionalProperties;
+    expect([Object.keys(assessor.properties), assessor.required, assessor.anyOf]).toEqual([['entity', 'name', 'kind'], ['kind'], [{ required: ['entity'] }, { required: ['name'] }]]);
+    expect(assessor.properties.kind.enum).toEqual(['self', 'alternative', 'independent']);
+    expect(schema.properties.scales.propertyNames.not).toEqual({ const: 'completion' });
   });
 });
 

@@ -84,7 +84,19 @@ export type Change =
   | (InWindow & { readonly kind: 'started'; readonly old: CalendarDate | null; readonly new: CalendarDate | null })
   | (InWindow & { readonly kind: 'cancelled'; readonly old: string | null; readonly new: string })
   | (InWindow & { readonly kind: 'reopened'; readonly old: { readonly done: CalendarDate | null; readonly cancelled: string | null } })
-  | (InWindow & { readonly kind: 'evidence-changed'; readonly added: readonly string[]; readonly removed: readonly string[] });
+  | (InWindow & { readonly kind: 'evidence-changed'; readonly added: readonly string[]; readonly removed: readonly string[] })
+  // Assessments (spec revision 2): who rates, and each assessor's latest rating of a target.
+  | (At & { readonly kind: 'assessor-added' | 'assessor-removed'; readonly assessor: string; readonly name: string; readonly assessorKind: string })
+  | (At & Rated & { readonly kind: 'rating-added'; readonly level: string; readonly asOf: CalendarDate })
+  | (At & Rated & { readonly kind: 'rating-changed'; readonly old: string; readonly new: string; readonly oldAsOf: CalendarDate; readonly asOf: CalendarDate })
+  | (At & Rated & { readonly kind: 'rating-withdrawn'; readonly level: string; readonly asOf: CalendarDate });
+
+/** What a rating rates: by whom, on which scale, the whole activity (rated null) or a labelled window. */
+export interface Rated {
+  readonly by: string;
+  readonly scale: string;
+  readonly rated: string | null;
+}
 
 export type ChangeKind = Change['kind'];
 

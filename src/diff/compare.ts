@@ -5,7 +5,7 @@
  */
 import { daysBetween } from '../calendar/date.js';
 import { parseTerm } from '../calendar/window.js';
-import type { Activity, Roadmap, Stage, Window } from '../model.js';
+import type { Activity, Assessment, Roadmap, Stage, Window } from '../model.js';
 import type { Change, Dates, Moved, RoadmapField, WindowRef } from './changes.js';
 
 export interface Comparison {
@@ -48,6 +48,7 @@ function diffRoadmap(o: Roadmap, n: Roadmap): Change[] {
     else if (before.name !== e.name) out.push({ kind: 'entity-renamed', ...top, entity: id, old: before.name, new: e.name });
   }
   for (const [id, e] of o.entities) if (!n.entities.has(id)) out.push({ kind: 'entity-removed', ...top, entity: id, name: e.name });
+  out.push(...assessorChanges(o, n));
 
   const oldStages = new Map(o.stages.map((s) => [s.id, s]));
   const newStages = new Set(n.stages.map((s) => s.id));
@@ -126,6 +127,50 @@ function diffActivity(roadmap: string, o: Activity | undefined, n: Activity): Ch
   // The same change on every window (e.g. `done:` on the activity) is said once, for the activity.
   const same = status.length > 1 && status[0]!.length > 0 && status.every((s) => JSON.stringify(s.map(strip)) === JSON.stringify(status[0]!.map(strip)));
   out.push(...(same ? status[0]!.map((c) => ({ ...c, window: null })) : status.flat()));
+  if (o.assessments || n.assessments) out.push(...ratingChanges(at, o.assessments ?? [], n.assessments ?? []));
+  return out;
+}
+
+// ---- Assessments (spec revision 2) ----
+
+function assessorChanges(o: Roadmap, n: Roadmap): Change[] {
+  const top = { roadmap: n.id, stage: null, activity: null } as const;
+  const out: Change[] = [];
+  for (const [id, x] of n.assessors ?? []) {
+    if (!o.assessors?.has(id)) out.push({ kind: 'assessor-added', ...top, assessor: id, name: x.name, assessorKind: x.kind });
+  }
+  for (const [id, x] of o.assessors ?? []) {
+    if (!n.assessors?.has(id)) out.push({ kind: 'assessor-removed', ...top, assessor: id, name: x.name, assessorKind: x.kind });
+  }
+  return out;
+}
+
+const targetKey = (x: Assessment) => `${x.by}\u0000${x.scale}\u0000${x.window ?? ''}`;
+const ratingKey = (x: Assessment) => `${targetKey(x)}\u0000${x.asOf}`;
+
+/** Each assessor's most recent rating per target, whatever today is: a diff compares files, not days. */
+function newest(list: readonly Assessment[]): Map<string, Assessment> {
+  const out = new Map<string, Assessment>();
+  for (const x of list) {
+    const had = out.get(targetKey(x));
+    if (!had || x.asOf > had.asOf) out.set(targetKey(x), x);
+  }
+  return out;
+}
+
+/** A new latest level, a first rating, or a rating taken out of the file. */
+function ratingChanges(at: { roadmap: string; stage: string; activity: string }, o: readonly Assessment[], n: readonly Assessment[]): Change[] {
+  const out: Change[] = [];
+  const before = newest(o);
+  const rated = (x: Assessment) => ({ ...at, by: x.by, scale: x.scale, rated: x.window });
+  for (const [key, x] of newest(n)) {
+    const was = before.get(key);
+    if (!was) out.push({ kind: 'rating-added', ...rated(x), level: x.level, asOf: x.asOf });
+    else if (was.level !== x.level) out.push({ kind: 'rating-changed', ...rated(x), old: was.level, new: x.level, oldAsOf: was.asOf, asOf: x.asOf });
+    else if (was.asOf !== x.asOf) out.push({ kind: 'rating-added', ...rated(x), level: x.level, asOf: x.asOf });
+  }
+  const kept = new Set(n.map(ratingKey));
+  for (const x of o) if (!kept.has(ratingKey(x))) out.push({ kind: 'rating-withdrawn', ...rated(x), level: x.level, asOf: x.asOf });
   return out;
 }
 

@@ -5,8 +5,9 @@
 import type { CalendarDate } from '../calendar/date.js';
 import { applyOffsets, type DateTerm } from '../calendar/window.js';
 import type { Activity, Entity, Position, Problem, Roadmap, Stage, Status, Window } from '../model.js';
-import { closest } from '../suggest.js';
-import type { ActivityInput, RoadmapInput, StageInput, WindowSpec } from './format.js';
+import { COMPLETION, COMPLETION_LEVELS, NO_EVIDENCE, type Assessment, type Assessor, type Scale } from '../model.js';
+import { closest, didYouMean } from '../suggest.js';
+import type { ActivityInput, AssessmentInput, RoadmapInput, StageInput, WindowSpec } from './format.js';
 import type { LineIndex } from './lines.js';
 import type { Located } from './types.js';
 import type { PNode } from './yaml.js';
@@ -70,6 +71,9 @@ export class Builder {
   private readonly said = new Set<string>();
   private hintBudget = HINT_BUDGET;
   private itemIds: string[] | undefined;
+  /** The roadmap's scales (with the built-in one) and assessors, for checking assessments. */
+  private rating: Rating | null = null;
+  private readonly entityNames = new Map<string, string>();
 
   constructor(
     private readonly file: string,
@@ -94,6 +98,7 @@ export class Builder {
     const stageInputs = input.stages ?? [];
     for (const s of stageInputs) this.declareStage(s);
     for (const item of this.items.values()) this.resolve(item);
+    this.rating = this.ratingOf(input, entities.lookup);
     const stages = stageInputs.map((s) => this.stage(s, entities));
     if (this.problems.length > 0 || !input.id || !input.title || input.schema === undefined) return null;
     return {
@@ -111,6 +116,109 @@ export class Builder {
       stages,
       file: this.file,
       at: this.pos(input.$node),
+      ...(this.rating ? { scales: this.rating.declared, assessors: this.rating.assessors } : {}),
+    };
+  }
+
+  // ---- Assessments (spec revision 2) ----
+
+  private ratingOf(input: RoadmapInput, lookup: Map<string, string>): Rating | null {
+    if (input.scales === undefined && input.assessors === undefined) return null;
+    const declared = new Map<string, Scale>();
+    for (const { id, key, value } of input.scales ?? []) {
+      if (id === COMPLETION) {
+        this.error(key, `the scale '${COMPLETION}' is built in (${COMPLETION_LEVELS.join(' < ')}): give yours another name`);
+        continue;
+      }
+      if (value.length === 0) this.error(key, `scale '${id}' has no levels`);
+      const twice = value.find((l, i) => value.indexOf(l) !== i);
+      if (twice !== undefined) this.error(key, `scale '${id}' lists the level '${twice}' twice`);
+      if (value.includes(NO_EVIDENCE)) this.error(key, `scale '${id}' lists '${NO_EVIDENCE}', which every scale accepts unordered: leave it out`);
+      declared.set(id, { name: id, levels: value, at: this.pos(key) });
+    }
+    const assessors = new Map<string, Assessor>();
+    for (const { id, key, value } of input.assessors ?? []) {
+      let entity: string | null = null;
+      if (value.entity) {
+        const found = lookup.get(value.entity.value);
+        if (found === undefined) this.unknownEntity(value.entity.value, value.entity.node, lookup);
+        else entity = found;
+      }
+      if (!value.kind) continue;
+      const name = value.name ?? (entity !== null ? (this.entityNames.get(entity) ?? entity) : id);
+      assessors.set(id, { id, entity, name, kind: value.kind, at: this.pos(key) });
+    }
+    const scales = new Map<string, readonly string[]>([[COMPLETION, COMPLETION_LEVELS], ...[...declared].map(([k, v]) => [k, v.levels] as const)]);
+    return { declared, assessors, scales };
+  }
+
+  private assessments(a: ActivityInput, windows: readonly Window[]): readonly Assessment[] | undefined {
+    const list = a.assessments;
+    if (list === undefined || list.length === 0) return undefined;
+    const rating = this.rating;
+    if (rating === null) {
+      this.error(a.$at.assessments!, 'assessments need assessors: declare them under assessors: at the top of the roadmap');
+      return undefined;
+    }
+    const labels = windows.flatMap((w) => (w.label === null ? [] : [w.label]));
+    const seen = new Map<string, Position>();
+    const out: Assessment[] = [];
+    for (const x of list) {
+      const made = this.assessment(x, rating, labels);
+      if (!made) continue;
+      const key = `${made.by}\u0000${made.asOf}\u0000${made.scale}\u0000${made.window ?? ''}`;
+      const first = seen.get(key);
+      if (first) {
+        this.error(x.$node, `a second assessment by ${made.by} as of ${made.asOf}${made.scale === COMPLETION ? '' : ` on ${made.scale}`}${made.window === null ? '' : ` of '${made.window}'`}: the first is at line ${first.line}`);
+        continue;
+      }
+      seen.set(key, made.at);
+      out.push(made);
+    }
+    return exact(out);
+  }
+
+  private assessment(x: AssessmentInput, rating: Rating, labels: readonly string[]): Assessment | null {
+    const { by, level } = x;
+    const asOf = x['as-of'];
+    if (!by || !level || !asOf) return null;
+    let ok = true;
+    if (!rating.assessors.has(by.value)) {
+      const known = [...rating.assessors.keys()];
+      this.error(by.node, `unknown assessor '${by.value}'${didYouMean(by.value, known) || (known.length ? ` (assessors: ${known.join(', ')})` : '; declare it under assessors:')}`);
+      ok = false;
+    }
+    const scale = x.scale?.value ?? COMPLETION;
+    const levels = rating.scales.get(scale);
+    if (levels === undefined) {
+      this.error(x.scale!.node, `unknown scale '${scale}'${didYouMean(scale, rating.scales.keys()) || ` (scales: ${[...rating.scales.keys()].join(', ')})`}`);
+      ok = false;
+    } else if (level.value !== NO_EVIDENCE && !levels.includes(level.value)) {
+      const hint = didYouMean(level.value, [...levels, NO_EVIDENCE]);
+      this.error(level.node, `'${level.value}' is not a level of the scale ${scale} (${levels.join(' < ')}; or ${NO_EVIDENCE})${hint}`);
+      ok = false;
+    }
+    if (x.window && !labels.includes(x.window.value)) {
+      const hint = labels.length ? didYouMean(x.window.value, labels) || ` (windows: ${labels.join(', ')})` : ': the activity has no labelled windows';
+      this.error(x.window.node, `no window labelled '${x.window.value}'${hint}`);
+      ok = false;
+    }
+    if (x.published && x.published.value < asOf) {
+      this.error(x.published.node, `published ${x.published.value} is before as-of ${asOf}: a rating describes a date on or before its publication`);
+      ok = false;
+    }
+    if (!ok) return null;
+    return {
+      by: by.value,
+      asOf,
+      published: x.published?.value ?? null,
+      scale,
+      level: level.value,
+      window: x.window?.value ?? null,
+      source: x.source ?? null,
+      evidence: x.evidence ?? NONE,
+      note: x.note ?? null,
+      at: this.pos(x.$node),
     };
   }
 
@@ -122,6 +230,7 @@ export class Builder {
       const aliases = typeof value === 'string' ? [] : (value.aliases ?? []);
       byId.set(id, { id, name, aliases, at: this.pos(key) });
       lookup.set(id, id);
+      this.entityNames.set(id, name);
     }
     for (const e of byId.values()) {
       for (const alias of e.aliases) {
@@ -360,6 +469,8 @@ export class Builder {
         startedAt: startedNode ? this.pos(startedNode) : undefined,
       };
     });
+    const built = unresolved ? windows.filter((w): w is Window => w !== null) : (windows as Window[]);
+    const assessments = a.assessments === undefined ? undefined : this.assessments(a, built);
     return {
       id,
       title: a.title ?? '',
@@ -367,13 +478,14 @@ export class Builder {
       responsible: this.refs(a.responsible, lookup),
       support: this.refs(a.support, lookup),
       tags: a.tags ?? NONE,
-      windows: unresolved ? windows.filter((w): w is Window => w !== null) : (windows as Window[]),
+      windows: built,
       done: status.done,
       started: status.started,
       cancelled: status.cancelled,
       evidence: status.evidence,
       notes: status.notes,
       at: this.pos(a.$node),
+      assessments,
     };
   }
 }
@@ -409,6 +521,13 @@ function cycleText(stack: ReadonlyArray<{ item: Item }>, from: number): string {
   if (n <= CYCLE_SHOWN) return ids(0, n + 1);
   const half = CYCLE_SHOWN / 2;
   return `${ids(0, half)} -> … ${(n + 1 - 2 * half).toLocaleString('en')} more … -> ${ids(n + 1 - half, n + 1)} (a cycle of ${n.toLocaleString('en')})`;
+}
+
+interface Rating {
+  readonly declared: ReadonlyMap<string, Scale>;
+  readonly assessors: ReadonlyMap<string, Assessor>;
+  /** Every scale's levels by name, the built-in one included. */
+  readonly scales: ReadonlyMap<string, readonly string[]>;
 }
 
 function due(term: DateTerm, node: PNode): WindowSpec {

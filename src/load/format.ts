@@ -6,6 +6,8 @@ import {
   type JsonSchema, type Type,
 } from './types.js';
 import type { PNode } from './yaml.js';
+import { ASSESSOR_KINDS, COMPLETION, COMPLETION_LEVELS, NO_EVIDENCE } from '../model.js';
+import { didYouMean } from '../suggest.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -118,6 +120,66 @@ const entityRef = located(text({ pattern: ENTITY_ID, patternHint: 'an entity id'
 const itemId = (what: string) =>
   text({ pattern: ITEM_ID, patternHint: `a valid ${what} id (letters, digits, '.', '-', '_')`, description: `The ${what} id, read as written: 2.10 is "2.10"`, numberToo: true });
 
+// ---- Assessments (spec revision 2) ----
+
+export const SCALE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const COMPLETION_JSON_LEVELS = [...COMPLETION_LEVELS, NO_EVIDENCE];
+
+/** One of a few words, with a did-you-mean. */
+function oneOf<V extends string>(values: readonly V[], description: string): Type<V> {
+  return {
+    check(node, r) {
+      const v = text().check(node, r);
+      if (v === undefined) return undefined;
+      if ((values as readonly string[]).includes(v)) return v as V;
+      r.error(node, `'${v}' is not one of ${values.join(', ')}${didYouMean(v, values)}`);
+      return undefined;
+    },
+    json: () => ({ type: 'string', enum: values, description }),
+  };
+}
+
+const assessmentFields = object('assessment', {
+  by: field(located(text({ pattern: ENTITY_ID, patternHint: 'an assessor id', description: 'Who rates: an id from assessors' })), true),
+  'as-of': field(date('The date the rating describes; it is visible from that day on'), true),
+  published: field(located(date('When the rating was published; not before as-of'))),
+  scale: field(located(text({ pattern: SCALE_NAME, patternHint: 'a scale name', description: 'The scale of level: completion (built in) or one from scales' }))),
+  level: field(located(text({ description: 'A level of the scale (completion: not-started, limited, substantial, complete; no-evidence on any scale)' })), true),
+  window: field(located(text({ description: 'The label of the window rated (a milestone); the whole activity when absent' }))),
+  source: field(text({ description: 'The report the rating comes from' })),
+  evidence: field(list(text({ description: 'A link or reference' }), 'What the rating rests on')),
+  note: field(text({ description: 'Free text' })),
+}, 'A rating of the activity (or of one labelled window) by an assessor, as of a date');
+
+const assessmentType: Type<NonNullable<ReturnType<typeof assessmentFields.check>>> = {
+  check: (node, r) => assessmentFields.check(node, r),
+  // On the built-in scale the levels are known; a declared scale's are checked by the loader.
+  json: () => ({
+    ...assessmentFields.json(),
+    if: { anyOf: [{ not: { required: ['scale'] } }, { properties: { scale: { const: COMPLETION } }, required: ['scale'] }] },
+    then: { properties: { level: { enum: COMPLETION_JSON_LEVELS } } },
+  }),
+};
+
+export type AssessmentInput = NonNullable<ReturnType<typeof assessmentType.check>>;
+
+const assessorFields = object('assessor', {
+  entity: field(located(text({ pattern: ENTITY_ID, patternHint: 'an entity id', description: 'The entity of this roadmap that rates' }))),
+  name: field(text({ description: 'Full name (of an assessor that is no entity of the roadmap)' })),
+  kind: field(oneOf(ASSESSOR_KINDS, 'self (the government\'s own), alternative (civil society) or independent'), true),
+}, 'Who rates: an entity of this roadmap or a named outsider, and what kind of assessor it is');
+
+const assessorType: Type<NonNullable<ReturnType<typeof assessorFields.check>>> = {
+  check(node, r) {
+    const v = assessorFields.check(node, r);
+    if (v && v.$at.entity === undefined && v.$at.name === undefined) r.error(node, 'an assessor has entity: (an entity of this roadmap) or name:');
+    return v;
+  },
+  json: () => ({ ...assessorFields.json(), anyOf: [{ required: ['entity'] }, { required: ['name'] }] }),
+};
+
+const scaleType = list(text({ description: 'A level' }), 'The levels of the scale, lowest first');
+
 export const activityType = object('activity', {
   id: field(located(itemId('activity')), true),
   title: field(text({ description: 'What is to be done' }), true),
@@ -128,6 +190,7 @@ export const activityType = object('activity', {
   support: field(oneOrMany(entityRef, 'Supporting entity id(s)')),
   ...statusFields,
   tags: field(list(text(), 'Free tags')),
+  assessments: field(list(assessmentType, 'Ratings of this activity by the assessors')),
 }, 'An activity: what, when, and who is responsible');
 
 export type ActivityInput = NonNullable<ReturnType<typeof activityType.check>>;
@@ -176,8 +239,19 @@ export const roadmapType = object('roadmap', {
   goals: field(list(text(), 'Goals or requirements of the whole roadmap')),
   themes: field(list(text(), 'Themes or directions')),
   entities: field(record('entities', ENTITY_ID, 'an entity id (letters, digits, \'.\', \'-\', \'_\')', entityType, 'Responsible and supporting entities: id -> name or {name, aliases}')),
+  scales: field(scalesType()),
+  assessors: field(record('assessors', ENTITY_ID, 'an assessor id (letters, digits, \'.\', \'-\', \'_\')', assessorType, 'Who rates the activities: id -> {entity | name, kind}')),
   stages: field(list(stageType, 'The stages, in order'), true),
 }, 'A roadmap (schema 1)');
+
+/** Named rating scales; `completion` is built in and cannot be redeclared. */
+function scalesType() {
+  const inner = record('scales', SCALE_NAME, 'a scale name (letters, digits, \'.\', \'-\', \'_\')', scaleType, 'Named, ordered rating scales (lowest level first), besides the built-in completion');
+  return {
+    check: inner.check,
+    json: () => ({ ...inner.json(), propertyNames: { pattern: SCALE_NAME.source, not: { const: COMPLETION } } }),
+  } satisfies Type<NonNullable<ReturnType<typeof inner.check>>>;
+}
 
 export type RoadmapInput = NonNullable<ReturnType<typeof roadmapType.check>>;
 

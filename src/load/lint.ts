@@ -36,7 +36,14 @@ function activityWarnings(stage: Stage, a: Activity, today: CalendarDate): Probl
   const out: Problem[] = [];
   if (a.responsible.length === 0) out.push(warning(a.at, `activity ${a.id} has no responsible entity: add responsible:`));
   for (const w of a.windows) out.push(...outsideStage(stage, a, w), ...futureDates(w, today));
+  if (a.assessments) out.push(...unsourced(a));
   return out;
+}
+
+/** A rating without its report cannot be checked by a reader. */
+function unsourced(a: Activity): Problem[] {
+  return (a.assessments ?? []).filter((x) => x.source === null)
+    .map((x) => warning(x.at, `the assessment of ${a.id} by ${x.by} as of ${x.asOf} has no source: add source: (the report it comes from)`));
 }
 
 function unusedEntities(roadmap: Roadmap): Problem[] {

@@ -2,9 +2,10 @@
  * `roadmap check --format markdown`, also appended to GitHub's job summary: the
  * verdict, counts per stage, and the failing (and due-soon) windows. Pure.
  */
-import type { CheckResult, Finding } from '../check.js';
+import { disagreementText } from '../assess.js';
+import { failed, failOnWords, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
 import { STATES, type State } from '../model.js';
-import { dateLine, findingName, findingState, findingWhere, findingWho, verdict } from './finding.js';
+import { dateLine, disagreementName, disagreementWhere, findingName, findingState, findingWhere, findingWho, verdict } from './finding.js';
 import { md, table } from './markdown.js';
 import { plural, span } from './words.js';
 
@@ -30,6 +31,11 @@ function row(f: Finding): string[] {
 }
 
 const HEAD = ['Activity', 'Title', 'Window', 'State', 'Responsible', 'Where'];
+const DISAGREEMENT_HEAD = ['Activity', 'Title', 'Disagreement', 'Where'];
+
+function disagreementRow(f: DisagreementFinding): string[] {
+  return [md(disagreementName(f)), md(f.activity.activity.title), `⚠️ ${md(disagreementText(f.disagreement))}`, md(disagreementWhere(f))];
+}
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 function stageTable(result: CheckResult): string {
@@ -42,18 +48,18 @@ function stageTable(result: CheckResult): string {
 }
 
 export function renderCheckMarkdown(result: CheckResult, options: CheckMarkdownOptions = {}): string {
-  const failed = result.failing.length > 0;
   const head = [
-    `## ${failed ? '❌' : '✅'} Roadmap check: ${md(verdict(result))}`,
+    `## ${failed(result) ? '❌' : '✅'} Roadmap check: ${md(verdict(result))}`,
     '',
     `${md(result.report.roadmaps.map(({ roadmap }) => `${roadmap.title} (${roadmap.id}, revision ${roadmap.revision})`).join('; '))} · ${dateLine(result)}`,
     '',
     stageTable(result),
   ].join('\n');
   const sections = [
-    { title: `### Failing (${result.failOn.join(', ')})`, findings: result.failing },
-    { title: '### Due soon', findings: result.dueSoon },
-  ].filter((s) => s.findings.length > 0);
+    { title: `### Failing (${result.failOn.join(', ')})`, findings: result.failing, head: HEAD, row },
+    { title: '### Disagreements between ratings', findings: result.disagreements, head: DISAGREEMENT_HEAD, row: disagreementRow },
+    { title: '### Due soon', findings: result.dueSoon, head: HEAD, row },
+  ].filter((s) => s.findings.length > 0) as Array<{ title: string; findings: readonly unknown[]; head: string[]; row: (f: never) => string[] }>;
 
   const budget = (options.maxBytes ?? Infinity) - 400; // room for the note on what was left off
   let size = bytes(head);
@@ -62,7 +68,7 @@ export function renderCheckMarkdown(result: CheckResult, options: CheckMarkdownO
   for (const s of sections) {
     const rows: string[][] = [];
     for (const f of s.findings) {
-      const r = row(f);
+      const r = s.row(f as never);
       const cost = bytes(r.join(' | ')) + 5;
       if (left > 0 || size + cost > budget) left++;
       else {
@@ -71,7 +77,7 @@ export function renderCheckMarkdown(result: CheckResult, options: CheckMarkdownO
       }
     }
     if (rows.length) {
-      const part = `${s.title}\n\n${table(HEAD, rows)}`;
+      const part = `${s.title}\n\n${table(s.head, rows)}`;
       size += bytes(s.title) + 200;
       parts.push(part);
     }

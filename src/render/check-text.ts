@@ -1,6 +1,6 @@
 /** `roadmap check --format text`: one line per failing window, then a verdict. Pure. */
-import type { CheckResult, Finding } from '../check.js';
-import { dateLine, findingName, findingState, findingWhere, findingWho, verdict } from './finding.js';
+import { failed, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
+import { dateLine, disagreementName, disagreementWhere, disagreementWords, findingName, findingState, findingWhere, findingWho, verdict } from './finding.js';
 import { inert } from './inert.js';
 import type { Paint } from './paint.js';
 
@@ -14,9 +14,18 @@ function line(f: Finding, paint: Paint): string {
   ].join(' · ');
 }
 
+function disagreementLine(f: DisagreementFinding, paint: Paint): string {
+  return [
+    paint.bold(disagreementName(f)),
+    inert(f.activity.activity.title),
+    paint.state('overdue', disagreementWords(f)),
+    paint.dim(disagreementWhere(f)),
+  ].join(' · ');
+}
+
 export function renderCheckText(result: CheckResult, paint: Paint): string {
-  const mark = result.failing.length ? paint.state('overdue', '✗') : paint.state('done', '✓');
+  const mark = failed(result) ? paint.state('overdue', '✗') : paint.state('done', '✓');
   const summary = `${mark} ${paint.bold(verdict(result))} ${paint.dim(`(${dateLine(result)})`)}`;
-  const lines = result.failing.map((f) => line(f, paint));
+  const lines = [...result.failing.map((f) => line(f, paint)), ...result.disagreements.map((f) => disagreementLine(f, paint))];
   return `${[...lines, ...(lines.length ? [''] : []), summary].join('\n')}\n`;
 }

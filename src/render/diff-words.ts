@@ -47,6 +47,8 @@ function subjectOf(c: Change, esc: Escape): string {
     case 'entity-added':
     case 'entity-removed':
     case 'entity-renamed': return esc(c.entity);
+    case 'assessor-added':
+    case 'assessor-removed': return esc(c.assessor);
     default: return 'roadmap';
   }
 }
@@ -105,14 +107,24 @@ export function describe(c: Change, esc: Escape): Said {
       const what = c.removed.length === 0 ? 'evidence added' : c.added.length === 0 ? 'evidence removed' : 'evidence changed';
       return said(what, c.removed.length ? and(c.removed, esc) : null, c.added.length ? and(c.added, esc) : null);
     }
+    case 'assessor-added': return said('assessor added', null, `${esc(c.name)} (${c.assessorKind})`);
+    case 'assessor-removed': return said('assessor removed', `${esc(c.name)} (${c.assessorKind})`, null);
+    case 'rating-added': return said(`${rater(c, esc)} rated`, null, esc(c.level), 'plain', `as of ${c.asOf}`);
+    case 'rating-changed': return said(rater(c, esc), esc(c.old), esc(c.new), 'plain', `as of ${c.asOf}`);
+    case 'rating-withdrawn': return said(`${rater(c, esc)} rating withdrawn`, esc(c.level), null, 'bad', `as of ${c.asOf}`);
   }
+}
+
+/** "NGOS", "NGOS · 6th month", "NGOS on impact". */
+function rater(c: { by: string; scale: string; rated: string | null }, esc: Escape): string {
+  return `${esc(c.by)}${c.rated === null ? '' : ` · ${esc(c.rated)}`}${c.scale === 'completion' ? '' : ` on ${esc(c.scale)}`}`;
 }
 
 /** Summary buckets, in the order a reviewer reads them. */
 const BUCKETS = [
   'deadline extended', 'brought forward', 'moved', 'removed', 'added', 'reassigned', 'support changed',
   'marked done', 'started', 'cancelled', 'reopened', 'evidence changed', 'retitled', 'rewritten', 'moved stage',
-  'entities changed', 'details changed',
+  'entities changed', 'ratings changed', 'assessors changed', 'details changed',
 ] as const;
 
 function bucket(c: Change): (typeof BUCKETS)[number] {
@@ -133,6 +145,8 @@ function bucket(c: Change): (typeof BUCKETS)[number] {
     case 'activity-restaged': return 'moved stage';
     case 'entity-added': case 'entity-removed': case 'entity-renamed': return 'entities changed';
     case 'roadmap-changed': return c.field === 'title' ? 'retitled' : 'details changed';
+    case 'rating-added': case 'rating-changed': case 'rating-withdrawn': return 'ratings changed';
+    case 'assessor-added': case 'assessor-removed': return 'assessors changed';
   }
 }
 
@@ -144,6 +158,8 @@ export function summaryWords(changes: readonly Change[]): string {
     .map((b) => {
       const n = counts.get(b)!;
       if (b === 'deadline extended') return `${plural(n, 'deadline')} extended`;
+      if (b === 'ratings changed') return `${plural(n, 'rating')} changed`;
+      if (b === 'assessors changed') return `${plural(n, 'assessor')} changed`;
       return `${n} ${b}`;
     })
     .join(', ');

@@ -1,5 +1,6 @@
 /** How one finding of `roadmap check` (a window in some state) is named in every format. Pure. */
-import type { CheckResult, Finding } from '../check.js';
+import { disagreementText } from '../assess.js';
+import { failOnWords, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
 import { inert, inertPath } from './inert.js';
 import { plural, when } from './words.js';
 
@@ -29,13 +30,29 @@ export function findingWhere(f: Finding): string {
 
 /** "6 windows failing (overdue) in 6 of 19 activities; 1 window due soon". */
 export function verdict(result: CheckResult): string {
-  const { failing, dueSoon, failOn, failingActivities, report } = result;
-  const on = failOn.join(', ');
+  const { failing, dueSoon, failingActivities, report, disagreements } = result;
+  const on = failOnWords(result).join(', ');
   const total = report.activities.length;
+  const split = disagreements.length ? `${plural(disagreements.length, 'disagreement')} between ratings` : '';
   const head = failing.length
-    ? `${plural(failing.length, 'window')} failing (${on}) in ${failingActivities.length} of ${plural(total, 'activity', 'activities')}`
+    ? `${plural(failing.length, 'window')} failing (${on}) in ${failingActivities.length} of ${plural(total, 'activity', 'activities')}${split ? `; ${split}` : ''}`
+    : split ? `${split} failing (${on}) among ${plural(total, 'activity', 'activities')}`
     : `nothing failing (${on}) among ${plural(total, 'activity', 'activities')}`;
   return dueSoon.length ? `${head}; ${plural(dueSoon.length, 'window')} due soon` : head;
+}
+
+/** "az-ogp-2019-21 2.3": the roadmap and the activity a disagreement is about. */
+export function disagreementName(f: DisagreementFinding): string {
+  return `${inert(f.activity.roadmap.id)} ${inert(f.activity.activity.id)}`;
+}
+
+/** "disagreement: NGOS limited vs GOV complete: 2 steps apart", inert. */
+export function disagreementWords(f: DisagreementFinding): string {
+  return `disagreement: ${disagreementText(f.disagreement, inert)}`;
+}
+
+export function disagreementWhere(f: DisagreementFinding): string {
+  return `${inertPath(f.at.file)}:${f.at.line}`;
 }
 
 export function dateLine(result: CheckResult): string {

@@ -5,9 +5,9 @@
  * from a roadmap can begin a line, so nothing from it can start a command; other
  * controls (an ESC in a file name) are made visible.
  */
-import type { CheckResult, Finding } from '../check.js';
+import type { CheckResult, DisagreementFinding, Finding } from '../check.js';
 import type { Problem } from '../model.js';
-import { findingName, findingState, findingWho } from './finding.js';
+import { disagreementName, disagreementWords, findingName, findingState, findingWho } from './finding.js';
 import { inert, visibleControls } from './inert.js';
 import { plural, span } from './words.js';
 
@@ -72,14 +72,27 @@ function findingAnnotation(f: Finding, level: Level): Annotation {
   };
 }
 
-/** `roadmap check --format github`: an error per failing window, a warning per window due soon. */
+/** At the assessment's line: the rating that shows the disagreement. */
+function disagreementAnnotation(f: DisagreementFinding): Annotation {
+  return {
+    level: 'error',
+    file: f.at.file,
+    line: f.at.line,
+    col: f.at.column,
+    title: `${disagreementName(f)} disagreement`,
+    message: `${inert(f.activity.activity.title)} — ${disagreementWords(f)}`,
+  };
+}
+
+/** `roadmap check --format github`: an error per failing window and disagreement, a warning per window due soon. */
 export function renderCheckGithub(result: CheckResult): string {
   const annotations = [
     ...result.failing.map((f) => findingAnnotation(f, 'error')),
+    ...result.disagreements.map(disagreementAnnotation),
     ...result.dueSoon.map((f) => findingAnnotation(f, 'warning')),
   ];
   return capped(annotations, (errors, warnings) => {
-    const parts = [errors ? `${plural(errors, 'more failing window')}` : '', warnings ? `${plural(warnings, 'more window')} due soon` : ''].filter(Boolean);
+    const parts = [errors ? `${plural(errors, result.disagreements.length ? 'more failing item' : 'more failing window')}` : '', warnings ? `${plural(warnings, 'more window')} due soon` : ''].filter(Boolean);
     return `${parts.join(' and ')} not annotated (GitHub shows ${ANNOTATION_CAP} of each per step); the job summary and \`roadmap check\` list them all`;
   });
 }

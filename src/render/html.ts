@@ -12,6 +12,8 @@ import { truncate } from './cells.js';
 import { httpUrl } from './links.js';
 import { chartRange, clipNote } from './timeline.js';
 import { activityWhen, plural, recorded, span, total, when, type Recorded } from './words.js';
+import { assess, disagreementText, hasAssessments, levelsOf, type Assessments } from '../assess.js';
+import { COMPLETION, NO_EVIDENCE } from '../model.js';
 
 export interface HtmlOptions {
   /** Product version, named in the footer. */
@@ -206,35 +208,77 @@ function evidenceCell(a: ActivityReport): string {
   return all.length ? `<ul class="evidence">${all.map((e) => `<li>${linkOrText(e)}</li>`).join('')}</ul>` : '';
 }
 
-function row(a: ActivityReport, withWho: boolean, withEvidence: boolean): string {
+function row(a: ActivityReport, withWho: boolean, withEvidence: boolean, ratings?: Assessments): string {
   const notes = a.activity.notes ? `<div class="notes" dir="auto">${escLines(a.activity.notes)}</div>` : '';
   const support = a.activity.support.length ? `<div class="support">support: ${a.activity.support.map((id) => entityName(a.roadmap, id)).join(', ')}</div>` : '';
   const own = recorded(a).find((x) => x.window === null)?.started;
   const started = own ? `<div class="started">started ${own}</div>` : '';
   const who = withWho ? `<td>${a.activity.responsible.map((id) => entityName(a.roadmap, id)).join(', ')}</td>` : '';
-  return `<tr class="r-${a.state}" data-state="${a.state}" data-activity="${esc(a.activity.id)}">`
+  const rated = ratings ? ratingsCell(a, ratings) : '';
+  const split = ratings?.byActivity.get(a)?.disagreements.length ? ' disagreed' : '';
+  return `<tr class="r-${a.state}${split}" data-state="${a.state}" data-activity="${esc(a.activity.id)}">`
     + `<th scope="row">${esc(a.activity.id)}</th>`
     + `<td class="title"><div dir="auto">${esc(a.activity.title)}</div>${support}${started}${notes}</td>`
     + `<td class="when-cell">${windowsCell(a)}</td>`
     + who
     + `<td>${badge(a.state, a.late)}<span class="when">${esc(activityWhen(a))}</span></td>`
     + (withEvidence ? `<td class="evidence-cell">${evidenceCell(a)}</td>` : '')
+    + rated
     + '</tr>';
+}
+
+// ---- ratings (spec revision 2) ----
+
+/** Each assessor's latest rating side by side, then the disagreements, highlighted. */
+function ratingsCell(a: ActivityReport, ratings: Assessments): string {
+  const x = ratings.byActivity.get(a);
+  if (!x) return '<td class="ratings-cell"></td>';
+  const items = x.latest.map(({ assessor, assessment: r }) => {
+    const of = [r.window === null ? '' : `<bdi>${esc(r.window)}</bdi>`, r.scale === COMPLETION ? '' : esc(r.scale)].filter(Boolean).join(', ');
+    const source = r.source ? ` ${linkOrText(r.source)}` : '';
+    const note = r.note ? ` <span class="rating-note" dir="auto">${escLines(r.note)}</span>` : '';
+    return `<li class="rating k-${assessor.kind}" data-by="${esc(r.by)}" data-level="${esc(r.level)}"><abbr title="${esc(`${assessor.name} (${assessor.kind})`)}">${esc(r.by)}</abbr>${of ? ` <span class="rating-of">${of}</span>` : ''} <span class="level l-${esc(r.level)}">${esc(r.level)}</span> <span class="rating-date">as of ${r.asOf}</span>${source}${note}</li>`;
+  });
+  const split = x.disagreements.map((d) => `<li class="disagreement" data-kind="${d.kind}">⚠ ${esc(disagreementText(d))}</li>`);
+  return `<td class="ratings-cell">${items.length ? `<ul class="ratings">${items.join('')}</ul>` : ''}${split.length ? `<ul class="disagreements">${split.join('')}</ul>` : ''}</td>`;
+}
+
+/** How many activities each assessor rates at each level (latest ratings as of the report's day). */
+function assessorSummary(ratings: Assessments): string {
+  const rows = ratings.assessors.map((s) => {
+    const scales = Object.entries(s.counts).map(([scale, levels]) => {
+      const order = [...levelsOf(s.roadmap, scale), NO_EVIDENCE];
+      const parts = order.filter((l) => levels[l]).map((l) => `<span class="level l-${esc(l)}" data-level="${esc(l)}">${levels[l]} ${esc(l)}</span>`);
+      return `<div class="scale" data-scale="${esc(scale)}">${scale === COMPLETION ? '' : `${esc(scale)}: `}${parts.join(' ')}</div>`;
+    });
+    return `<tr data-assessor="${esc(s.assessor.id)}"><th scope="row">${esc(s.assessor.id)}</th><td dir="auto">${esc(s.assessor.name)}</td><td>${s.assessor.kind}</td><td>${s.activities.length}</td><td>${scales.join('') || '—'}</td></tr>`;
+  });
+  const split = ratings.disagreements.length;
+  return `<section aria-labelledby="h-assessors">
+<h2 id="h-assessors">Ratings by assessor</h2>
+<p class="ratings-note">Each assessor's latest rating as of this day; ${split ? `<strong class="disagreement-count">${plural(split, 'disagreement')}</strong> between ratings (marked ⚠ in the tables)` : 'no disagreements between ratings'}.</p>
+<div class="scroll"><table class="assessors">
+<thead><tr><th scope="col">Assessor</th><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Activities rated</th><th scope="col">Latest levels</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table></div>
+</section>`;
 }
 
 function countsLine(g: Group): string {
   return STATES.filter((s) => g.counts[s] > 0).map((s) => `${g.counts[s]} ${STATE_WORDS[s]}`).join(', ');
 }
 
-function groupTable(g: Group, by: 'stage' | 'entity', prefix: string, withEvidence: boolean): string {
+function groupTable(g: Group, by: 'stage' | 'entity', prefix: string, withEvidence: boolean, ratings?: Assessments): string {
   const name = by === 'stage' ? `Stage ${esc(g.key)}` : esc(g.key);
   const when = span(g.start, g.end);
-  const head = ['ID', 'Activity', 'Window', ...(by === 'stage' ? ['Responsible'] : []), 'State', ...(withEvidence ? ['Evidence'] : [])];
+  const head = ['ID', 'Activity', 'Window', ...(by === 'stage' ? ['Responsible'] : []), 'State', ...(withEvidence ? ['Evidence'] : []), ...(ratings ? ['Ratings'] : [])];
   return `<div class="scroll"><table class="group" data-group="${esc(g.key)}">
 <caption><span class="group-name">${prefix}${name}</span> — <bdi class="group-title">${esc(g.title)}</bdi>${when ? ` <span class="group-when">${esc(when)}</span>` : ''} <span class="group-counts">${countsLine(g)}</span></caption>
 <thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
 <tbody>
-${g.activities.map((a) => row(a, by === 'stage', withEvidence)).join('\n')}
+${g.activities.map((a) => row(a, by === 'stage', withEvidence, ratings)).join('\n')}
 </tbody>
 </table></div>`;
 }
@@ -244,9 +288,10 @@ function groups(report: Report, by: 'stage' | 'entity'): string {
   const heading = by === 'stage' ? 'By stage' : 'By responsible entity';
   const id = by === 'stage' ? 'h-stages' : 'h-entities';
   const prefix = (g: Group) => (report.roadmaps.length > 1 ? `${esc(g.roadmap.id)} · ` : '');
+  const ratings = hasAssessments(report) ? assess(report) : undefined;
   return `<section aria-labelledby="${id}">
 <h2 id="${id}">${heading}</h2>
-${list.map((g) => groupTable(g, by, prefix(g), report.activities.some((a) => evidenceOf(a).length > 0))).join('\n')}
+${list.map((g) => groupTable(g, by, prefix(g), report.activities.some((a) => evidenceOf(a).length > 0), ratings)).join('\n')}
 </section>`;
 }
 
@@ -276,7 +321,7 @@ export function renderHtml(report: Report, options: HtmlOptions): string {
   const titles = report.roadmaps.map(({ roadmap }) => roadmap.title).join('; ');
   const main = report.activities.length === 0
     ? '<p class="nothing">Nothing to show: no activity matches.</p>'
-    : [summary(report), timeline(report), groups(report, 'stage'), groups(report, 'entity')].join('\n');
+    : [summary(report), ...(hasAssessments(report) ? [assessorSummary(assess(report))] : []), timeline(report), groups(report, 'stage'), groups(report, 'entity')].join('\n');
   const files = report.roadmaps.map(({ roadmap }) => esc(roadmap.file)).join(', ');
   return `<!doctype html>
 <html lang="en">
@@ -363,6 +408,12 @@ tr.r-overdue th{box-shadow:inset 4px 0 #c62828}
 .nothing{font-size:1.1rem;padding:1rem;background:var(--soft);border-radius:.4rem}
 footer{margin-top:2.5rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 td.evidence-cell{min-width:12rem}
+td.ratings-cell{min-width:14rem}
+.ratings,.disagreements{list-style:none;margin:0;padding:0;font-size:.85rem}
+.rating-of,.rating-date,.rating-note{color:var(--muted)}
+.level{display:inline-block;padding:0 .35rem;border-radius:.3rem;border:1px solid #c4cad2;background:#eef0f3;font-weight:600}
+.disagreement{margin-top:.25rem;padding:.15rem .35rem;border-left:4px solid #b45309;background:#fdf0d5;color:#6b3d00;font-weight:600}
+tr.disagreed td.ratings-cell{box-shadow:inset 0 0 0 2px #d97706}
 @media (max-width:40rem){body{padding:1rem .75rem 2rem;font-size:15px}h1{font-size:1.3rem}table{font-size:.85rem}td.title{min-width:11rem}caption{max-width:calc(100vw - 1.5rem)}}
 @media print{
 @page{margin:1.5cm}

@@ -1,5 +1,7 @@
 /** The SPEC §4 JSON document. */
 import type { ActivityReport, Report } from '../evaluate.js';
+import { assess, assessActivity, disagreementJson, hasAssessments, isRated } from '../assess.js';
+import { COMPLETION, type Assessment } from '../model.js';
 
 export function activityJson(a: ActivityReport) {
   const d = a.deciding.window;
@@ -30,7 +32,43 @@ export function activityJson(a: ActivityReport) {
     cancelled: a.state === 'cancelled' ? cancelReason(a) : null,
     evidence: a.activity.evidence,
     notes: a.activity.notes,
+    // Spec revision 2, in a roadmap with assessments: ratings, the latest as of today, disagreements.
+    ...(isRated(a.roadmap) ? assessmentsJson(a) : undefined),
   };
+}
+
+// ---- Assessments (spec revision 2) ----
+
+function assessmentJson(x: Assessment) {
+  return {
+    by: x.by, asOf: x.asOf, level: x.level, scale: x.scale, source: x.source,
+    window: x.window, published: x.published, evidence: x.evidence, note: x.note, line: x.at.line,
+  };
+}
+
+/**
+ * `latest` maps each assessor to its latest completion rating of the whole activity
+ * (SPEC's simple case); `latestRatings` lists every latest rating, of every scale and window.
+ */
+export function assessmentsJson(a: ActivityReport) {
+  const x = assessActivity(a);
+  if (x === null) return { assessments: [], latest: {}, latestRatings: [], disagreements: [] };
+  const latest: Record<string, string> = {};
+  for (const l of x.latest) if (l.assessment.scale === COMPLETION && l.assessment.window === null) latest[l.assessment.by] = l.assessment.level;
+  return {
+    assessments: x.all.map(assessmentJson),
+    latest,
+    latestRatings: x.latest.map(({ assessment: r }) => ({ by: r.by, scale: r.scale, window: r.window, level: r.level, asOf: r.asOf, line: r.at.line })),
+    disagreements: x.disagreements.map((d) => disagreementJson(d)),
+  };
+}
+
+/** Per assessor, its latest ratings counted per scale and level (of all activities, as of today). */
+export function assessorsJson(report: Report) {
+  return assess(report).assessors.map((s) => ({
+    roadmap: s.roadmap.id, id: s.assessor.id, name: s.assessor.name, kind: s.assessor.kind, entity: s.assessor.entity,
+    activities: s.activities.length, counts: s.counts,
+  }));
 }
 
 /** The activity's own reason, else its first window's (it is cancelled when every window is). */
@@ -42,7 +80,7 @@ export function reportJson(report: Report, activities: readonly ActivityReport[]
   return {
     today: report.today,
     horizonDays: report.horizonDays,
-    summary: report.summary,
+    summary: hasAssessments(report) ? { ...report.summary, assessors: assessorsJson(report) } : report.summary,
     roadmaps: report.roadmaps.map(({ roadmap }) => ({ id: roadmap.id, title: roadmap.title, revision: roadmap.revision, file: roadmap.file })),
     activities: activities.map(activityJson),
   };

@@ -3,9 +3,9 @@
  * testsuite per stage, a testcase per activity window, <failure type="STATE">
  * for failing windows and <skipped> for cancelled ones. Pure.
  */
-import { finding, type CheckResult, type Finding } from '../check.js';
+import { failOnWords, finding, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
 import type { Group } from '../evaluate.js';
-import { findingState, findingWhere, findingWho } from './finding.js';
+import { disagreementWhere, disagreementWords, findingState, findingWhere, findingWho } from './finding.js';
 import { inert } from './inert.js';
 import { span } from './words.js';
 
@@ -61,10 +61,25 @@ function suite(g: Group, failing: ReadonlySet<string>, totals: Counts): string {
   return cases.length ? `${open}>\n${cases.join('\n')}\n  </testsuite>` : `${open}/>`;
 }
 
+/** One testsuite of the failing disagreements (each a failed testcase), when they fail the gate. */
+function disagreementSuite(findings: readonly DisagreementFinding[], totals: Counts): string[] {
+  if (findings.length === 0) return [];
+  totals.tests += findings.length;
+  totals.failures += findings.length;
+  const cases = findings.map((f) => {
+    const a = f.activity;
+    const head = `    <testcase${attrs({ classname: `${a.roadmap.id}.${a.stage.id}`, name: `${a.activity.id} ${a.activity.title} (ratings)`, file: f.at.file })}`;
+    const words = disagreementWords(f);
+    return `${head}>\n      <failure${attrs({ type: 'disagreement', message: words })}>${xml(`${a.roadmap.id} ${a.activity.id}: ${words}; ${disagreementWhere(f)}`)}</failure>\n    </testcase>`;
+  });
+  const open = `  <testsuite${attrs({ name: 'disagreements between ratings', tests: findings.length, failures: findings.length, errors: 0, skipped: 0 })}>`;
+  return [`${open}\n${cases.join('\n')}\n  </testsuite>`];
+}
+
 export function renderJunit(result: CheckResult): string {
   const failing = new Set<string>(result.failOn);
   const totals: Counts = { tests: 0, failures: 0, skipped: 0 };
-  const suites = result.report.stages.map((g) => suite(g, failing, totals));
-  const open = `<testsuites${attrs({ name: `roadmap check (fail on ${result.failOn.join(', ')}, today ${result.report.today})`, ...totals, errors: 0 })}>`;
+  const suites = [...result.report.stages.map((g) => suite(g, failing, totals)), ...disagreementSuite(result.disagreements, totals)];
+  const open = `<testsuites${attrs({ name: `roadmap check (fail on ${failOnWords(result).join(', ')}, today ${result.report.today})`, ...totals, errors: 0 })}>`;
   return ['<?xml version="1.0" encoding="UTF-8"?>', open, ...suites, '</testsuites>', ''].join('\n');
 }

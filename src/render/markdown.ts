@@ -3,6 +3,8 @@ import type { ActivityReport, Group, Report } from '../evaluate.js';
 import { inert } from './inert.js';
 import { httpUrl } from './links.js';
 import { activityWhen, countsText, plural, recorded, span, total, windowText, type Recorded } from './words.js';
+import { assess, hasAssessments } from '../assess.js';
+import { ratingLines } from './ratings.js';
 
 /** Text that renders as itself inside a Markdown table cell: no markup, links, HTML or line breaks. */
 export function md(text: string): string {
@@ -31,7 +33,19 @@ export function badge(state: string): string {
   return BADGE[state] ?? state;
 }
 
-function rows(activities: readonly ActivityReport[], withWho: boolean): string[][] {
+/** The Ratings cell of an activity: every latest rating, one target a line. */
+type Ratings = (a: ActivityReport) => string;
+
+function ratingsOf(report: Report): Ratings | undefined {
+  if (!hasAssessments(report)) return undefined;
+  const all = assess(report);
+  return (a) => {
+    const x = all.byActivity.get(a);
+    return x ? ratingLines(x, md).join('<br>').replace(/⚠/g, '⚠️') : '';
+  };
+}
+
+function rows(activities: readonly ActivityReport[], withWho: boolean, ratings?: Ratings): string[][] {
   return activities.map((a) => [
     md(a.activity.id),
     md(a.activity.title),
@@ -39,6 +53,7 @@ function rows(activities: readonly ActivityReport[], withWho: boolean): string[]
     ...(withWho ? [a.activity.responsible.map(md).join(', ')] : []),
     badge(a.state),
     md(activityWhen(a)),
+    ...(ratings ? [ratings(a)] : []),
   ]);
 }
 
@@ -56,20 +71,22 @@ function recordLine(x: Recorded): string {
   return `- ${md(a.activity.id)}${which} — ${parts.join(' · ')}`;
 }
 
-function section(g: Group, by: 'stage' | 'entity', level: number): string {
+function section(g: Group, by: 'stage' | 'entity', level: number, ratings?: Ratings): string {
   const when = span(g.start, g.end);
   const title = by === 'stage' ? `Stage ${md(g.key)} — ${md(g.title)}` : `${md(g.key)} — ${md(g.title)}`;
-  const head = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
+  const plainHead = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
+  const head = ratings ? [...plainHead, 'Ratings'] : plainHead;
   const records = g.activities.flatMap(recorded).map(recordLine);
   return [
-    `${'#'.repeat(level)} ${title}`, '', `${when ? `${md(when)} · ` : ''}${countsText(g.counts)}`, '', table(head, rows(g.activities, by === 'stage')),
+    `${'#'.repeat(level)} ${title}`, '', `${when ? `${md(when)} · ` : ''}${countsText(g.counts)}`, '', table(head, rows(g.activities, by === 'stage', ratings)),
     ...(records.length ? ['', ...records] : []),
   ].join('\n');
 }
 
 /** A heading, a counts line, a table and what else is on record, for each stage (or entity); shared with the published report. */
 export function groupSections(report: Report, by: 'stage' | 'entity', level = 3): string[] {
-  return (by === 'stage' ? report.stages : report.entities).map((g) => section(g, by, level));
+  const ratings = ratingsOf(report);
+  return (by === 'stage' ? report.stages : report.entities).map((g) => section(g, by, level, ratings));
 }
 
 export function renderMarkdown(report: Report, by: 'stage' | 'entity' = 'stage'): string {

@@ -5,6 +5,8 @@ import { grid, type Cell } from './grid.js';
 import { inert } from './inert.js';
 import type { Paint } from './paint.js';
 import { activityWhen, countsText, plural, span, total, windowText } from './words.js';
+import { assess, hasAssessments, type Assessments } from '../assess.js';
+import { ratingLines, SHORT_LEGEND } from './ratings.js';
 
 export interface TableOptions {
   readonly by: 'stage' | 'entity';
@@ -21,7 +23,10 @@ const GOOD_TITLE = 30;
 /** Below this width a table cannot hold a readable title column: each activity becomes a short block. */
 export const NARROW = 80;
 
-function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width: number) {
+/** The ratings column's text of an activity (empty without ratings). */
+type Ratings = (a: ActivityReport) => string;
+
+function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width: number, ratings?: Ratings) {
   const longest = (f: (a: ActivityReport) => number, floor: number, cap: number) =>
     Math.min(cap, rows.reduce((m, a) => Math.max(m, f(a)), floor));
   const id = longest((a) => cellWidth(inert(a.activity.id)), 2, 12) + 2;
@@ -30,10 +35,11 @@ function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width:
   const state = longest((a) => a.state.length, 5, 9) + 2;
   // 34 holds "started 2019-07-01 · overdue 1234d" on one line.
   const when = longest((a) => activityWhen(a).length, 4, 34) + 2;
-  const borders = (by === 'stage' ? 6 : 5) + 1;
+  const rate = ratings ? longest((a) => Math.max(...ratings(a).split('\n').map(cellWidth)), 7, 30) + 2 : 0;
+  const borders = (by === 'stage' ? 6 : 5) + 1 + (ratings ? 1 : 0);
   // Columns that may wrap give way to the title, the widest first, down to their minimums.
   const flex = [{ w: win, min: 14 }, { w: who, min: by === 'stage' ? 8 : 0 }, { w: when, min: 12 }];
-  let deficit = GOOD_TITLE - (width - (id + win + who + state + when) - borders);
+  let deficit = GOOD_TITLE - (width - (id + win + who + state + when + rate) - borders);
   while (deficit > 0) {
     const widest = flex.filter((c) => c.w > c.min).sort((a, b) => b.w - b.min - (a.w - a.min))[0];
     if (!widest) break;
@@ -41,8 +47,9 @@ function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width:
     deficit--;
   }
   const [w, r, n] = flex.map((c) => c.w) as [number, number, number];
-  const title = Math.max(MIN_TITLE, width - (id + w + r + state + n) - borders);
-  return by === 'stage' ? [id, title, w, r, state, n] : [id, title, w, state, n];
+  const title = Math.max(MIN_TITLE, width - (id + w + r + state + n + rate) - borders);
+  const cols = by === 'stage' ? [id, title, w, r, state, n] : [id, title, w, state, n];
+  return ratings ? [...cols, rate] : cols;
 }
 
 /** A window, with its own state when it differs from the activity's. */
@@ -50,8 +57,9 @@ function windowCell(w: WindowReport, a: ActivityReport): string {
   return windowText(w.window) + (a.windows.length > 1 && w.state !== a.state ? ` (${w.state})` : '');
 }
 
-function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint): Cell[] {
+function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint, ratings?: Ratings): Cell[] {
   const state = (line: string) => paint.state(a.state, line);
+  const rated = ratings ? [{ text: ratings(a) }] : [];
   return [
     { text: inert(a.activity.id) },
     { text: inert(a.activity.title) },
@@ -59,7 +67,18 @@ function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint): Cell[] {
     ...(by === 'stage' ? [{ text: a.activity.responsible.join(', ') }] : []),
     { text: a.state, paint: state },
     { text: activityWhen(a), paint: state },
+    ...rated,
   ];
+}
+
+/** Ratings in short levels, one line per target; only when some roadmap declares assessors. */
+function ratingsOf(report: Report): Ratings | undefined {
+  if (!hasAssessments(report)) return undefined;
+  const all: Assessments = assess(report);
+  return (a) => {
+    const x = all.byActivity.get(a);
+    return x ? ratingLines(x, inert, true).join('\n') : '';
+  };
 }
 
 function header(g: Group, by: 'stage' | 'entity', paint: Paint): string {
@@ -79,8 +98,10 @@ export function renderTable(report: Report, options: TableOptions): string {
     return shown;
   };
   const shown = groups.map(shownOf);
-  const widths = columns(shown.flat(), by, options.width);
-  const head = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
+  const ratings = ratingsOf(report);
+  const widths = columns(shown.flat(), by, options.width, ratings);
+  const plainHead = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
+  const head = ratings ? [...plainHead, 'Ratings'] : plainHead;
   const out: string[] = [];
   let roadmap: string | null = null;
   groups.forEach((g, i) => {
@@ -91,18 +112,19 @@ export function renderTable(report: Report, options: TableOptions): string {
     out.push(header(g, by, paint));
     const rows = shown[i] ?? [];
     // Past the total budget a group shows only its header.
-    if (rows.length > 0 && options.width < NARROW) out.push(...rows.flatMap((a) => block(a, by, options.width, paint)));
-    else if (rows.length > 0) out.push(tableOf(rows, head, widths, by, paint));
+    if (rows.length > 0 && options.width < NARROW) out.push(...rows.flatMap((a) => block(a, by, options.width, paint, ratings)));
+    else if (rows.length > 0) out.push(tableOf(rows, head, widths, by, paint, ratings));
     const hidden = g.activities.length - rows.length;
     if (hidden > 0) out.push(paint.dim(`… ${plural(hidden, 'more activity', 'more activities')} (raise --limit to see them; --limit 0 shows all)`));
     out.push('');
   });
+  if (ratings) out.push(paint.dim(SHORT_LEGEND));
   out.push(summaryLine(report, paint));
   return `${out.join('\n')}\n`;
 }
 
-function tableOf(activities: readonly ActivityReport[], head: string[], widths: number[], by: 'stage' | 'entity', paint: Paint): string {
-  return grid(head.map((text) => ({ text, paint: paint.bold })), activities.map((a) => row(a, by, paint)), widths);
+function tableOf(activities: readonly ActivityReport[], head: string[], widths: number[], by: 'stage' | 'entity', paint: Paint, ratings?: Ratings): string {
+  return grid(head.map((text) => ({ text, paint: paint.bold })), activities.map((a) => row(a, by, paint, ratings)), widths);
 }
 
 function words(text: string, cells: number): string[] {
@@ -110,7 +132,7 @@ function words(text: string, cells: number): string[] {
 }
 
 /** One activity as a few short lines, for narrow terminals. */
-function block(a: ActivityReport, by: 'stage' | 'entity', width: number, paint: Paint): string[] {
+function block(a: ActivityReport, by: 'stage' | 'entity', width: number, paint: Paint, ratings?: Ratings): string[] {
   const indent = '    ';
   const inner = Math.max(10, width - indent.length);
   const who = by === 'stage' && a.activity.responsible.length ? [`${indent}${a.activity.responsible.join(', ')}`] : [];
@@ -119,6 +141,7 @@ function block(a: ActivityReport, by: 'stage' | 'entity', width: number, paint: 
     ...words(inert(a.activity.title), inner).map((l) => indent + l),
     ...a.windows.flatMap((w) => words(windowCell(w, a), inner).map((l) => indent + paint.dim(l))),
     ...who,
+    ...(ratings ? ratings(a).split('\n').filter(Boolean).flatMap((l) => words(l, inner).map((w) => indent + w)) : []),
   ];
 }
 

@@ -164,3 +164,69 @@ describe('shared escapes used by check and validate', () => {
     expect(JSON.parse(r.stdout).activities[0].title).toBe(H1_TITLE);
   });
 });
+
+describe('hostile words in ratings stay inert', async () => {
+  const { check } = await import('../../src/check.js');
+  const { evaluate } = await import('../../src/evaluate.js');
+  const { parseRoadmap } = await import('../../src/load/parse.js');
+  const { renderCheckText } = await import('../../src/render/check-text.js');
+  const { renderCheckGithub } = await import('../../src/render/github.js');
+  const { renderJunit } = await import('../../src/render/junit.js');
+  const { renderCheckMarkdown } = await import('../../src/render/check-markdown.js');
+  const { renderTable } = await import('../../src/render/table.js');
+  const { renderMarkdown } = await import('../../src/render/markdown.js');
+  const { renderHtml } = await import('../../src/render/html.js');
+  const { renderReportMarkdown } = await import('../../src/render/report-markdown.js');
+  const { renderJson } = await import('../../src/render/json.js');
+  const { plain } = await import('../../src/render/paint.js');
+  const file = 'test/fixtures/check/hostile-ratings/hostile-ratings.yaml';
+  const parsed = parseRoadmap(readFileSync(path.join(process.cwd(), file), 'utf8'), file);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const report = evaluate([parsed.roadmap], { today: '2024-03-01' as never, horizonDays: 14 });
+  const result = check(report, ['overdue'], { disagreement: true });
+
+  it('the fixture has its disagreements (two apart, one complete while overdue)', () => {
+    expect(result.disagreements.map((f) => f.disagreement.kind)).toEqual(['apart', 'apart', 'complete-but-overdue']);
+  });
+
+  it('text and table: no control or bidi characters, one line per item', () => {
+    const text = renderCheckText(result, plain);
+    expect(text).not.toMatch(DANGEROUS);
+    expect(text.trimEnd().split('\n')).toHaveLength(6);
+    expect(text).toContain('disagreement: GOV high | pipe \\u202egnp on evil vs IRM low ::error::level <script>x</script> on evil: 2 steps apart');
+    expect(renderTable(report, { by: 'stage', width: 120, paint: plain })).not.toMatch(DANGEROUS);
+  });
+
+  it('github: only our commands', () => {
+    const lines = renderCheckGithub(result).trimEnd().split('\n');
+    expect(lines.map((l) => parseCommand(l)?.command)).toEqual(['error', 'error', 'error', 'error']);
+    expect(lines.join('\n')).not.toMatch(DANGEROUS);
+  });
+
+  it('junit: well-formed XML', () => {
+    const xml = renderJunit(result);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).not.toMatch(NOT_XML);
+    expect(xml).not.toContain('<script>');
+  });
+
+  it('markdown and html: no markup from a rating', () => {
+    for (const out of [renderCheckMarkdown(result), renderMarkdown(report), renderReportMarkdown(report)]) {
+      expect(out).not.toMatch(DANGEROUS);
+      expect(out).not.toContain('<script>');
+      expect(out).not.toContain('<img');
+      expect(out).not.toContain('<b>');
+    }
+    const html = renderHtml(report, { version: '1' });
+    expect(html).not.toMatch(DANGEROUS);
+    expect(html).not.toMatch(/<(script|img|b)[ >]/);
+    expect(html).not.toContain('href="javascript');
+    expect(html).toContain('<span class="not-link">javascript:alert(1)</span>');
+  });
+
+  it('json: the words as they are, invisible characters escaped', () => {
+    const json = renderJson(report);
+    expect(json).not.toMatch(DANGEROUS);
+    expect(JSON.parse(json).activities[0].assessments[0].note).toBe('note\n::error::x <img src=x onerror=alert(1)> \u001b[2J');
+  });
+});
