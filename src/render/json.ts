@@ -1,5 +1,5 @@
 /** The SPEC §4 JSON document. */
-import type { ActivityReport, Report } from '../evaluate.js';
+import type { ActivityReport, DeadlineReport, Group, Report, WindowReport } from '../evaluate.js';
 
 export function activityJson(a: ActivityReport) {
   const d = a.deciding.window;
@@ -23,6 +23,7 @@ export function activityJson(a: ActivityReport) {
     windows: a.windows.map((w) => ({
       label: w.window.label, start: w.window.start, end: w.window.end, state: w.state, done: w.window.done,
       started: w.window.started, cancelled: w.window.cancelled, evidence: w.window.evidence, notes: w.window.notes,
+      period: w.window.period ?? null,
     })),
     // Spec revision 2: everything recorded, as of today (a later start is not shown yet).
     support: a.activity.support,
@@ -30,7 +31,29 @@ export function activityJson(a: ActivityReport) {
     cancelled: a.state === 'cancelled' ? cancelReason(a) : null,
     evidence: a.activity.evidence,
     notes: a.activity.notes,
+    period: a.activity.period,
   };
+}
+
+function dayCounts(w: WindowReport) {
+  return {
+    ...(w.daysOverdue !== undefined ? { daysOverdue: w.daysOverdue } : {}),
+    ...(w.daysLeft !== undefined ? { daysLeft: w.daysLeft } : {}),
+    ...(w.daysUntilStart !== undefined ? { daysUntilStart: w.daysUntilStart } : {}),
+    ...(w.daysLate !== undefined ? { daysLate: w.daysLate } : {}),
+  };
+}
+
+/** A stage deadline (spec revision 2), as of today. */
+export function deadlineJson(d: DeadlineReport) {
+  const w = d.deadline;
+  return { label: w.window.label, due: w.window.end, done: w.window.done, state: w.state, late: w.late, ...dayCounts(w), line: w.window.at.line };
+}
+
+/** A stage with its deadlines (spec revision 2). */
+export function stageJson(g: Group) {
+  const line = g.stage?.at.line ?? null;
+  return { roadmap: g.roadmap.id, id: g.key, title: g.title, start: g.start, end: g.end, file: g.roadmap.file, line, deadlines: g.deadlines.map(deadlineJson) };
 }
 
 /** The activity's own reason, else its first window's (it is cancelled when every window is). */
@@ -44,6 +67,8 @@ export function reportJson(report: Report, activities: readonly ActivityReport[]
     horizonDays: report.horizonDays,
     summary: report.summary,
     roadmaps: report.roadmaps.map(({ roadmap }) => ({ id: roadmap.id, title: roadmap.title, revision: roadmap.revision, file: roadmap.file })),
+    // Before activities: renderJsonChunks cuts the document at the activities' placeholder, the last 0 in it.
+    stages: report.stages.map(stageJson),
     activities: activities.map(activityJson),
   };
 }

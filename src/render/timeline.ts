@@ -61,6 +61,8 @@ interface Section {
   readonly end: number;
   readonly bars: readonly Bar[];
   readonly roadmap: string;
+  /** The stage's own deadlines (spec revision 2), drawn as ◆ on its row. */
+  readonly deadlines: ReadonlyArray<{ readonly day: number; readonly state: State }>;
 }
 
 /** Day numbers [from, from + days) onto cells [0, cells). */
@@ -96,11 +98,12 @@ function sectionsOf(report: Report, by: 'stage' | 'entity', from: number, to: nu
   const groups: readonly Group[] = by === 'stage' ? report.stages : report.entities;
   return groups.flatMap((g) => {
     const bars = g.activities.flatMap(barsOf).filter((b) => b.end >= from && b.start <= to);
-    if (bars.length === 0) return [];
+    const deadlines = g.deadlines.map((d) => ({ day: toDays(d.deadline.window.end), state: d.deadline.state })).filter((d) => d.day >= from && d.day <= to);
+    if (bars.length === 0 && deadlines.length === 0) return [];
     const title = by === 'stage' ? `Stage ${g.key} · ${g.title}` : `${g.key} · ${g.title}`;
     const start = g.start ? toDays(g.start) : bars.reduce((m, b) => Math.min(m, b.start), Infinity);
     const end = g.end ? toDays(g.end) : bars.reduce((m, b) => Math.max(m, b.end), -Infinity);
-    return [{ title, start, end, bars, roadmap: g.roadmap.id }];
+    return [{ title, start, end, bars, roadmap: g.roadmap.id, deadlines }];
   });
 }
 
@@ -113,6 +116,11 @@ export function defaultRange(report: Report): [CalendarDate, CalendarDate] | nul
       lo = Math.min(lo, toDays(w.window.start));
       hi = Math.max(hi, toDays(w.window.end));
     }
+  }
+  // A stage's deadline may lie past its activities (Stage I's is the day after).
+  for (const d of report.deadlines ?? []) {
+    lo = Math.min(lo, toDays(d.deadline.window.end));
+    hi = Math.max(hi, toDays(d.deadline.window.end));
   }
   if (lo > hi) return null;
   const [y0, m0] = parts(fromDays(lo));
@@ -200,18 +208,25 @@ function barRow(s: Scale, bar: Bar, today: number | null, paint: Paint): string 
   return paintRow(chars, styles, paint);
 }
 
-function spanRow(s: Scale, start: number, end: number, today: number | null, paint: Paint): string {
+function spanRow(s: Scale, section: Section, today: number | null, paint: Paint): string {
+  const { start, end } = section;
   const chars = new Array<string>(s.cells).fill(' ');
   const styles = new Array<State | 'today' | 'span' | null>(s.cells).fill(null);
   const [a, b] = start <= s.from + s.days - 1 && end >= s.from ? cellsOf(s, start, end) : [0, -1];
   for (let c = a; c <= b; c++) [chars[c], styles[c]] = [SPAN, 'span'];
   if (today !== null) [chars[today], styles[today]] = [today >= a && today <= b ? SPAN_TODAY : TODAY, 'today'];
+  // Deadlines over the today marker: on the day itself, the deadline is the news.
+  for (const d of section.deadlines) {
+    const c = cellOf(s, d.day);
+    [chars[c], styles[c]] = [MILESTONE, d.state];
+  }
   return paintRow(chars, styles, paint);
 }
 
 function legend(sections: readonly Section[], todayText: string, width: number, paint: Paint): string[] {
   const present = new Set(sections.flatMap((x) => x.bars.map((b) => b.state)));
-  const milestones = sections.some((x) => x.bars.some((b) => b.start === b.end));
+  const milestones = sections.some((x) => x.deadlines.length > 0 || x.bars.some((b) => b.start === b.end));
+  for (const x of sections) for (const d of x.deadlines) present.add(d.state);
   const items = LEGEND.filter((l) => l.states.some((st) => present.has(st))).map((l) => {
     const shown = l.states.find((st) => present.has(st))!;
     return `${paint.state(shown, FILL[shown])} ${l.text}`;
@@ -251,7 +266,7 @@ export function renderTimeline(report: Report, options: TimelineOptions): string
       roadmap = section.roadmap;
       out.push(paint.bold(fit(inert(report.roadmaps.find((r) => r.roadmap.id === roadmap)?.roadmap.title ?? roadmap), total).trimEnd()));
     }
-    out.push(`${paint.bold(fit(inert(section.title), labelWidth))} ${spanRow(scale, section.start, section.end, today, paint)}`.trimEnd());
+    out.push(`${paint.bold(fit(inert(section.title), labelWidth))} ${spanRow(scale, section, today, paint)}`.trimEnd());
     for (const bar of section.bars) {
       out.push(`${fit(`  ${inert(bar.label)}`, labelWidth)} ${barRow(scale, bar, today, paint)}`.trimEnd());
     }
