@@ -105,6 +105,11 @@ export function* renderJsonChunks(report: Report, size = 1 << 20): Generator<str
   const head = escapeUnsafe(JSON.stringify({ ...reportJson(report, []), activities: [0] }, null, 2));
   const at = head.lastIndexOf('0');
   let chunk = head.slice(0, at);
+  // The head holds every stage (a portfolio has thousands): it goes out in pieces of its own.
+  while (chunk.length >= size) {
+    yield chunk.slice(0, size);
+    chunk = chunk.slice(size);
+  }
   for (let i = 0; i < activities.length; i++) {
     if (i > 0) chunk += ',\n    ';
     chunk += escapeUnsafe(JSON.stringify(activityJson(activities[i]!), null, 2)).replace(/\n/g, '\n    ');

@@ -4,7 +4,7 @@
  * Pure: the report, the width, the range and the paint come in; a string goes out.
  */
 import { fromDays, fromParts, lastOfMonth, parts, toDays, type CalendarDate } from '../calendar/date.js';
-import type { ActivityReport, Group, Report } from '../evaluate.js';
+import { supportsOnly, type ActivityReport, type Group, type Report } from '../evaluate.js';
 import type { State } from '../model.js';
 import { fit, width as cellWidth, wrapCells } from './cells.js';
 import { inert } from './inert.js';
@@ -81,12 +81,14 @@ function cellsOf(s: Scale, start: number, end: number): [number, number] {
   return [a, Math.max(a, b)];
 }
 
-function barsOf(a: ActivityReport): Bar[] {
+function barsOf(a: ActivityReport, g: Group): Bar[] {
   const many = a.windows.length > 1;
+  // Under an entity that only supports the activity, the bar says so first (labels are cut at the right).
+  const role = g.supported && supportsOnly(a.activity, g.key) ? '(support) ' : '';
   return a.windows.map((w, i) => {
     const label = many ? `${w.window.label ?? `#${i + 1}`} · ` : '';
     return {
-      label: `${a.activity.id} ${label}${a.activity.title}`,
+      label: `${a.activity.id} ${role}${label}${a.activity.title}`,
       start: toDays(w.window.start),
       end: toDays(w.window.end),
       state: w.state,
@@ -97,7 +99,7 @@ function barsOf(a: ActivityReport): Bar[] {
 function sectionsOf(report: Report, by: 'stage' | 'entity', from: number, to: number): Section[] {
   const groups: readonly Group[] = by === 'stage' ? report.stages : report.entities;
   return groups.flatMap((g) => {
-    const bars = g.activities.flatMap(barsOf).filter((b) => b.end >= from && b.start <= to);
+    const bars = g.activities.flatMap((a) => barsOf(a, g)).filter((b) => b.end >= from && b.start <= to);
     const deadlines = g.deadlines.map((d) => ({ day: toDays(d.deadline.window.end), state: d.deadline.state })).filter((d) => d.day >= from && d.day <= to);
     if (bars.length === 0 && deadlines.length === 0) return [];
     const title = by === 'stage' ? `Stage ${g.key} · ${g.title}` : `${g.key} · ${g.title}`;
