@@ -26,7 +26,7 @@ function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width:
     Math.min(cap, rows.reduce((m, a) => Math.max(m, f(a)), floor));
   const id = longest((a) => cellWidth(inert(a.activity.id)), 2, 12) + 2;
   const win = longest((a) => Math.max(...windowLines(a).map((l) => cellWidth(l))), 6, 25) + 2;
-  const who = by === 'stage' ? longest((a) => whoText(a.activity).length, 11, 18) + 2 : 0;
+  const who = by === 'stage' ? longest((a) => whoText(a.activity).length, 11, 30) + 2 : 0;
   const state = longest((a) => a.state.length, 5, 9) + 2;
   // 34 holds "started 2019-07-01 · overdue 1234d" on one line.
   const when = longest((a) => activityWhen(a).length, 4, 34) + 2;
