@@ -1,6 +1,6 @@
 /** `roadmap status` for a terminal: a table per stage (or per entity), fitted to the width. */
 import { supportsOnly, type ActivityReport, type Group, type Report, type WindowReport } from '../evaluate.js';
-import { width as cellWidth, wrapCells } from './cells.js';
+import { truncate, width as cellWidth, wrapCells } from './cells.js';
 import { grid, type Cell } from './grid.js';
 import { inert } from './inert.js';
 import type { Paint } from './paint.js';
@@ -90,14 +90,15 @@ function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint, g: Group |
   ];
 }
 
-function header(g: Group, by: 'stage' | 'entity', paint: Paint): string {
+function header(g: Group, by: 'stage' | 'entity', paint: Paint, width: number): string {
   const what = by === 'stage' ? `Stage ${inert(g.key)}` : inert(g.key);
   const when = span(g.start, g.end);
   const { inline, lines } = deadlinesText(g.deadlines, paint);
   const counts = countsText(g.counts, paint.state);
   // An entity's counts are of what it leads; what it supports is counted apart.
   const roles = g.supported ? `${g.activities.length - g.supported} led · ${g.supported} supported: ${counts}` : counts;
-  return [`${paint.bold(`${what} · ${inert(g.title)}`)}${when ? paint.dim(`  ${when}`) : ''}${inline}`, ...lines, roles].join('\n');
+  const labels = lines.map((l) => paint.dim(truncate(l, width)));
+  return [`${paint.bold(`${what} · ${inert(g.title)}`)}${when ? paint.dim(`  ${when}`) : ''}${inline}`, ...labels, roles].join('\n');
 }
 
 export function renderTable(report: Report, options: TableOptions): string {
@@ -120,7 +121,7 @@ export function renderTable(report: Report, options: TableOptions): string {
       roadmap = g.roadmap.id;
       out.push(paint.bold(`${inert(g.roadmap.title)} (${inert(g.roadmap.id)}, revision ${g.roadmap.revision})`), '');
     }
-    out.push(header(g, by, paint));
+    out.push(header(g, by, paint, options.width));
     const rows = shown[i] ?? [];
     // Past the total budget a group shows only its header.
     if (rows.length > 0 && options.width < NARROW) out.push(...rows.flatMap((a) => block(a, by, options.width, paint, g)));

@@ -48,7 +48,7 @@ export function deadlineWhen(d: DeadlineReport): string {
 
 /**
  * A stage's deadlines for its header: "· deadline 2019-06-01 overdue 1d" inline (each
- * distinct date and state once), and a line per labelled one.
+ * distinct date and state once), and a line per labelled one (unpainted, to be fitted).
  */
 export function deadlinesText(deadlines: readonly DeadlineReport[], paint: Paint): { inline: string; lines: string[] } {
   if (deadlines.length === 0) return { inline: '', lines: [] };
@@ -61,7 +61,7 @@ export function deadlinesText(deadlines: readonly DeadlineReport[], paint: Paint
     parts.push(`${d.deadline.window.end} ${paint.state(d.deadline.state, deadlineWhen(d))}`);
   }
   const inline = ` · ${parts.length > 1 ? 'deadlines' : 'deadline'} ${parts.join(', ')}`;
-  const lines = deadlines.filter((d) => d.deadline.window.label).map((d) => paint.dim(`  ◆ ${d.deadline.window.end} ${inert(d.deadline.window.label!)}`));
+  const lines = deadlines.filter((d) => d.deadline.window.label).map((d) => `  ◆ ${d.deadline.window.end} ${inert(d.deadline.window.label!)}`);
   return { inline, lines };
 }
 
