@@ -157,6 +157,24 @@ plan stage S2 deadline [Done after today] · Stage S2 · Deliver · overdue 5d �
     expect((await run(['check', ...PLAN, '--entity', 'LEAD'])).code).toBe(0);
   });
 
+  it('markdown: deadlines under the stage heading, periods beside the dates, support marked by entity', async () => {
+    const md = (await run(['status', ...PLAN, '--format', 'markdown'])).stdout.split('\n');
+    expect(md.filter((l) => l.startsWith('- ◆'))).toEqual([
+      '- ◆ Deadline 2024-06-01 — 🔴 overdue · overdue 9d',
+      '- ◆ Deadline 2024-06-10: Due today — 🟠 due-soon · due today',
+      '- ◆ Deadline 2024-06-24: At the horizon — 🟠 due-soon · due in 14d',
+      '- ◆ Deadline 2024-06-25: Past the horizon — ⚪ later · due in 15d',
+      '- ◆ Deadline 2024-06-01: Done late — 🟢 done · done 2024-06-03 (2d late)',
+      '- ◆ Deadline 2024-06-05: Done after today — 🔴 overdue · overdue 5d',
+      '- ◆ Deadline 2024-07-01: Done early — 🟢 done · done 2024-06-02',
+    ]);
+    expect(md).toContain('| a1 | Draft | 2024-05-01 → 2024-05-31 (_May, 2024_) | LEAD (+ HELP) | 🟢 done | done 2024-05-20 |');
+    expect(md).toContain('| b1 | Build | first: 2024-06-01 → 2024-08-31 (_June - august_)<br>second: 2024-09-01 → 2024-12-31 (_June - december 2024, twice_) | LEAD | 🔵 active | ends in 82d |');
+    const byEntity = (await run(['status', ...PLAN, '--format', 'markdown', '--by', 'entity', '--entity', 'HELP'])).stdout;
+    expect(byEntity).toContain('### HELP — Helpers\n\n0 led · 1 supported: nothing\n');
+    expect(byEntity).toContain('| a1 | Draft (support) | 2024-05-01 → 2024-05-31 (_May, 2024_) | 🟢 done | done 2024-05-20 |');
+  });
+
   it('timeline: a diamond on the stage row at each deadline', async () => {
     const out = (await run(['timeline', ...PLAN, '--stage', 'S1', '--width', '60'])).stdout.split('\n');
     const row = out.find((l) => l.startsWith('Stage S1'))!;
