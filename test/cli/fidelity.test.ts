@@ -6,13 +6,16 @@ const F = 'roadmaps/az-ogp-2019-21.yaml';
 
 describe('the shipped roadmap, faithful to its source', () => {
   it('shows Stage I\'s 1 June 2019 deadline overdue on 2 June', async () => {
-    const r = await run(['status', '--today', '2019-06-02', '--stage', 'I', '--no-color']);
+    const r = await run(['status', '--today', '2019-06-02', '--stage', 'I', '--no-color'], { env: { COLUMNS: '130' } });
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([
       'Stage I · Launch of the process  2019-03-01 → 2019-05-31 · deadline 2019-06-01 overdue 1d',
       '  ◆ 2019-06-01 Identifying a high-level government representative (ministerial level) to lead the OGP process in Azerbaijan',
       '  ◆ 2019-06-01 Initiating the drafting process of the National Action Plan with the participation of all stakeholders',
       '5 overdue',
     ]);
+    // Labels are cut to the width.
+    expect((await run(['status', '--today', '2019-06-02', '--stage', 'I'], { env: { COLUMNS: '100' } })).stdout.split('\n')[1]).toBe(
+      '  ◆ 2019-06-01 Identifying a high-level government representative (ministerial level) to lead the O…');
     // On 1 June it is still due (today).
     expect((await run(['status', '--today', '2019-06-01', '--stage', 'I'])).stdout.split('\n')[0]).toBe(
       'Stage I · Launch of the process  2019-03-01 → 2019-05-31 · deadline 2019-06-01 due today');
