@@ -3,13 +3,25 @@
  * urgent first. Pure; every `check` format renders a CheckResult.
  */
 import { assess, type Disagreement } from './assess.js';
-import { RANK, type ActivityReport, type Report, type WindowReport } from './evaluate.js';
+import { RANK, type ActivityReport, type DeadlineReport, type Report, type WindowReport } from './evaluate.js';
 import type { Position, State } from './model.js';
 
-export interface Finding {
+/** A window of an activity, or (spec revision 2) a stage's own deadline. */
+export type Finding = WindowFinding | DeadlineFinding;
+
+export interface WindowFinding {
   readonly activity: ActivityReport;
+  readonly deadline?: undefined;
   readonly window: WindowReport;
   /** Where to point: the window's own line when the activity has several, else the activity's. */
+  readonly at: Position;
+}
+
+export interface DeadlineFinding {
+  readonly activity?: undefined;
+  readonly deadline: DeadlineReport;
+  readonly window: WindowReport;
+  /** The deadline's own line. */
   readonly at: Position;
 }
 
@@ -67,8 +79,12 @@ export function byWindowUrgency(a: Finding, b: Finding): number {
 }
 
 /** A window of an activity, pointed at. */
-export function finding(activity: ActivityReport, window: WindowReport): Finding {
+export function finding(activity: ActivityReport, window: WindowReport): WindowFinding {
   return { activity, window, at: activity.windows.length > 1 ? window.window.at : activity.activity.at };
+}
+
+export function deadlineFinding(deadline: DeadlineReport): DeadlineFinding {
+  return { deadline, window: deadline.deadline, at: deadline.deadline.window.at };
 }
 
 export function check(report: Report, failOn: readonly State[], options: CheckOptions = {}): CheckResult {
@@ -84,9 +100,14 @@ export function check(report: Report, failOn: readonly State[], options: CheckOp
       else if (window.state === 'due-soon') dueSoon.push(finding(activity, window));
     }
   }
+  // Stage deadlines fail the gate as an activity's window does.
+  for (const d of report.deadlines) {
+    if (fails.has(d.deadline.state)) failing.push(deadlineFinding(d));
+    else if (d.deadline.state === 'due-soon') dueSoon.push(deadlineFinding(d));
+  }
   failing.sort(byWindowUrgency);
   dueSoon.sort(byWindowUrgency);
   const disagreement = options.disagreement === true;
   const disagreements = disagreement ? disagreementFindings(report) : NO_FINDINGS;
-  return { report, failOn, failing, dueSoon, failingActivities: [...new Set(failing.map((f) => f.activity))], disagreement, disagreements };
+  return { report, failOn, failing, dueSoon, failingActivities: [...new Set(failing.flatMap((f) => (f.activity ? [f.activity] : [])))], disagreement, disagreements };
 }

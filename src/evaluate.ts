@@ -39,6 +39,13 @@ export interface ActivityReport extends DayCounts {
   readonly late: boolean;
 }
 
+/** A stage's own deadline (spec revision 2), evaluated as a single-day window. */
+export interface DeadlineReport {
+  readonly roadmap: Roadmap;
+  readonly stage: Stage;
+  readonly deadline: WindowReport;
+}
+
 export interface Group {
   readonly roadmap: Roadmap;
   readonly key: string;
@@ -47,6 +54,12 @@ export interface Group {
   readonly end: CalendarDate | null;
   readonly counts: Counts;
   readonly activities: readonly ActivityReport[];
+  /** The stage itself, for a stage's group. */
+  readonly stage?: Stage;
+  /** A stage's deadlines; none for an entity (a stage deadline belongs to no entity). */
+  readonly deadlines: readonly DeadlineReport[];
+  /** By entity: how many of `activities` it only supports (they come after the ones it leads). */
+  readonly supported?: number;
 }
 
 export interface Report {
@@ -58,6 +71,8 @@ export interface Report {
   readonly activities: readonly ActivityReport[];
   readonly stages: readonly Group[];
   readonly entities: readonly Group[];
+  /** Every stage deadline, in file order. */
+  readonly deadlines: readonly DeadlineReport[];
 }
 
 export interface EvaluateOptions {
@@ -174,13 +189,28 @@ function urgencyKey(a: ActivityReport): number {
   return -(a.daysOverdue ?? 0) + (a.daysLeft ?? 0) + (a.daysUntilStart ?? 0);
 }
 
+const NO_DEADLINES: readonly DeadlineReport[] = Object.freeze([]);
+
+export function evaluateDeadlines(roadmap: Roadmap, stage: Stage, today: CalendarDate, horizon: number): readonly DeadlineReport[] {
+  if (stage.deadlines.length === 0) return NO_DEADLINES;
+  const t = toDays(today);
+  return stage.deadlines.map((w, i) => ({ roadmap, stage, deadline: windowReport(w, i, today, t, horizon) }));
+}
+
+/** Whether `activity` counts under entity `id` only as a supporter. */
+export function supportsOnly(activity: Activity, id: string): boolean {
+  return !activity.responsible.includes(id) && activity.support.includes(id);
+}
+
 export function evaluate(roadmaps: readonly Roadmap[], options: EvaluateOptions): Report {
   const activities: ActivityReport[] = [];
   const stages: Group[] = [];
   const entities: Group[] = [];
+  const deadlines: DeadlineReport[] = [];
   const todays = roadmaps.map((roadmap) => ({ roadmap, today: options.todayOf?.(roadmap) ?? options.today }));
   for (const { roadmap, today } of todays) {
     const byEntity = new Map<string, ActivityReport[]>([...roadmap.entities.keys()].map((id) => [id, []]));
+    const supportedBy = new Map<string, ActivityReport[]>();
     for (const stage of roadmap.stages) {
       const reports: ActivityReport[] = [];
       for (let i = 0; i < stage.activities.length; i++) {
@@ -190,16 +220,26 @@ export function evaluate(roadmaps: readonly Roadmap[], options: EvaluateOptions)
         reports.push(report);
         activities.push(report);
       }
-      stages.push({ roadmap, key: stage.id, title: stage.title, start: stage.start, end: stage.end, counts: count(reports), activities: reports });
+      const own = evaluateDeadlines(roadmap, stage, today, options.horizonDays);
+      for (let i = 0; i < own.length; i++) deadlines.push(own[i]!);
+      stages.push({ roadmap, stage, key: stage.id, title: stage.title, start: stage.start, end: stage.end, counts: count(reports), activities: reports, deadlines: own });
       for (let i = 0; i < reports.length; i++) {
-        const responsible = reports[i]!.activity.responsible;
+        const { responsible, support } = reports[i]!.activity;
         for (let j = 0; j < responsible.length; j++) byEntity.get(responsible[j]!)?.push(reports[i]!);
+        for (let j = 0; j < support.length; j++) {
+          if (responsible.includes(support[j]!)) continue;
+          let list = supportedBy.get(support[j]!);
+          if (!list) supportedBy.set(support[j]!, (list = []));
+          list.push(reports[i]!);
+        }
       }
     }
-    for (const [id, reports] of byEntity) {
-      if (reports.length === 0) continue;
+    for (const [id, led] of byEntity) {
+      const supported = supportedBy.get(id) ?? [];
+      if (led.length === 0 && supported.length === 0) continue;
       const title = roadmap.entities.get(id)?.name ?? id;
-      entities.push({ roadmap, key: id, title, start: null, end: null, counts: count(reports), activities: reports });
+      // State counts are of the activities it leads; the ones it supports follow them.
+      entities.push({ roadmap, key: id, title, start: null, end: null, counts: count(led), activities: supported.length ? [...led, ...supported] : led, deadlines: NO_DEADLINES, supported: supported.length });
     }
   }
   return {
@@ -210,5 +250,6 @@ export function evaluate(roadmaps: readonly Roadmap[], options: EvaluateOptions)
     activities,
     stages,
     entities,
+    deadlines,
   };
 }

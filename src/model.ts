@@ -47,6 +47,8 @@ export interface Window extends Status {
   readonly doneAt?: Position | undefined;
   /** Where its `started:` date was written (its own, or the activity's). */
   readonly startedAt?: Position | undefined;
+  /** The source document's wording of the period (spec revision 2), or null. */
+  readonly period?: string | null | undefined;
 }
 
 export interface Activity extends Status {
@@ -58,6 +60,8 @@ export interface Activity extends Status {
   readonly tags: readonly string[];
   /** One or more; each carries its own completion (inherited from the activity when it has none). */
   readonly windows: readonly Window[];
+  /** The source document's wording of the period (spec revision 2), or null. */
+  readonly period: string | null;
   readonly at: Position;
   /** Ratings by the roadmap's assessors, in file order; absent when there are none. */
   readonly assessments?: readonly Assessment[] | undefined;
@@ -73,6 +77,11 @@ export interface Stage {
   readonly goals: readonly string[];
   readonly notes: string | null;
   readonly activities: readonly Activity[];
+  /**
+   * The stage's own commitments (spec revision 2: `due:` or `milestones:`), each a
+   * single-day window: label, start = end = the due date, done, at its line.
+   */
+  readonly deadlines: readonly Window[];
   readonly at: Position;
 }
 

@@ -1,5 +1,5 @@
 /** Narrowing a report to some stages, entities or states. Pure. */
-import { count, type ActivityReport, type Group, type Report } from './evaluate.js';
+import { count, type ActivityReport, type DeadlineReport, type Group, type Report } from './evaluate.js';
 import type { State } from './model.js';
 
 export interface Filter {
@@ -26,15 +26,23 @@ export function narrow(report: Report, filter: Filter): Report {
   const stages = filter.stages?.length ? new Set(filter.stages) : null;
   const states = filter.states?.length ? new Set(filter.states) : null;
   const entities = filter.entities?.length ? new Set(filter.entities.flatMap((n) => [...entityIds(report, n)])) : null;
+  const leads = (a: ActivityReport) => !entities || a.activity.responsible.some((e) => entities.has(e));
+  // An entity's view includes what it supports; its counts stay those of what it leads.
   const keep = (a: ActivityReport) =>
     (!stages || stages.has(a.stage.id)) &&
     (!states || states.has(a.state)) &&
-    (!entities || a.activity.responsible.some((e) => entities.has(e)));
+    (leads(a) || a.activity.support.some((e) => entities!.has(e)));
+  // A stage deadline belongs to its stage and to no entity.
+  const keepDeadline = (d: DeadlineReport) => !entities && (!stages || stages.has(d.stage.id)) && (!states || states.has(d.deadline.state));
   const regroup = (groups: readonly Group[], only?: Set<string> | null): Group[] =>
     groups.flatMap((g) => {
       if (only && !only.has(g.key)) return [];
       const activities = g.activities.filter(keep);
-      return activities.length ? [{ ...g, activities, counts: count(activities) }] : [];
+      const deadlines = g.deadlines.length ? g.deadlines.filter(keepDeadline) : g.deadlines;
+      if (!activities.length && !deadlines.length) return [];
+      if (g.supported === undefined) return [{ ...g, activities, deadlines, counts: count(activities) }];
+      const led = activities.filter((a) => a.activity.responsible.includes(g.key));
+      return [{ ...g, activities, deadlines, counts: count(led), supported: activities.length - led.length }];
     });
   const activities = report.activities.filter(keep);
   return {
@@ -43,5 +51,6 @@ export function narrow(report: Report, filter: Filter): Report {
     summary: count(activities),
     stages: regroup(report.stages),
     entities: regroup(report.entities, entities),
+    deadlines: report.deadlines.filter(keepDeadline),
   };
 }

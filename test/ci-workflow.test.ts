@@ -36,7 +36,7 @@ describe('.github/workflows/roadmap.yml', () => {
     const args = check!.map((a) => (a === 'roadmap-check.xml' ? path.join(dir, a) : a));
     const r = await run([...args, '--today', '2019-07-15'], { env: { GITHUB_ACTIONS: 'true' } });
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toMatch(/^::error file=roadmaps\/az-ogp-2019-21\.yaml,line=83,/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^::error file=roadmaps\/az-ogp-2019-21\.yaml,line=97,/);
     expect(readFileSync(path.join(dir, 'roadmap-check.xml'), 'utf8')).toMatch(/^<\?xml/);
   });
 });

@@ -42,7 +42,7 @@ const roadmap = async (...args: string[]) => {
 };
 
 const w = (label: string | null, start: string, end: string, state: string, done: string | null, more = {}) => ({
-  label, start, end, state, done, started: null, cancelled: null, evidence: [], notes: null, ...more,
+  label, start, end, state, done, started: null, cancelled: null, evidence: [], notes: null, period: null, ...more,
 });
 
 describe('status --format json', () => {
@@ -50,9 +50,9 @@ describe('status --format json', () => {
     const [r1, r2, r3, r4, r5] = JSON.parse(await roadmap('status', '--format', 'json')).activities;
     expect(Object.keys(r1)).toEqual([
       'roadmap', 'stage', 'id', 'title', 'responsible', 'state', 'start', 'end', 'done', 'late', 'daysLeft', 'file', 'line', 'windows',
-      'support', 'started', 'cancelled', 'evidence', 'notes',
+      'support', 'started', 'cancelled', 'evidence', 'notes', 'period',
     ]);
-    expect(Object.keys(r1.windows[0])).toEqual(['label', 'start', 'end', 'state', 'done', 'started', 'cancelled', 'evidence', 'notes']);
+    expect(Object.keys(r1.windows[0])).toEqual(['label', 'start', 'end', 'state', 'done', 'started', 'cancelled', 'evidence', 'notes', 'period']);
     expect([r1.support, r1.started, r1.cancelled, r1.evidence, r1.notes]).toEqual([['B'], '2025-02-03', null, ['https://example.org/minutes'], 'Kick-off held.\nSecond line']);
     expect(r1.windows).toEqual([w(null, '2025-01-01', '2025-03-31', 'active', null, { started: '2025-02-03' })]);
     expect([r2.state, r2.late, r2.daysLate, r2.support, r2.started, r2.cancelled, r2.evidence, r2.notes]).toEqual(['done', true, 5, [], null, null, [], null]);
@@ -91,15 +91,16 @@ describe('markdown', () => {
 
   it('status: the when column, and a line for each activity or window with more on record', async () => {
     const out = await roadmap('status', '--format', 'markdown');
-    expect(out).toContain('| r1 | Started and supported | 2025-01-01 → 2025-03-31 | A | 🔵 active | started 2025-02-03 · ends in 44d |\n');
+    expect(out).toContain('| r1 | Started and supported | 2025-01-01 → 2025-03-31 | A (+ B) | 🔵 active | started 2025-02-03 · ends in 44d |\n');
     const table = out.indexOf('| r5 |');
     expect(out.slice(table).split('\n').slice(1, 7)).toEqual(['', ...DETAILS, '']);
   });
 
+  // By entity, r1 is listed under A (responsible) and under B (support).
   it('report: the same lines under each table (evidence also has its own section)', async () => {
     const out = await roadmap('report', '--format', 'markdown');
-    expect(out).toContain('| r1 | Started and supported | 2025-01-01 → 2025-03-31 | A | 🔵 active | started 2025-02-03 · ends in 44d |\n');
-    expect(out.split('\n').filter((l) => l.startsWith('- r'))).toEqual([...DETAILS, ...DETAILS, '- r1: <https://example.org/minutes>', '- r3: <https://example.org/first>']);
+    expect(out).toContain('| r1 | Started and supported | 2025-01-01 → 2025-03-31 | A (+ B) | 🔵 active | started 2025-02-03 · ends in 44d |\n');
+    expect(out.split('\n').filter((l) => l.startsWith('- r'))).toEqual([...DETAILS, ...DETAILS, DETAILS[0], '- r1: <https://example.org/minutes>', '- r3: <https://example.org/first>']);
   });
 });
 

@@ -28,6 +28,7 @@ interface WindowPlan {
   /** Where the window's own `done:` was written. */
   readonly doneNode?: PNode | undefined;
   readonly startedNode?: PNode | undefined;
+  readonly period?: string | undefined;
 }
 
 interface Item {
@@ -293,7 +294,7 @@ export class Builder {
       }
       const spec = w.window ? w.window.value : due(w.due!.value, w.due!.node);
       const { done, started, cancelled, evidence, notes } = w;
-      return [{ label: w.label ?? null, spec, node: when.node, status: { done, started, cancelled, evidence, notes }, doneNode: w.$at.done, startedNode: w.$at.started }];
+      return [{ label: w.label ?? null, spec, node: when.node, status: { done, started, cancelled, evidence, notes }, doneNode: w.$at.done, startedNode: w.$at.started, period: w.period }];
     });
   }
 
@@ -433,8 +434,30 @@ export class Builder {
       goals: s.goals ?? [],
       notes: s.notes ?? null,
       activities,
+      deadlines: this.deadlines(s),
       at: this.pos(s.$node),
     };
+  }
+
+  /** A stage's `due:` or `milestones:` (spec revision 2) as single-day windows; run after every item is resolved. */
+  private deadlines(s: StageInput): readonly Window[] {
+    if (s.$at.due !== undefined && s.$at.milestones !== undefined) {
+      this.error(s.$at.milestones, 'a stage has due: or milestones:, not both');
+      return NONE;
+    }
+    if (s.due) return this.deadline(null, s.due.value, s.due.node, null, undefined);
+    if (s.$at.milestones && (s.milestones ?? []).length === 0) this.error(s.$at.milestones, 'milestones: needs at least one milestone');
+    return exact((s.milestones ?? []).flatMap((m) => (m.due ? this.deadline(m.label ?? null, m.due.value, m.due.node, m.done ?? null, m.$at.done) : [])));
+  }
+
+  private deadline(label: string | null, term: DateTerm, node: PNode, done: CalendarDate | null, doneNode: PNode | undefined): Window[] {
+    const day = this.term(term, 'last', node, NONE);
+    if (!day) return [];
+    return [{
+      label, start: day, end: day, startText: term.text, endText: term.text,
+      done, started: null, cancelled: null, evidence: NONE, notes: null, period: null,
+      at: this.pos(node), doneAt: doneNode ? this.pos(doneNode) : undefined,
+    }];
   }
 
   private activity(a: ActivityInput, stage: string, lookup: Map<string, string>): Activity {
@@ -464,6 +487,8 @@ export class Builder {
         cancelled: own.cancelled ?? status.cancelled,
         evidence: own.evidence ?? NONE,
         notes: own.notes ?? null,
+        // One window stands for the activity: the activity's wording is its.
+        period: plan.period ?? (plans.length === 1 ? (a.period ?? null) : null),
         at: this.pos(plan.node),
         doneAt: doneNode ? this.pos(doneNode) : undefined,
         startedAt: startedNode ? this.pos(startedNode) : undefined,
@@ -484,6 +509,7 @@ export class Builder {
       cancelled: status.cancelled,
       evidence: status.evidence,
       notes: status.notes,
+      period: a.period ?? null,
       at: this.pos(a.$node),
       assessments,
     };

@@ -106,11 +106,15 @@ const statusFields = {
   notes: field(text({ description: 'Free text' })),
 };
 
+// Spec revision 2: the source document's own wording of a period, kept verbatim.
+const periodField = field(text({ description: 'The period as the source document words it, verbatim (e.g. "March-april, 2019")' }));
+
 const windowEntry = object('window entry', {
   label: field(text({ description: 'What this window is, e.g. "6-month review"' })),
   window: field(located(windowType)),
   due: field(located(dueType)),
   ...statusFields,
+  period: periodField,
 }, 'One of several windows of an activity, with its own completion');
 
 const windowsItem = byKind('A window, or {label, window|due, done, ...}', located(windowType), windowEntry, 'a window or a mapping {label, window, done}');
@@ -189,20 +193,34 @@ export const activityType = object('activity', {
   responsible: field(oneOrMany(entityRef, 'Responsible entity id(s)')),
   support: field(oneOrMany(entityRef, 'Supporting entity id(s)')),
   ...statusFields,
+  period: periodField,
   tags: field(list(text(), 'Free tags')),
   assessments: field(list(assessmentType, 'Ratings of this activity by the assessors')),
 }, 'An activity: what, when, and who is responsible');
 
 export type ActivityInput = NonNullable<ReturnType<typeof activityType.check>>;
 
+// Spec revision 2: a stage's own commitments, each evaluated like a single-day window.
+const milestoneType = object('milestone', {
+  label: field(text({ description: 'What is due, e.g. "National Action Plan submitted"' }), true),
+  due: field(located(dueType), true),
+  done: field(date('Met on this date (late when after due)')),
+}, 'A deadline of the stage');
+
 export const stageType = object('stage', {
   id: field(located(itemId('stage')), true),
   title: field(text({ description: 'Stage title' }), true),
   window: field(located(windowType)),
+  due: field(located(dueType)),
+  milestones: field(list(milestoneType, 'Deadlines of the stage (not with due:)')),
   goals: field(list(text(), 'What the stage is to achieve')),
   notes: field(text({ description: 'Free text' })),
   activities: field(list(activityType, 'The activities of the stage')),
 }, 'A stage of the roadmap');
+
+/** The stage's schema also says that due: and milestones: exclude each other. */
+const stageJson = stageType.json;
+stageType.json = () => ({ ...stageJson(), not: { required: ['due', 'milestones'] } });
 
 export type StageInput = NonNullable<ReturnType<typeof stageType.check>>;
 

@@ -5,7 +5,7 @@
 import { disagreementText } from '../assess.js';
 import { failed, failOnWords, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
 import { STATES, type State } from '../model.js';
-import { dateLine, disagreementName, disagreementWhere, findingName, findingState, findingWhere, findingWho, verdict } from './finding.js';
+import { dateLine, disagreementName, disagreementWhere, findingName, findingState, findingTitle, findingWhere, findingWho, verdict } from './finding.js';
 import { md, table } from './markdown.js';
 import { plural, span } from './words.js';
 
@@ -22,7 +22,7 @@ function row(f: Finding): string[] {
   const w = f.window.window;
   return [
     md(findingName(f)),
-    md(f.activity.activity.title),
+    md(findingTitle(f)),
     md(span(w.start, w.end)),
     `${EMOJI[f.window.state]} ${md(findingState(f))}`,
     md(findingWho(f)),

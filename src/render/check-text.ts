@@ -1,13 +1,13 @@
 /** `roadmap check --format text`: one line per failing window, then a verdict. Pure. */
 import { failed, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
-import { dateLine, disagreementName, disagreementWhere, disagreementWords, findingName, findingState, findingWhere, findingWho, verdict } from './finding.js';
+import { dateLine, disagreementName, disagreementWhere, disagreementWords, findingName, findingState, findingTitle, findingWhere, findingWho, verdict } from './finding.js';
 import { inert } from './inert.js';
 import type { Paint } from './paint.js';
 
 function line(f: Finding, paint: Paint): string {
   return [
     paint.bold(findingName(f)),
-    inert(f.activity.activity.title),
+    findingTitle(f),
     paint.state(f.window.state, findingState(f)),
     findingWho(f),
     paint.dim(findingWhere(f)),

@@ -7,9 +7,20 @@ import { plural, when } from './words.js';
 /** "az-ogp-2019-21 3.3 [6th month]": the roadmap, the activity, and which window when it has several. */
 export function findingName(f: Finding): string {
   const a = f.activity;
+  if (!a) return deadlineName(f.deadline.roadmap.id, f.deadline.stage.id, f.window.window.label);
   const n = a.windows.length;
   const which = n > 1 ? ` [${f.window.window.label ? inert(f.window.window.label) : `window ${f.window.index + 1} of ${n}`}]` : '';
   return `${inert(a.roadmap.id)} ${inert(a.activity.id)}${which}`;
+}
+
+/** "az-ogp-2019-21 stage I deadline [label]": a stage's own deadline. */
+export function deadlineName(roadmap: string, stage: string, label: string | null): string {
+  return `${inert(roadmap)} stage ${inert(stage)} deadline${label ? ` [${inert(label)}]` : ''}`;
+}
+
+/** What is late: the activity's title, or the stage's for a stage deadline. */
+export function findingTitle(f: Finding): string {
+  return f.activity ? inert(f.activity.activity.title) : `Stage ${inert(f.deadline.stage.id)} · ${inert(f.deadline.stage.title)}`;
 }
 
 /** "overdue 76d", "due-soon: due in 3d", "done 2019-04-20 (5d late)". */
@@ -20,6 +31,7 @@ export function findingState(f: Finding): string {
 }
 
 export function findingWho(f: Finding): string {
+  if (!f.activity) return '—';
   const ids = f.activity.activity.responsible;
   return ids.length ? ids.map(inert).join(', ') : 'no one responsible';
 }
@@ -33,11 +45,20 @@ export function verdict(result: CheckResult): string {
   const { failing, dueSoon, failingActivities, report, disagreements } = result;
   const on = failOnWords(result).join(', ');
   const total = report.activities.length;
+  const windows = failing.reduce((n, f) => n + (f.activity ? 1 : 0), 0);
+  const deadlines = plural(failing.length - windows, 'stage deadline');
   const split = disagreements.length ? `${plural(disagreements.length, 'disagreement')} between ratings` : '';
-  const head = failing.length
-    ? `${plural(failing.length, 'window')} failing (${on}) in ${failingActivities.length} of ${plural(total, 'activity', 'activities')}${split ? `; ${split}` : ''}`
-    : split ? `${split} failing (${on}) among ${plural(total, 'activity', 'activities')}`
-    : `nothing failing (${on}) among ${plural(total, 'activity', 'activities')}`;
+  const among = `among ${plural(total, 'activity', 'activities')}`;
+  const failed = windows && windows < failing.length
+    ? `${plural(windows, 'window')} failing (${on}) in ${failingActivities.length} of ${plural(total, 'activity', 'activities')}, and ${deadlines}`
+    : windows
+      ? `${plural(windows, 'window')} failing (${on}) in ${failingActivities.length} of ${plural(total, 'activity', 'activities')}`
+      : failing.length
+        ? `${deadlines} failing (${on}); no window failing ${among}`
+        : '';
+  const head = failed
+    ? `${failed}${split ? `; ${split}` : ''}`
+    : split ? `${split} failing (${on}) ${among}` : `nothing failing (${on}) ${among}`;
   return dueSoon.length ? `${head}; ${plural(dueSoon.length, 'window')} due soon` : head;
 }
 

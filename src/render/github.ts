@@ -7,7 +7,7 @@
  */
 import type { CheckResult, DisagreementFinding, Finding } from '../check.js';
 import type { Problem } from '../model.js';
-import { disagreementName, disagreementWords, findingName, findingState, findingWho } from './finding.js';
+import { disagreementName, disagreementWords, findingName, findingState, findingTitle, findingWho } from './finding.js';
 import { inert, visibleControls } from './inert.js';
 import { plural, span } from './words.js';
 
@@ -68,7 +68,9 @@ function findingAnnotation(f: Finding, level: Level): Annotation {
     line: f.at.line,
     col: f.at.column,
     title: `${findingName(f)} ${findingState(f)}`,
-    message: `${inert(f.activity.activity.title)} — ${findingState(f)} (window ${span(w.start, w.end)}; responsible: ${findingWho(f)})`,
+    message: f.activity
+      ? `${findingTitle(f)} — ${findingState(f)} (window ${span(w.start, w.end)}; responsible: ${findingWho(f)})`
+      : `${findingTitle(f)} — stage deadline ${w.label ? `"${inert(w.label)}" ` : ''}${w.end}: ${findingState(f)}`,
   };
 }
 

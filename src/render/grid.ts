@@ -10,6 +10,8 @@ export interface Cell {
   readonly text: string;
   /** Colour for each line of the cell, applied after padding is computed. */
   readonly paint?: (line: string) => string;
+  /** Colour for the lines of one part of the text (parts split at \n), where the part has its own. */
+  readonly partPaint?: ReadonlyArray<((line: string) => string) | undefined>;
 }
 
 const PAD = 1;
@@ -21,17 +23,27 @@ function lines(cell: Cell, inner: number): string[] {
   });
 }
 
+/** The paint of each wrapped line, where parts have their own. */
+function paints(cell: Cell, inner: number): Array<((line: string) => string) | undefined> {
+  return cell.text.split('\n').flatMap((part, i) => {
+    const n = Math.max(1, wrapCells(part.split(' ').filter((w) => w !== ''), inner).length);
+    return Array<((line: string) => string) | undefined>(n).fill(cell.partPaint?.[i] ?? cell.paint);
+  });
+}
+
 function row(cells: readonly Cell[], widths: readonly number[]): string[] {
   const inners = widths.map((w) => Math.max(1, w - 2 * PAD));
   const wrapped = cells.map((c, i) => lines(c, inners[i]!));
+  const painted = cells.map((c, i) => (c.partPaint ? paints(c, inners[i]!) : null));
   const height = Math.max(1, ...wrapped.map((l) => l.length));
   const out: string[] = [];
   for (let y = 0; y < height; y++) {
     const parts = cells.map((c, i) => {
       const text = fit(wrapped[i]![y] ?? '', inners[i]!);
       const content = text.trimEnd();
-      const painted = c.paint && content ? c.paint(content) + text.slice(content.length) : text;
-      return ' '.repeat(PAD) + painted + ' '.repeat(PAD);
+      const paint = painted[i] ? painted[i]![y] : c.paint;
+      const shown = paint && content ? paint(content) + text.slice(content.length) : text;
+      return ' '.repeat(PAD) + shown + ' '.repeat(PAD);
     });
     out.push(`│${parts.join('│')}│`);
   }

@@ -5,13 +5,13 @@
  * become links. Pure: the report comes in, the page goes out.
  */
 import { parts, toDays } from '../calendar/date.js';
-import type { ActivityReport, Group, Report, WindowReport } from '../evaluate.js';
+import { supportsOnly, type ActivityReport, type DeadlineReport, type Group, type Report, type WindowReport } from '../evaluate.js';
 import { STATES, type Roadmap, type State } from '../model.js';
 import { inert, inertLines } from './inert.js';
 import { truncate } from './cells.js';
 import { httpUrl } from './links.js';
 import { chartRange, clipNote } from './timeline.js';
-import { activityWhen, plural, recorded, span, total, when, type Recorded } from './words.js';
+import { activityWhen, deadlineWhen, plural, recorded, span, total, when, type Recorded } from './words.js';
 import { assess, disagreementText, hasAssessments, levelsOf, type Assessments } from '../assess.js';
 import { COMPLETION, NO_EVIDENCE } from '../model.js';
 
@@ -76,12 +76,15 @@ interface ChartRow {
   readonly end: number;
   readonly state?: State;
   readonly milestone?: boolean;
+  /** A stage row's own deadlines, drawn as diamonds on it. */
+  readonly deadlines?: ReadonlyArray<{ readonly day: number; readonly state: State; readonly title: string }>;
 }
 
 function chartRows(report: Report): ChartRow[] {
   const prefix = (g: Group) => (report.roadmaps.length > 1 ? `${g.roadmap.id} · ` : '');
   return report.stages.flatMap((g) => [
-    { kind: 'group' as const, text: `${prefix(g)}Stage ${g.key} · ${g.title}`, title: `Stage ${g.key}: ${g.title}`, start: g.start ? toDays(g.start) : NaN, end: g.end ? toDays(g.end) : NaN },
+    { kind: 'group' as const, text: `${prefix(g)}Stage ${g.key} · ${g.title}`, title: `Stage ${g.key}: ${g.title}`, start: g.start ? toDays(g.start) : NaN, end: g.end ? toDays(g.end) : NaN,
+      deadlines: g.deadlines.map((d) => ({ day: toDays(d.deadline.window.end), state: d.deadline.state, title: `Stage ${g.key} deadline ${d.deadline.window.end}${d.deadline.window.label ? ` (${d.deadline.window.label})` : ''}: ${deadlineWhen(d)}` })) },
     ...g.activities.flatMap((a) => a.windows.map((w) => ({
       kind: 'bar' as const,
       text: `${a.activity.id} ${a.windows.length > 1 ? `${w.window.label ?? `#${w.index + 1}`} · ` : ''}${a.activity.title}`,
@@ -138,7 +141,9 @@ function timeline(report: Report): string {
     const mid = top + CHART.row / 2;
     if (r.kind === 'group') {
       const line = Number.isNaN(r.start) || !shown(r.start, r.end) ? '' : `<line class="stage-span" x1="${num(x(r.start))}" x2="${num(x(r.end + 1))}" y1="${num(mid)}" y2="${num(mid)}"/>`;
-      return `<g class="group-row"><title>${esc(r.title)}</title><text class="group-label" x="4" y="${num(mid + 4)}" clip-path="url(#label-clip)">${esc(truncate(inert(r.text), 38))}</text>${line}</g>`;
+      const marks = (r.deadlines ?? []).filter((d) => d.day >= from && d.day < from + days)
+        .map((d) => `<path class="deadline bar s-${d.state}" data-state="${d.state}" d="M${num(x(d.day + 0.5))} ${num(mid - 7)} l7 7 l-7 7 l-7 -7 z"><title>${esc(d.title)}</title></path>`).join('');
+      return `<g class="group-row"><title>${esc(r.title)}</title><text class="group-label" x="4" y="${num(mid + 4)}" clip-path="url(#label-clip)">${esc(truncate(inert(r.text), 38))}</text>${line}${marks}</g>`;
     }
     const state = r.state!;
     const shape = !shown(r.start, r.end) ? '' : r.milestone
@@ -186,9 +191,12 @@ function windowsCell(a: ActivityReport): string {
   const one = (w: WindowReport) => {
     const label = w.window.label ? `<bdi>${esc(w.window.label)}</bdi>: ` : '';
     const own = a.windows.length > 1 && w.state !== a.state ? ` ${badge(w.state, w.late)}` : '';
-    return `<span class="window">${label}${esc(span(w.window.start, w.window.end))}${own}${windowRecords(records.get(w))}</span>`;
+    const period = w.window.period ? ` <span class="period" dir="auto">${esc(w.window.period)}</span>` : '';
+    return `<span class="window">${label}${esc(span(w.window.start, w.window.end))}${period}${own}${windowRecords(records.get(w))}</span>`;
   };
-  return a.windows.map(one).join('<br>');
+  // Several windows: the activity's own wording of its period comes after them.
+  const period = a.windows.length > 1 && a.activity.period ? `<br><span class="period" dir="auto">${esc(a.activity.period)}</span>` : '';
+  return a.windows.map(one).join('<br>') + period;
 }
 
 /** A window's own start, cancel reason and notes (its evidence is in the evidence column). */
@@ -208,7 +216,8 @@ function evidenceCell(a: ActivityReport): string {
   return all.length ? `<ul class="evidence">${all.map((e) => `<li>${linkOrText(e)}</li>`).join('')}</ul>` : '';
 }
 
-function row(a: ActivityReport, withWho: boolean, withEvidence: boolean, ratings?: Assessments): string {
+function row(a: ActivityReport, withWho: boolean, withEvidence: boolean, g: Group, ratings?: Assessments): string {
+  const role = g.supported && supportsOnly(a.activity, g.key) ? ' <span class="role">(support)</span>' : '';
   const notes = a.activity.notes ? `<div class="notes" dir="auto">${escLines(a.activity.notes)}</div>` : '';
   const support = a.activity.support.length ? `<div class="support">support: ${a.activity.support.map((id) => entityName(a.roadmap, id)).join(', ')}</div>` : '';
   const own = recorded(a).find((x) => x.window === null)?.started;
@@ -218,7 +227,7 @@ function row(a: ActivityReport, withWho: boolean, withEvidence: boolean, ratings
   const split = ratings?.byActivity.get(a)?.disagreements.length ? ' disagreed' : '';
   return `<tr class="r-${a.state}${split}" data-state="${a.state}" data-activity="${esc(a.activity.id)}">`
     + `<th scope="row">${esc(a.activity.id)}</th>`
-    + `<td class="title"><div dir="auto">${esc(a.activity.title)}</div>${support}${started}${notes}</td>`
+    + `<td class="title"><div dir="auto">${esc(a.activity.title)}${role}</div>${support}${started}${notes}</td>`
     + `<td class="when-cell">${windowsCell(a)}</td>`
     + who
     + `<td>${badge(a.state, a.late)}<span class="when">${esc(activityWhen(a))}</span></td>`
@@ -267,7 +276,18 @@ ${rows.join('\n')}
 }
 
 function countsLine(g: Group): string {
-  return STATES.filter((s) => g.counts[s] > 0).map((s) => `${g.counts[s]} ${STATE_WORDS[s]}`).join(', ');
+  const counts = STATES.filter((s) => g.counts[s] > 0).map((s) => `${g.counts[s]} ${STATE_WORDS[s]}`).join(', ');
+  return g.supported ? `${g.activities.length - g.supported} led · ${g.supported} supported: ${counts || 'nothing'}` : counts;
+}
+
+/** A stage's own deadlines (spec revision 2), under its table. */
+function deadlinesList(g: Group): string {
+  if (g.deadlines.length === 0) return '';
+  const item = (d: DeadlineReport) => {
+    const w = d.deadline.window;
+    return `<li class="deadline r-${d.deadline.state}" data-state="${d.deadline.state}">◆ <time datetime="${w.end}">${esc(w.end)}</time>${w.label ? ` <bdi>${esc(w.label)}</bdi>` : ''} ${badge(d.deadline.state, d.deadline.late)}<span class="when">${esc(deadlineWhen(d))}</span></li>`;
+  };
+  return `\n<ul class="deadlines" aria-label="Deadlines of stage ${esc(g.key)}">${g.deadlines.map(item).join('')}</ul>`;
 }
 
 function groupTable(g: Group, by: 'stage' | 'entity', prefix: string, withEvidence: boolean, ratings?: Assessments): string {
@@ -278,9 +298,9 @@ function groupTable(g: Group, by: 'stage' | 'entity', prefix: string, withEviden
 <caption><span class="group-name">${prefix}${name}</span> — <bdi class="group-title">${esc(g.title)}</bdi>${when ? ` <span class="group-when">${esc(when)}</span>` : ''} <span class="group-counts">${countsLine(g)}</span></caption>
 <thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead>
 <tbody>
-${g.activities.map((a) => row(a, by === 'stage', withEvidence, ratings)).join('\n')}
+${g.activities.map((a) => row(a, by === 'stage', withEvidence, g, ratings)).join('\n')}
 </tbody>
-</table></div>`;
+</table>${deadlinesList(g)}</div>`;
 }
 
 function groups(report: Report, by: 'stage' | 'entity'): string {
@@ -383,6 +403,7 @@ h1,td,caption,li,p{overflow-wrap:anywhere}
 .swatch.s-cancelled{background:#e5e7eb;border-style:dashed}.today-swatch{width:0;border:0;border-left:2px dashed #b91c1c;height:1.1em}
 table{border-collapse:collapse;width:100%;margin:0 0 1.5rem;font-size:.9rem}
 caption{text-align:left;padding:.5rem 0;font-size:1rem;position:sticky;left:0}
+.period{color:var(--muted);font-size:.875rem;font-style:italic;margin-left:.3rem}.deadlines{list-style:none;margin:.3rem 0;padding:0}.role{color:var(--muted)}
 .group-name{font-weight:700}.group-title{font-weight:600}.group-when,.group-counts{color:var(--muted);font-size:.875rem;margin-left:.4rem}.group-when{white-space:nowrap}
 th,td{text-align:left;vertical-align:top;padding:.45rem .5rem;border-bottom:1px solid var(--line)}
 thead th{background:var(--soft);font-weight:600;border-bottom:2px solid var(--line);white-space:nowrap}

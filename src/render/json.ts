@@ -1,5 +1,5 @@
 /** The SPEC §4 JSON document. */
-import type { ActivityReport, Report } from '../evaluate.js';
+import type { ActivityReport, DeadlineReport, Group, Report, WindowReport } from '../evaluate.js';
 import { assess, assessActivity, disagreementJson, hasAssessments, isRated } from '../assess.js';
 import { COMPLETION, type Assessment } from '../model.js';
 
@@ -25,6 +25,7 @@ export function activityJson(a: ActivityReport) {
     windows: a.windows.map((w) => ({
       label: w.window.label, start: w.window.start, end: w.window.end, state: w.state, done: w.window.done,
       started: w.window.started, cancelled: w.window.cancelled, evidence: w.window.evidence, notes: w.window.notes,
+      period: w.window.period ?? null,
     })),
     // Spec revision 2: everything recorded, as of today (a later start is not shown yet).
     support: a.activity.support,
@@ -32,9 +33,31 @@ export function activityJson(a: ActivityReport) {
     cancelled: a.state === 'cancelled' ? cancelReason(a) : null,
     evidence: a.activity.evidence,
     notes: a.activity.notes,
+    period: a.activity.period,
     // Spec revision 2, in a roadmap with assessments: ratings, the latest as of today, disagreements.
     ...(isRated(a.roadmap) ? assessmentsJson(a) : undefined),
   };
+}
+
+function dayCounts(w: WindowReport) {
+  return {
+    ...(w.daysOverdue !== undefined ? { daysOverdue: w.daysOverdue } : {}),
+    ...(w.daysLeft !== undefined ? { daysLeft: w.daysLeft } : {}),
+    ...(w.daysUntilStart !== undefined ? { daysUntilStart: w.daysUntilStart } : {}),
+    ...(w.daysLate !== undefined ? { daysLate: w.daysLate } : {}),
+  };
+}
+
+/** A stage deadline (spec revision 2), as of today. */
+export function deadlineJson(d: DeadlineReport) {
+  const w = d.deadline;
+  return { label: w.window.label, due: w.window.end, done: w.window.done, state: w.state, late: w.late, ...dayCounts(w), line: w.window.at.line };
+}
+
+/** A stage with its deadlines (spec revision 2). */
+export function stageJson(g: Group) {
+  const line = g.stage?.at.line ?? null;
+  return { roadmap: g.roadmap.id, id: g.key, title: g.title, start: g.start, end: g.end, file: g.roadmap.file, line, deadlines: g.deadlines.map(deadlineJson) };
 }
 
 // ---- Assessments (spec revision 2) ----
@@ -82,6 +105,8 @@ export function reportJson(report: Report, activities: readonly ActivityReport[]
     horizonDays: report.horizonDays,
     summary: hasAssessments(report) ? { ...report.summary, assessors: assessorsJson(report) } : report.summary,
     roadmaps: report.roadmaps.map(({ roadmap }) => ({ id: roadmap.id, title: roadmap.title, revision: roadmap.revision, file: roadmap.file })),
+    // Before activities: renderJsonChunks cuts the document at the activities' placeholder, the last 0 in it.
+    stages: report.stages.map(stageJson),
     activities: activities.map(activityJson),
   };
 }
@@ -117,6 +142,11 @@ export function* renderJsonChunks(report: Report, size = 1 << 20, activities: re
   const head = escapeUnsafe(JSON.stringify({ ...reportJson(report, []), activities: [0] }, null, 2));
   const at = head.lastIndexOf('0');
   let chunk = head.slice(0, at);
+  // The head holds every stage (a portfolio has thousands): it goes out in pieces of its own.
+  while (chunk.length >= size) {
+    yield chunk.slice(0, size);
+    chunk = chunk.slice(size);
+  }
   for (let i = 0; i < activities.length; i++) {
     if (i > 0) chunk += ',\n    ';
     chunk += escapeUnsafe(JSON.stringify(activityJson(activities[i]!), null, 2)).replace(/\n/g, '\n    ');

@@ -3,7 +3,7 @@
  * testsuite per stage, a testcase per activity window, <failure type="STATE">
  * for failing windows and <skipped> for cancelled ones. Pure.
  */
-import { failOnWords, finding, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
+import { type CheckResult, deadlineFinding, type DisagreementFinding, failOnWords, finding, type Finding } from '../check.js';
 import type { Group } from '../evaluate.js';
 import { disagreementWhere, disagreementWords, findingState, findingWhere, findingWho } from './finding.js';
 import { inert } from './inert.js';
@@ -23,12 +23,30 @@ function attrs(values: Record<string, string | number>): string {
   return Object.entries(values).map(([k, v]) => ` ${k}="${xml(String(v))}"`).join('');
 }
 
-function testcase(f: Finding, failing: boolean): string {
-  const a = f.activity;
+/** The testcase's name and its failure's text. */
+function named(f: Finding): { classname: string; name: string; detail: string } {
   const w = f.window.window;
+  const a = f.activity;
+  if (!a) {
+    const { roadmap, stage } = f.deadline;
+    const which = w.label ? ` [${w.label}]` : '';
+    return {
+      classname: `${roadmap.id}.${stage.id}`,
+      name: `stage ${stage.id} deadline${which} ${stage.title}`,
+      detail: `${roadmap.id} stage ${stage.id} deadline${which}: due ${w.end}, ${findingState(f)}; ${findingWhere(f)}`,
+    };
+  }
   const which = a.windows.length > 1 ? ` [${w.label ?? `window ${f.window.index + 1} of ${a.windows.length}`}]` : '';
-  const head = `    <testcase${attrs({ classname: `${a.roadmap.id}.${a.stage.id}`, name: `${a.activity.id}${which} ${a.activity.title}`, file: f.at.file })}`;
-  const detail = `${a.roadmap.id} ${a.activity.id}${which}: window ${span(w.start, w.end)}, ${findingState(f)}; responsible: ${findingWho(f)}; ${findingWhere(f)}`;
+  return {
+    classname: `${a.roadmap.id}.${a.stage.id}`,
+    name: `${a.activity.id}${which} ${a.activity.title}`,
+    detail: `${a.roadmap.id} ${a.activity.id}${which}: window ${span(w.start, w.end)}, ${findingState(f)}; responsible: ${findingWho(f)}; ${findingWhere(f)}`,
+  };
+}
+
+function testcase(f: Finding, failing: boolean): string {
+  const { classname, name, detail } = named(f);
+  const head = `    <testcase${attrs({ classname, name, file: f.at.file })}`;
   if (failing) return `${head}>\n      <failure${attrs({ type: f.window.state, message: findingState(f) })}>${xml(detail)}</failure>\n    </testcase>`;
   if (f.window.state === 'cancelled') return `${head}>\n      <skipped${attrs({ message: findingState(f) })}/>\n    </testcase>`;
   return `${head}/>`;
@@ -52,6 +70,13 @@ function suite(g: Group, failing: ReadonlySet<string>, totals: Counts): string {
       else if (window.state === 'cancelled') counts.skipped++;
       cases.push(testcase(f, fails));
     }
+  }
+  // A stage's own deadlines are testcases of its suite too.
+  for (const d of g.deadlines) {
+    const fails = failing.has(d.deadline.state);
+    counts.tests++;
+    if (fails) counts.failures++;
+    cases.push(testcase(deadlineFinding(d), fails));
   }
   totals.tests += counts.tests;
   totals.failures += counts.failures;

@@ -1,8 +1,8 @@
 /** GitHub-flavoured Markdown: `status --format markdown`, and the escaping every Markdown output uses. */
-import type { ActivityReport, Group, Report } from '../evaluate.js';
+import { supportsOnly, type ActivityReport, type DeadlineReport, type Group, type Report, type WindowReport } from '../evaluate.js';
 import { inert } from './inert.js';
 import { httpUrl } from './links.js';
-import { activityWhen, countsText, plural, recorded, span, total, windowText, type Recorded } from './words.js';
+import { activityWhen, countsText, deadlineWhen, plural, recorded, span, total, windowText, type Recorded } from './words.js';
 import { assess, hasAssessments } from '../assess.js';
 import { ratingLines } from './ratings.js';
 
@@ -45,12 +45,24 @@ function ratingsOf(report: Report): Ratings | undefined {
   };
 }
 
-function rows(activities: readonly ActivityReport[], withWho: boolean, ratings?: Ratings): string[][] {
+/** A window with the source's wording of its period beside it (spec revision 2). */
+function windowCell(a: ActivityReport, w: WindowReport): string {
+  const period = w.window.period ?? (a.windows.length > 1 && w.index === a.windows.length - 1 ? a.activity.period : null);
+  return `${md(windowText(w.window))}${period ? ` (_${md(period)}_)` : ''}`;
+}
+
+/** "OGP-AZ, NGOS (+ STATE-BODIES)". */
+function who(a: ActivityReport): string {
+  const lead = a.activity.responsible.map(md).join(', ');
+  return a.activity.support.length ? `${lead} (+ ${a.activity.support.map(md).join(', ')})`.trimStart() : lead;
+}
+
+function rows(activities: readonly ActivityReport[], withWho: boolean, g: Group, ratings?: Ratings): string[][] {
   return activities.map((a) => [
     md(a.activity.id),
-    md(a.activity.title),
-    a.windows.map((w) => md(windowText(w.window))).join('<br>'),
-    ...(withWho ? [a.activity.responsible.map(md).join(', ')] : []),
+    g.supported && supportsOnly(a.activity, g.key) ? `${md(a.activity.title)} (support)` : md(a.activity.title),
+    a.windows.map((w) => windowCell(a, w)).join('<br>'),
+    ...(withWho ? [who(a)] : []),
     badge(a.state),
     md(activityWhen(a)),
     ...(ratings ? [ratings(a)] : []),
@@ -71,14 +83,23 @@ function recordLine(x: Recorded): string {
   return `- ${md(a.activity.id)}${which} — ${parts.join(' · ')}`;
 }
 
+/** "- ◆ Deadline 2019-06-01: label — 🔴 overdue · overdue 1d". */
+function deadlineLine(d: DeadlineReport): string {
+  const w = d.deadline.window;
+  return `- ◆ Deadline ${w.end}${w.label ? `: ${md(w.label)}` : ''} — ${badge(d.deadline.state)} · ${md(deadlineWhen(d))}`;
+}
+
 function section(g: Group, by: 'stage' | 'entity', level: number, ratings?: Ratings): string {
   const when = span(g.start, g.end);
   const title = by === 'stage' ? `Stage ${md(g.key)} — ${md(g.title)}` : `${md(g.key)} — ${md(g.title)}`;
   const plainHead = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
   const head = ratings ? [...plainHead, 'Ratings'] : plainHead;
   const records = g.activities.flatMap(recorded).map(recordLine);
+  const counts = g.supported ? `${g.activities.length - g.supported} led · ${g.supported} supported: ${countsText(g.counts)}` : countsText(g.counts);
   return [
-    `${'#'.repeat(level)} ${title}`, '', `${when ? `${md(when)} · ` : ''}${countsText(g.counts)}`, '', table(head, rows(g.activities, by === 'stage', ratings)),
+    `${'#'.repeat(level)} ${title}`, '', `${when ? `${md(when)} · ` : ''}${counts}`,
+    ...(g.deadlines.length ? ['', ...g.deadlines.map(deadlineLine)] : []),
+    ...(g.activities.length ? ['', table(head, rows(g.activities, by === 'stage', g, ratings))] : []),
     ...(records.length ? ['', ...records] : []),
   ].join('\n');
 }

@@ -1,10 +1,10 @@
 /** `roadmap status` for a terminal: a table per stage (or per entity), fitted to the width. */
-import type { ActivityReport, Group, Report, WindowReport } from '../evaluate.js';
-import { width as cellWidth, wrapCells } from './cells.js';
+import { supportsOnly, type ActivityReport, type Group, type Report, type WindowReport } from '../evaluate.js';
+import { truncate, width as cellWidth, wrapCells } from './cells.js';
 import { grid, type Cell } from './grid.js';
 import { inert } from './inert.js';
 import type { Paint } from './paint.js';
-import { activityWhen, countsText, plural, span, total, windowText } from './words.js';
+import { activityWhen, countsText, deadlinesText, plural, span, total, whoText, windowText } from './words.js';
 import { assess, hasAssessments, type Assessments } from '../assess.js';
 import { ratingLines, SHORT_LEGEND } from './ratings.js';
 
@@ -30,8 +30,8 @@ function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width:
   const longest = (f: (a: ActivityReport) => number, floor: number, cap: number) =>
     Math.min(cap, rows.reduce((m, a) => Math.max(m, f(a)), floor));
   const id = longest((a) => cellWidth(inert(a.activity.id)), 2, 12) + 2;
-  const win = longest((a) => Math.max(...a.windows.map((w) => cellWidth(windowCell(w, a)))), 6, 25) + 2;
-  const who = by === 'stage' ? longest((a) => a.activity.responsible.join(', ').length, 11, 18) + 2 : 0;
+  const win = longest((a) => Math.max(...windowLines(a).map((l) => cellWidth(l))), 6, 25) + 2;
+  const who = by === 'stage' ? longest((a) => whoText(a.activity).length, 11, 30) + 2 : 0;
   const state = longest((a) => a.state.length, 5, 9) + 2;
   // 34 holds "started 2019-07-01 · overdue 1234d" on one line.
   const when = longest((a) => activityWhen(a).length, 4, 34) + 2;
@@ -57,14 +57,42 @@ function windowCell(w: WindowReport, a: ActivityReport): string {
   return windowText(w.window) + (a.windows.length > 1 && w.state !== a.state ? ` (${w.state})` : '');
 }
 
-function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint, ratings?: Ratings): Cell[] {
+/** Each window, with the source's wording of its period under it (spec revision 2). */
+function windowLines(a: ActivityReport): string[] {
+  const lines: string[] = [];
+  for (const w of a.windows) {
+    lines.push(windowCell(w, a));
+    if (w.window.period) lines.push(inert(w.window.period));
+  }
+  if (a.windows.length > 1 && a.activity.period) lines.push(inert(a.activity.period));
+  return lines;
+}
+
+/** Which lines of windowLines() are periods: they are dimmed. */
+function windowPaints(a: ActivityReport, paint: Paint): Array<((line: string) => string) | undefined> {
+  const dim = (line: string) => paint.dim(line);
+  const out: Array<((line: string) => string) | undefined> = [];
+  for (const w of a.windows) {
+    out.push(undefined);
+    if (w.window.period) out.push(dim);
+  }
+  if (a.windows.length > 1 && a.activity.period) out.push(dim);
+  return out;
+}
+
+/** The title, marked when the group's entity only supports the activity. */
+function titleOf(a: ActivityReport, g: Group | null): string {
+  return g?.supported && supportsOnly(a.activity, g.key) ? `${inert(a.activity.title)} (support)` : inert(a.activity.title);
+}
+
+function row(a: ActivityReport, by: 'stage' | 'entity', paint: Paint, g: Group | null = null, ratings?: Ratings): Cell[] {
   const state = (line: string) => paint.state(a.state, line);
   const rated = ratings ? [{ text: ratings(a) }] : [];
   return [
     { text: inert(a.activity.id) },
-    { text: inert(a.activity.title) },
-    { text: a.windows.map((w) => windowCell(w, a)).join('\n') },
-    ...(by === 'stage' ? [{ text: a.activity.responsible.join(', ') }] : []),
+    { text: titleOf(a, g) },
+    { text: windowLines(a).join('\n'), ...(paint.enabled ? { partPaint: windowPaints(a, paint) } : {}) },
+    ...(by === 'stage' ? [{ text: whoText(a.activity) }] : []),
     { text: a.state, paint: state },
     { text: activityWhen(a), paint: state },
     ...rated,
@@ -81,10 +109,15 @@ function ratingsOf(report: Report): Ratings | undefined {
   };
 }
 
-function header(g: Group, by: 'stage' | 'entity', paint: Paint): string {
+function header(g: Group, by: 'stage' | 'entity', paint: Paint, width: number): string {
   const what = by === 'stage' ? `Stage ${inert(g.key)}` : inert(g.key);
   const when = span(g.start, g.end);
-  return `${paint.bold(`${what} · ${inert(g.title)}`)}${when ? paint.dim(`  ${when}`) : ''}\n${countsText(g.counts, paint.state)}`;
+  const { inline, lines } = deadlinesText(g.deadlines, paint);
+  const counts = countsText(g.counts, paint.state);
+  // An entity's counts are of what it leads; what it supports is counted apart.
+  const roles = g.supported ? `${g.activities.length - g.supported} led · ${g.supported} supported: ${counts}` : counts;
+  const labels = lines.map((l) => paint.dim(truncate(l, width)));
+  return [`${paint.bold(`${what} · ${inert(g.title)}`)}${when ? paint.dim(`  ${when}`) : ''}${inline}`, ...labels, roles].join('\n');
 }
 
 export function renderTable(report: Report, options: TableOptions): string {
@@ -109,11 +142,11 @@ export function renderTable(report: Report, options: TableOptions): string {
       roadmap = g.roadmap.id;
       out.push(paint.bold(`${inert(g.roadmap.title)} (${inert(g.roadmap.id)}, revision ${g.roadmap.revision})`), '');
     }
-    out.push(header(g, by, paint));
+    out.push(header(g, by, paint, options.width));
     const rows = shown[i] ?? [];
     // Past the total budget a group shows only its header.
-    if (rows.length > 0 && options.width < NARROW) out.push(...rows.flatMap((a) => block(a, by, options.width, paint, ratings)));
-    else if (rows.length > 0) out.push(tableOf(rows, head, widths, by, paint, ratings));
+    if (rows.length > 0 && options.width < NARROW) out.push(...rows.flatMap((a) => block(a, by, options.width, paint, g, ratings)));
+    else if (rows.length > 0) out.push(tableOf(rows, head, widths, by, paint, g, ratings));
     const hidden = g.activities.length - rows.length;
     if (hidden > 0) out.push(paint.dim(`… ${plural(hidden, 'more activity', 'more activities')} (raise --limit to see them; --limit 0 shows all)`));
     out.push('');
@@ -123,8 +156,8 @@ export function renderTable(report: Report, options: TableOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-function tableOf(activities: readonly ActivityReport[], head: string[], widths: number[], by: 'stage' | 'entity', paint: Paint, ratings?: Ratings): string {
-  return grid(head.map((text) => ({ text, paint: paint.bold })), activities.map((a) => row(a, by, paint, ratings)), widths);
+function tableOf(activities: readonly ActivityReport[], head: string[], widths: number[], by: 'stage' | 'entity', paint: Paint, g: Group, ratings?: Ratings): string {
+  return grid(head.map((text) => ({ text, paint: paint.bold })), activities.map((a) => row(a, by, paint, g, ratings)), widths);
 }
 
 function words(text: string, cells: number): string[] {
@@ -132,14 +165,14 @@ function words(text: string, cells: number): string[] {
 }
 
 /** One activity as a few short lines, for narrow terminals. */
-function block(a: ActivityReport, by: 'stage' | 'entity', width: number, paint: Paint, ratings?: Ratings): string[] {
+function block(a: ActivityReport, by: 'stage' | 'entity', width: number, paint: Paint, g: Group, ratings?: Ratings): string[] {
   const indent = '    ';
   const inner = Math.max(10, width - indent.length);
-  const who = by === 'stage' && a.activity.responsible.length ? [`${indent}${a.activity.responsible.join(', ')}`] : [];
+  const who = by === 'stage' && (a.activity.responsible.length || a.activity.support.length) ? [`${indent}${whoText(a.activity)}`] : [];
   return [
     `${paint.bold(inert(a.activity.id))}  ${paint.state(a.state, a.state)}  ${paint.state(a.state, activityWhen(a))}`,
-    ...words(inert(a.activity.title), inner).map((l) => indent + l),
-    ...a.windows.flatMap((w) => words(windowCell(w, a), inner).map((l) => indent + paint.dim(l))),
+    ...words(titleOf(a, g), inner).map((l) => indent + l),
+    ...windowLines(a).flatMap((w) => words(w, inner).map((l) => indent + paint.dim(l))),
     ...who,
     ...(ratings ? ratings(a).split('\n').filter(Boolean).flatMap((l) => words(l, inner).map((w) => indent + w)) : []),
   ];

@@ -4,7 +4,7 @@
  * Pure: the report, the width, the range and the paint come in; a string goes out.
  */
 import { fromDays, fromParts, lastOfMonth, parts, toDays, type CalendarDate } from '../calendar/date.js';
-import type { ActivityReport, Group, Report } from '../evaluate.js';
+import { supportsOnly, type ActivityReport, type Group, type Report } from '../evaluate.js';
 import type { State } from '../model.js';
 import { fit, width as cellWidth, wrapCells } from './cells.js';
 import { inert } from './inert.js';
@@ -61,6 +61,8 @@ interface Section {
   readonly end: number;
   readonly bars: readonly Bar[];
   readonly roadmap: string;
+  /** The stage's own deadlines (spec revision 2), drawn as ◆ on its row. */
+  readonly deadlines: ReadonlyArray<{ readonly day: number; readonly state: State }>;
 }
 
 /** Day numbers [from, from + days) onto cells [0, cells). */
@@ -79,12 +81,14 @@ function cellsOf(s: Scale, start: number, end: number): [number, number] {
   return [a, Math.max(a, b)];
 }
 
-function barsOf(a: ActivityReport): Bar[] {
+function barsOf(a: ActivityReport, g: Group): Bar[] {
   const many = a.windows.length > 1;
+  // Under an entity that only supports the activity, the bar says so first (labels are cut at the right).
+  const role = g.supported && supportsOnly(a.activity, g.key) ? '(support) ' : '';
   return a.windows.map((w, i) => {
     const label = many ? `${w.window.label ?? `#${i + 1}`} · ` : '';
     return {
-      label: `${a.activity.id} ${label}${a.activity.title}`,
+      label: `${a.activity.id} ${role}${label}${a.activity.title}`,
       start: toDays(w.window.start),
       end: toDays(w.window.end),
       state: w.state,
@@ -95,12 +99,13 @@ function barsOf(a: ActivityReport): Bar[] {
 function sectionsOf(report: Report, by: 'stage' | 'entity', from: number, to: number): Section[] {
   const groups: readonly Group[] = by === 'stage' ? report.stages : report.entities;
   return groups.flatMap((g) => {
-    const bars = g.activities.flatMap(barsOf).filter((b) => b.end >= from && b.start <= to);
-    if (bars.length === 0) return [];
+    const bars = g.activities.flatMap((a) => barsOf(a, g)).filter((b) => b.end >= from && b.start <= to);
+    const deadlines = g.deadlines.map((d) => ({ day: toDays(d.deadline.window.end), state: d.deadline.state })).filter((d) => d.day >= from && d.day <= to);
+    if (bars.length === 0 && deadlines.length === 0) return [];
     const title = by === 'stage' ? `Stage ${g.key} · ${g.title}` : `${g.key} · ${g.title}`;
     const start = g.start ? toDays(g.start) : bars.reduce((m, b) => Math.min(m, b.start), Infinity);
     const end = g.end ? toDays(g.end) : bars.reduce((m, b) => Math.max(m, b.end), -Infinity);
-    return [{ title, start, end, bars, roadmap: g.roadmap.id }];
+    return [{ title, start, end, bars, roadmap: g.roadmap.id, deadlines }];
   });
 }
 
@@ -113,6 +118,11 @@ export function defaultRange(report: Report): [CalendarDate, CalendarDate] | nul
       lo = Math.min(lo, toDays(w.window.start));
       hi = Math.max(hi, toDays(w.window.end));
     }
+  }
+  // A stage's deadline may lie past its activities (Stage I's is the day after).
+  for (const d of report.deadlines ?? []) {
+    lo = Math.min(lo, toDays(d.deadline.window.end));
+    hi = Math.max(hi, toDays(d.deadline.window.end));
   }
   if (lo > hi) return null;
   const [y0, m0] = parts(fromDays(lo));
@@ -263,18 +273,25 @@ function barRow(s: Scale, bar: Bar, today: number | null, paint: Paint): string 
   return paintRow(chars, styles, paint);
 }
 
-function spanRow(s: Scale, start: number, end: number, today: number | null, paint: Paint): string {
+function spanRow(s: Scale, section: Section, today: number | null, paint: Paint): string {
+  const { start, end } = section;
   const chars = new Array<string>(s.cells).fill(' ');
   const styles = new Array<State | 'today' | 'span' | null>(s.cells).fill(null);
   const [a, b] = start <= s.from + s.days - 1 && end >= s.from ? cellsOf(s, start, end) : [0, -1];
   for (let c = a; c <= b; c++) [chars[c], styles[c]] = [SPAN, 'span'];
   if (today !== null) [chars[today], styles[today]] = [today >= a && today <= b ? SPAN_TODAY : TODAY, 'today'];
+  // Deadlines over the today marker: on the day itself, the deadline is the news.
+  for (const d of section.deadlines) {
+    const c = cellOf(s, d.day);
+    [chars[c], styles[c]] = [MILESTONE, d.state];
+  }
   return paintRow(chars, styles, paint);
 }
 
 function legend(sections: readonly Section[], todayText: string, width: number, paint: Paint): string[] {
   const present = new Set(sections.flatMap((x) => x.bars.map((b) => b.state)));
-  const milestones = sections.some((x) => x.bars.some((b) => b.start === b.end));
+  const milestones = sections.some((x) => x.deadlines.length > 0 || x.bars.some((b) => b.start === b.end));
+  for (const x of sections) for (const d of x.deadlines) present.add(d.state);
   const items = LEGEND.filter((l) => l.states.some((st) => present.has(st))).map((l) => {
     const shown = l.states.find((st) => present.has(st))!;
     return `${paint.state(shown, FILL[shown])} ${l.text}`;
@@ -313,7 +330,7 @@ export function renderTimeline(report: Report, options: TimelineOptions): string
       roadmap = section.roadmap;
       out.push(paint.bold(fit(inert(report.roadmaps.find((r) => r.roadmap.id === roadmap)?.roadmap.title ?? roadmap), total).trimEnd()));
     }
-    out.push(`${paint.bold(fit(inert(section.title), labelWidth))} ${spanRow(scale, section.start, section.end, today, paint)}`.trimEnd());
+    out.push(`${paint.bold(fit(inert(section.title), labelWidth))} ${spanRow(scale, section, today, paint)}`.trimEnd());
     for (const bar of section.bars) {
       out.push(`${fit(`  ${inert(bar.label)}`, labelWidth)} ${barRow(scale, bar, today, paint)}`.trimEnd());
     }

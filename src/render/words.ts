@@ -1,6 +1,7 @@
 /** Words shared by the renderers: how a window, a day count or a set of counts is said. */
-import type { ActivityReport, Counts, Report, WindowReport } from '../evaluate.js';
-import { STATES, type Window } from '../model.js';
+import type { ActivityReport, Counts, DeadlineReport, Report, WindowReport } from '../evaluate.js';
+import { STATES, type Activity, type Window } from '../model.js';
+import type { Paint } from './paint.js';
 import { inert } from './inert.js';
 
 export function span(start: string | null, end: string | null): string {
@@ -30,6 +31,38 @@ export function when(r: ActivityReport | WindowReport, done: string | null, canc
 function singleDay(r: ActivityReport | WindowReport): boolean {
   const w = 'deciding' in r ? r.deciding.window : r.window;
   return w.start === w.end;
+}
+
+/** "OGP-AZ, NGOS (+ STATE-BODIES)": who leads, and who supports in brackets. */
+export function whoText(a: Activity): string {
+  const lead = a.responsible.map(inert).join(', ');
+  if (a.support.length === 0) return lead;
+  const support = `(+ ${a.support.map(inert).join(', ')})`;
+  return lead ? `${lead} ${support}` : support;
+}
+
+/** "overdue 1d", "due in 3d", "done 2019-06-01 (2d late)": a stage deadline's state. */
+export function deadlineWhen(d: DeadlineReport): string {
+  return when(d.deadline, d.deadline.window.done, null);
+}
+
+/**
+ * A stage's deadlines for its header: "· deadline 2019-06-01 overdue 1d" inline (each
+ * distinct date and state once), and a line per labelled one (unpainted, to be fitted).
+ */
+export function deadlinesText(deadlines: readonly DeadlineReport[], paint: Paint): { inline: string; lines: string[] } {
+  if (deadlines.length === 0) return { inline: '', lines: [] };
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const d of deadlines) {
+    const text = `${d.deadline.window.end} ${deadlineWhen(d)}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    parts.push(`${d.deadline.window.end} ${paint.state(d.deadline.state, deadlineWhen(d))}`);
+  }
+  const inline = ` · ${parts.length > 1 ? 'deadlines' : 'deadline'} ${parts.join(', ')}`;
+  const lines = deadlines.filter((d) => d.deadline.window.label).map((d) => `  ◆ ${d.deadline.window.end} ${inert(d.deadline.window.label!)}`);
+  return { inline, lines };
 }
 
 /** States of work in progress, where the start of the work is worth saying. */
@@ -110,6 +143,9 @@ export function* shownTexts(report: Report): Generator<string> {
     for (const w of a.activity.windows) {
       if (w.label) yield w.label;
       if (w.cancelled) yield w.cancelled;
+      if (w.period) yield w.period;
     }
+    if (a.activity.period) yield a.activity.period;
   }
+  for (const d of report.deadlines) if (d.deadline.window.label) yield d.deadline.window.label;
 }

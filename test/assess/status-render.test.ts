@@ -44,7 +44,7 @@ describe('status markdown', () => {
       '| --- | --- | --- | --- | --- | --- | --- |',
       '| A1 | Launch the open data portal | 2024-01-01 → 2024-06-30 | CITY | 🟢 done | done 2024-06-20 | CITY complete · CSO substantial |',
       '| A2 | Publish the budget monthly | 2024-03-01 → 2024-09-30 | CITY | 🔴 overdue | overdue 46d | CITY complete · PANEL limited ⚠️ |',
-      '| A3 | Open the procurement register | 6th month: 2024-06-30<br>12th month: 2024-12-31 | CITY | ⚪ later | due in 46d | PANEL no-evidence<br>6th month: CITY complete · CSO substantial<br>impact: CSO marginal · PANEL major |',
+      '| A3 | Open the procurement register | 6th month: 2024-06-30<br>12th month: 2024-12-31 | CITY (+ CSO) | ⚪ later | due in 46d | PANEL no-evidence<br>6th month: CITY complete · CSO substantial<br>impact: CSO marginal · PANEL major |',
     ].join('\n'));
   });
 

@@ -141,6 +141,14 @@ describe('report --format html in Chromium', () => {
     expect(today).toBeGreaterThan(await x('line[data-month="2019-10"]'));
     expect(today).toBeLessThan(await x('line[data-month="2019-11"]'));
     expect(await page.locator('.bar-row').count()).toBe(22);
+    // The stages' four deadlines: a diamond each on the stage rows, and a line under each stage's table.
+    expect(await page.locator('path.deadline').count()).toBe(4);
+    expect(await page.locator('li.deadline').allTextContents()).toEqual([
+      '◆ 2019-06-01 Identifying a high-level government representative (ministerial level) to lead the OGP process in Azerbaijan overdueoverdue 136d',
+      '◆ 2019-06-01 Initiating the drafting process of the National Action Plan with the participation of all stakeholders overdueoverdue 136d',
+      '◆ 2019-12-31 Completion, adoption and submission of the National Action Plan to the Support Unit laterdue in 77d',
+      '◆ 2021-08-31 Completion of implementation of the National Action Plan laterdue in 686d',
+    ]);
 
     // Semantic tables: a caption each, column headers with scope, a row header per row.
     const tables = await page.$$eval('table', (ts) => ts.map((t) => ({
@@ -148,7 +156,8 @@ describe('report --format html in Chromium', () => {
       cols: [...t.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col'),
       rows: [...t.tBodies[0]!.rows].every((r) => r.cells[0]!.tagName === 'TH' && r.cells[0]!.getAttribute('scope') === 'row'),
     })));
-    expect(tables).toHaveLength(10);
+    // 3 stages, then 7 responsible entities and STATE-BODIES (it supports 1.3).
+    expect(tables).toHaveLength(11);
     expect(tables[0]!.caption).toBe('Stage I — Launch of the process 2019-03-01 → 2019-05-31 5 overdue');
     expect(tables.every((t) => t.caption && t.cols && t.rows)).toBe(true);
 
@@ -189,7 +198,8 @@ describe('report --format html in Chromium', () => {
     const first = page.locator('section[aria-labelledby="h-stages"] tbody tr').first();
     expect(await first.locator('td.title').textContent()).toBe(`<img src=x onerror=alert(1)> "quoted" 'single' & ampersand`);
     const links = await page.$$eval('a[href]', (as) => as.map((a) => new URL((a as unknown as { href: string }).href).protocol));
-    expect(links).toEqual(['https:', 'http:', 'https:', 'https:', 'http:', 'https:', 'https:']);
+    // The evidence of the activity RTL supports shows again under RTL.
+    expect(links).toEqual(['https:', 'http:', 'https:', 'https:', 'http:', 'https:', 'https:', 'https:']);
     expect(await page.locator('.not-link', { hasText: 'javascript:alert(1)' }).count()).toBe(3);
     // A 139-letter word wraps instead of widening the page.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

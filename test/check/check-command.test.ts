@@ -154,22 +154,26 @@ Demo roadmap (demo, revision 1) · today 2024-03-15, horizon 14 days
       horizonDays: 14,
       summary: { overdue: 2, 'due-soon': 1, active: 1, upcoming: 1, later: 1, done: 1, cancelled: 1 },
       roadmaps: [{ id: 'demo', title: 'Demo roadmap', revision: 1, file: F }],
+      stages: [
+        { roadmap: 'demo', id: 'A', title: 'Build', start: '2024-01-01', end: '2024-06-30', file: F, line: 10, deadlines: [] },
+        { roadmap: 'demo', id: 'B', title: 'Review', start: '2024-01-01', end: '2024-12-31', file: F, line: 37, deadlines: [] },
+      ],
       activities: [
         {
           roadmap: 'demo', stage: 'A', id: 'a1', title: 'Write the plan', responsible: ['OPS'], state: 'overdue',
           start: '2024-01-01', end: '2024-02-29', done: null, late: false, daysOverdue: 15, file: F, line: 14,
-          windows: [{ label: null, start: '2024-01-01', end: '2024-02-29', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null }],
-          support: [], started: null, cancelled: null, evidence: [], notes: null,
+          windows: [{ label: null, start: '2024-01-01', end: '2024-02-29', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null, period: null }],
+          support: [], started: null, cancelled: null, evidence: [], notes: null, period: null,
         },
         {
           roadmap: 'demo', stage: 'B', id: 'b1', title: 'Quarterly reports', responsible: ['OPS'], state: 'overdue',
           start: '2024-03-10', end: '2024-03-10', done: null, late: false, daysOverdue: 5, file: F, line: 41,
           windows: [
-            { label: 'Q1', start: '2024-01-31', end: '2024-01-31', state: 'done', done: '2024-01-30', started: null, cancelled: null, evidence: [], notes: null },
-            { label: 'Q2', start: '2024-03-10', end: '2024-03-10', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null },
-            { label: 'Q3', start: '2024-03-25', end: '2024-03-25', state: 'due-soon', done: null, started: null, cancelled: null, evidence: [], notes: null },
+            { label: 'Q1', start: '2024-01-31', end: '2024-01-31', state: 'done', done: '2024-01-30', started: null, cancelled: null, evidence: [], notes: null, period: null },
+            { label: 'Q2', start: '2024-03-10', end: '2024-03-10', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null, period: null },
+            { label: 'Q3', start: '2024-03-25', end: '2024-03-25', state: 'due-soon', done: null, started: null, cancelled: null, evidence: [], notes: null, period: null },
           ],
-          support: [], started: null, cancelled: null, evidence: [], notes: null,
+          support: [], started: null, cancelled: null, evidence: [], notes: null, period: null,
         },
       ],
       failOn: ['overdue'],

@@ -230,3 +230,44 @@ describe('hostile words in ratings stay inert', async () => {
     expect(JSON.parse(json).activities[0].assessments[0].note).toBe('note\n::error::x <img src=x onerror=alert(1)> \u001b[2J');
   });
 });
+
+describe('hostile milestone labels and periods stay inert', () => {
+  const DEADLINES = ['-r', 'test/fixtures/check/hostile-deadlines', '--today', '2024-03-15', '-q'];
+  const out = async (args: string[]) => (await run([...args, ...DEADLINES])).stdout;
+
+  it('check text, github, junit and markdown: the label is text', async () => {
+    const text = await out(['check']);
+    expect(text).not.toMatch(DANGEROUS);
+    expect(text.split('\n')[1]).toBe('hostile-deadlines stage S deadline [Label ::error file=x.yaml,line=1::injected %0A \\x1b[31mred\\x1b[0m \\u202eevil <script>alert(1)</script> ]]> | pipe * _u_ & "q"] · Stage S · Stage · overdue 14d · — · test/fixtures/check/hostile-deadlines/deadlines.yaml:13');
+    const github = (await out(['check', '--format', 'github'])).trimEnd().split('\n');
+    expect(github.map((l) => parseCommand(l)?.command)).toEqual(['error', 'error']);
+    expect(github.join('\n')).not.toMatch(DANGEROUS);
+    expect(parseCommand(github[1]!)!.props.line).toBe('13');
+    const junit = await out(['check', '--format', 'junit']);
+    expect(XMLValidator.validate(junit)).toBe(true);
+    expect(junit).not.toMatch(NOT_XML);
+    expect(junit).not.toContain('<script>');
+    const markdown = await out(['check', '--format', 'markdown']);
+    expect(markdown).not.toMatch(DANGEROUS);
+    expect(markdown).not.toContain('<script>');
+    expect(markdown).toContain('\\| pipe \\* \\_u\\_ &amp; "q"\\]');
+  });
+
+  it('status table, markdown, json, html and timeline: the period and the label are text', async () => {
+    const table = await out(['status', '--no-color']);
+    expect(table).not.toMatch(DANGEROUS);
+    expect(table).toContain('\\x1b[2J');
+    const markdown = await out(['status', '--format', 'markdown']);
+    expect(markdown).not.toMatch(DANGEROUS);
+    expect(markdown).not.toMatch(/<img|<script/);
+    expect(markdown).toContain('(_Period ::warning::p \\\\x1b\\[2J \\\\u202eevil &lt;img src=x onerror=alert(1)&gt; \\| pipe \\]\\]&gt;_)');
+    const json = JSON.parse(await out(['status', '--format', 'json']));
+    expect(json.activities[0].period).toBe('Period\n::warning::p \u001b[2J \u202eevil <img src=x onerror=alert(1)> | pipe ]]>');
+    expect(await out(['status', '--format', 'json'])).not.toMatch(DANGEROUS);
+    const html = await out(['report', '--format', 'html']);
+    expect(html).not.toMatch(/<img|<script|\u001b|\u202e/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const timeline = await out(['timeline', '--no-color']);
+    expect(timeline).not.toMatch(DANGEROUS);
+  });
+});

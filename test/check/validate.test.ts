@@ -92,9 +92,9 @@ describe('roadmap validate', () => {
     const r = await run(['validate'], { cwd: dir });
     expect(r.code).toBe(2);
     // The misspelt title is one mistake, not also a missing 'title'.
-    expect(r.stdout).toBe(`roadmaps/copy.yaml:76:5: error: unknown key 'titel' in stage; did you mean 'title'?
-roadmaps/copy.yaml:104:22: error: unknown entity 'AZAC'; did you mean 'AZACA'?
-roadmaps/copy.yaml:115:17: error: 2019-13 is not a month
+    expect(r.stdout).toBe(`roadmaps/copy.yaml:82:5: error: unknown key 'titel' in stage; did you mean 'title'?
+roadmaps/copy.yaml:124:22: error: unknown entity 'AZAC'; did you mean 'AZACA'?
+roadmaps/copy.yaml:142:17: error: 2019-13 is not a month
 
 ✗ 3 errors in 1 file (1 file checked)
 `);

@@ -123,7 +123,7 @@ describe('roadmap diff against git revisions', () => {
     commit(broken, 'fix');
     const r = await run(['diff', 'HEAD~1'], { cwd: broken });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`HEAD~1:${FILE}:116:17: error: cannot read '2019-6' as a date: write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}\nroadmap: 1 error in 1 file\n`);
+    expect(r.stderr).toBe(`HEAD~1:${FILE}:143:17: error: cannot read '2019-6' as a date: write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}\nroadmap: 1 error in 1 file\n`);
   });
 
   it('in a shallow clone, a missing revision says to fetch more history', async () => {
@@ -162,7 +162,7 @@ describe('roadmap diff against git revisions', () => {
 | ID | Activity | Change | Before | After |
 | --- | --- | --- | --- | --- |
 | 2.5 | Organizing online TV and Internet broadcasts | reassigned | OGP-AZ | CCC |
-| 2.7 | Publishing initial draft of the National Action Plan on the relevant internet portal and on the Azerbaijan Open Government Platform website for the discussion | deadline extended by 31 days, starts 30 days later | 2019-09-01 → 2019-12-31 | 2019-10-01 → 2020-01-31 |
+| 2.7 | Publishing initial draft of the National Action Plan on the relevant internet portal and on the Azerbaijan Open Government Platform website for the discussion. | deadline extended by 31 days, starts 30 days later | 2019-09-01 → 2019-12-31 | 2019-10-01 → 2020-01-31 |
 `);
   });
 });

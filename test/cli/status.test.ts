@@ -89,14 +89,36 @@ describe('the shipped roadmap, at 2019-07-15', () => {
       title: 'Identifying a high-level government representative who will lead the OGP process in Azerbaijan',
       responsible: ['CCC'], state: 'overdue', start: '2019-03-01', end: '2019-04-30', done: null, late: false,
       daysOverdue: 76, file: 'roadmaps/az-ogp-2019-21.yaml', line: lines.findIndex((l) => l.includes('id: "1.1"')) + 1,
-      windows: [{ label: null, start: '2019-03-01', end: '2019-04-30', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null }],
-      support: [], started: null, cancelled: null, evidence: [], notes: null,
+      windows: [{ label: null, start: '2019-03-01', end: '2019-04-30', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null, period: 'March-april, 2019' }],
+      support: [], started: null, cancelled: null, evidence: [], notes: null, period: 'March-april, 2019',
     });
     expect(byId.get('2.2')).toMatchObject({ state: 'active', start: '2019-06-01', end: '2019-07-31', daysLeft: 16 });
     expect(byId.get('3.1')).toMatchObject({ state: 'later', start: '2020-01-01', end: '2021-08-31', daysUntilStart: 170, responsible: ['EXECUTING-AGENCIES'] });
-    expect(byId.get('1.3')).toMatchObject({ responsible: ['OGP-AZ', 'NGOS'] });
+    expect(byId.get('1.3')).toMatchObject({ responsible: ['OGP-AZ', 'NGOS'], support: ['STATE-BODIES'] });
     expect(byId.get('3.3')).toMatchObject({ start: '2020-06-01', end: '2020-06-30', daysUntilStart: 322 });
     expect((byId.get('3.4')!.windows as unknown[]).length).toBe(2);
+  });
+
+  it('gives every activity its period in the source\'s own words', () => {
+    // "Period of execution" column of the source, verbatim (spelling and spacing kept).
+    expect(Object.fromEntries([...byId].map(([id, a]) => [id, a.period]))).toEqual({
+      '1.1': 'March-april, 2019', '1.2': 'April-may, 2019', '1.3': 'April-may, 2019', '1.4': 'April-may, 2019', '1.5': 'April-may, 2019',
+      '2.1': 'June, 2019', '2.2': 'June-july, 2019', '2.3': 'July- november, 2019', '2.4': 'June-august, 2019',
+      '2.5': 'September- december, 2019', '2.6': 'September- november, 2019', '2.7': 'September- december, 2019',
+      '2.8': 'December, 2019', '2.9': 'December, 2019',
+      '3.1': '01 January 2020 - 31 august 2021', '3.2': '01 january- 31 march 2020',
+      '3.3': 'On 6th month, 1st year and at the end of the implementation of OGP',
+      '3.4': '01 January- 28 february 2021; September - november 2021', '3.5': 'December 2021',
+    });
+  });
+
+  it('lists the stages with their deadlines as of today', () => {
+    expect(doc.stages.map((s: { id: string; start: string; end: string; deadlines: Array<{ due: string; state: string }> }) =>
+      [s.id, s.start, s.end, s.deadlines.map((d) => `${d.due} ${d.state}`)])).toEqual([
+      ['I', '2019-03-01', '2019-05-31', ['2019-06-01 overdue', '2019-06-01 overdue']],
+      ['II', '2019-06-01', '2019-12-31', ['2019-12-31 later']],
+      ['III', '2020-01-01', '2021-12-31', ['2021-08-31 later']],
+    ]);
   });
 
   it('gives the same answer in every time zone when --today is set', () => {

@@ -152,7 +152,7 @@ describe('edit commands', () => {
     const p = project({ 'roadmaps/az-ogp-2019-21.yaml': original });
     const r = await run(['done', '1.1', '--on', '2019-04-20', '--evidence', 'https://example.org/x'], { cwd: p.dir });
     expect(r).toEqual({ code: 0, stderr: '', stdout: 'az-ogp-2019-21 1.1: done 2019-04-20, evidence +1\n' });
-    const anchor = '        window: 2019-03..2019-04   # March-April 2019\n        responsible: CCC\n';
+    const anchor = '        window: 2019-03..2019-04\n        responsible: CCC\n';
     expect(p.read('roadmaps/az-ogp-2019-21.yaml')).toBe(original.replace(anchor, `${anchor}        done: 2019-04-20\n        evidence: [https://example.org/x]\n`));
     const s = await run(['status', '--today', '2019-07-15', '--format', 'json'], { cwd: p.dir });
     const one = JSON.parse(s.stdout).activities.find((a: { id: string }) => a.id === '1.1');

@@ -52,8 +52,9 @@ describe('renderHtml', () => {
   it('gives the as-of date, the counts and a table per stage and per entity', () => {
     expect(page).toContain('Status on <time datetime="2019-10-01">1 October 2019</time>');
     expect(page).toContain('<li class="count s-overdue" data-state="overdue"><strong>8</strong> overdue</li>');
-    expect(page.match(/<table class="group"/g)).toHaveLength(3 + 7);
-    expect(page.match(/<caption>/g)).toHaveLength(10);
+    // 3 stages; 7 responsible entities and STATE-BODIES, which supports 1.3.
+    expect(page.match(/<table class="group"/g)).toHaveLength(3 + 8);
+    expect(page.match(/<caption>/g)).toHaveLength(11);
     expect(page).toContain('<thead><tr><th scope="col">ID</th><th scope="col">Activity</th><th scope="col">Window</th><th scope="col">Responsible</th><th scope="col">State</th></tr></thead>');
     expect(page).toContain('<th scope="row">1.1</th>');
   });
@@ -86,6 +87,7 @@ describe('renderHtml with hostile text', () => {
       '<a href="https://example.org/e?x=1&amp;y=%222%22"', // the same activities in the entity table
       '<a href="http://example.org/ok"',
       '<a href="https://example.org/%E2%80%AEx"',
+      '<a href="https://example.org/%E2%80%AEx"', // again under RTL, which supports that activity
       '<a href="https://example.org/a?b=1&amp;c=%3C2%3E"',
     ]);
     expect(page).toContain('<span class="not-link">javascript:alert(2)</span>');

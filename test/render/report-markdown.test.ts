@@ -14,7 +14,8 @@ describe('renderReportMarkdown', () => {
       'Status on **2019-10-01** (horizon 14 days) · az-ogp-2019-21, revision 1, published 2019-02-27 (roadmaps/az-ogp-2019-21.yaml)',
     ]);
     expect(lines.filter((l) => l.startsWith('## '))).toEqual(['## Summary', '## Timeline', '## By stage', '## By responsible entity', '## Sources']);
-    expect(lines.filter((l) => l.startsWith('### ')).length).toBe(3 + 7);
+    // 3 stages; 7 responsible entities and STATE-BODIES, which supports 1.3.
+    expect(lines.filter((l) => l.startsWith('### ')).length).toBe(3 + 8);
     expect(doc).toContain('| State | Activities |\n| --- | --- |\n| 🔴 overdue | 8 |\n| 🔵 active | 4 |\n| ⚪ later | 7 |\n| **total** | **19** |');
     expect(doc).toContain('```mermaid\ngantt\n');
     expect(lines.at(-2)).toBe('- <http://ogp.org.az/az/index.php/2019/02/25/yeni-aciq-hokumet-milli-fealiyyet-planinin-hazirlanmasi-uzre-yol-xeritesinin-muzakiresi-kecirilir/>');

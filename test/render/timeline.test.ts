@@ -35,10 +35,14 @@ describe('renderTimeline on the shipped roadmap at 2019-10-01', () => {
     expect([...rows[6]!][col]).toBe('┼'); // Stage II's span crosses today
   });
 
-  it('groups by entity, an activity under each responsible', () => {
+  it('groups by entity, an activity under each responsible and each supporter', () => {
     const out = renderTimeline(report, { width: 100, by: 'entity', paint: plain });
     const headers = lines(out).filter((l) => !l.startsWith(' ') && l.includes(' · '));
-    expect(headers.map((h) => h.split(' · ')[0])).toEqual(['CCC', 'OGP-AZ', 'NGOS', 'AZACA', 'OGP-SU', 'TA', 'EXECUTING-AGENCIES']);
+    expect(headers.map((h) => h.split(' · ')[0])).toEqual(['CCC', 'OGP-AZ', 'NGOS', 'STATE-BODIES', 'AZACA', 'OGP-SU', 'TA', 'EXECUTING-AGENCIES']);
+    // State bodies support 1.3; they lead nothing.
+    expect(lines(out).filter((l) => l.startsWith('  1.3 ')).map((l) => l.slice(0, 30).trimEnd())).toEqual([
+      '  1.3 Identifying target group', '  1.3 Identifying target group', '  1.3 (support) Identifying ta',
+    ]);
     expect(lines(out).filter((l) => l.startsWith('  2.4 ')).length).toBe(3); // OGP-SU, CCC, TA
   });
 
@@ -64,7 +68,7 @@ describe('renderTimeline on the shipped roadmap at 2019-10-01', () => {
 
   it('says where today is when it is off the chart', () => {
     const out = renderTimeline(shippedReport('2025-01-01'), { width: 100, by: 'stage', paint: plain });
-    expect(lines(out).at(-1)).toBe('▓ overdue  today 2025-01-01 (after the chart)');
+    expect(lines(out).at(-1)).toBe('▓ overdue  ◆ milestone  today 2025-01-01 (after the chart)');
     expect(out).not.toContain('│');
   });
 
