@@ -108,6 +108,7 @@ const windowEntry = object('window entry', {
   label: field(text({ description: 'What this window is, e.g. "6-month review"' })),
   window: field(located(windowType)),
   due: field(located(dueType)),
+  period: field(text({ description: 'The period as the source document words it' })),
   ...statusFields,
 }, 'One of several windows of an activity, with its own completion');
 
@@ -126,6 +127,7 @@ export const activityType = object('activity', {
   windows: field(list(windowsItem, 'Several windows (a recurring report, milestones), each with its own completion')),
   responsible: field(oneOrMany(entityRef, 'Responsible entity id(s)')),
   support: field(oneOrMany(entityRef, 'Supporting entity id(s)')),
+  period: field(text({ description: 'The period as the source document words it' })),
   ...statusFields,
   tags: field(list(text(), 'Free tags')),
 }, 'An activity: what, when, and who is responsible');
