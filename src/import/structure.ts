@@ -46,7 +46,9 @@ const NAME = /activit|action|measure|task|event|name|tədbir|fəaliyyət/i;
 const NUMBER = /^(?:no\.?|n°|nr\.?|#|№|id|s\/n)$/i;
 
 /** The columns of an activity table, when these cells are its header row. */
-export function columnsOf(cells: readonly string[]): Columns | undefined {
+export function columnsOf(row: readonly string[]): Columns | undefined {
+  // A case-blind match does not fold the Azerbaijani İ.
+  const cells = row.map((c) => c.replace(/İ/g, 'i'));
   const find = (re: RegExp, not: number[] = []) => cells.findIndex((c, i) => !not.includes(i) && re.test(c));
   const period = find(PERIOD);
   const responsible = find(RESPONSIBLE, [period]);
