@@ -16,7 +16,7 @@ describe('the JSON Schema for editors', () => {
     expect(schema.additionalProperties).toBe(false);
     const stage = schema.properties.stages.items;
     const activity = stage.properties.activities.items;
-    expect(Object.keys(activity.properties)).toEqual(['id', 'title', 'window', 'due', 'windows', 'responsible', 'support', 'done', 'started', 'cancelled', 'evidence', 'notes', 'tags']);
+    expect(Object.keys(activity.properties)).toEqual(['id', 'title', 'window', 'due', 'windows', 'responsible', 'support', 'period', 'done', 'started', 'cancelled', 'evidence', 'notes', 'tags']);
     expect(activity.properties.id.type).toEqual(['string', 'number']);
   });
 });

@@ -1,5 +1,5 @@
 /** `roadmap import <file>`: a roadmap document → a roadmap file, with a review report. Reads, calls the core, writes. */
-import { lstat, mkdir, open } from 'node:fs/promises';
+import { lstat, mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError, importDocument, type ImportPlan } from '../import/index.js';
 import { describeIoError } from '../load/index.js';
@@ -22,22 +22,27 @@ export interface ImportOptions {
 export const MAX_DOCUMENT = 20 * 1024 * 1024;
 
 async function readBounded(file: string, shown: string): Promise<Buffer> {
-  const handle = await open(file, 'r').catch((e: unknown) => {
+  const unreadable = (e: unknown): never => {
     throw new UserError(`cannot read ${shown}: ${describeIoError(e)}`);
-  });
+  };
+  // Before opening: opening a FIFO would wait for a writer.
+  const info = await stat(file).catch(unreadable);
+  if (!info.isFile()) throw new UserError(`${shown} is not a regular file`);
+  const tooBig = (size: number) => new UserError(`${shown} is ${(size / 1048576).toFixed(1)} MB; documents up to ${MAX_DOCUMENT / 1048576} MB are read`);
+  if (info.size > MAX_DOCUMENT) throw tooBig(info.size);
+  const handle = await open(file, 'r').catch(unreadable);
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new UserError(`${shown} is not a file`);
-    const tooBig = () => new UserError(`${shown} is ${(info.size / 1048576).toFixed(1)} MB; documents up to ${MAX_DOCUMENT / 1048576} MB are read`);
-    if (info.size > MAX_DOCUMENT) throw tooBig();
     // The file may grow while read: never take more than the cap.
-    const buffer = Buffer.alloc(MAX_DOCUMENT + 1);
+    let buffer = Buffer.alloc(info.size + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_DOCUMENT) throw tooBig(length);
+        buffer = Buffer.concat([buffer, Buffer.alloc(Math.min(buffer.length, MAX_DOCUMENT + 1 - length))]);
+      }
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length > MAX_DOCUMENT) throw tooBig();
     }
     return buffer.subarray(0, length);
   } finally {
