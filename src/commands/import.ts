@@ -103,7 +103,11 @@ export async function run(options: ImportOptions, io: Io, file: string): Promise
     if (!options.quiet) io.err(`roadmap import: wrote ${inertPath(output)}\n`);
   }
   if (options.report) await writeOutput(io, options.report, markdownReport(plan, shown), [file]);
-  else if (!options.quiet) io.err(plan.notes.map((n) => `${line(n)}\n`).join(''));
+  else if (!options.quiet) {
+    // What needs the editor first; then every other interpretation, in document order.
+    const ordered = [...plan.notes.filter((n) => n.review), ...plan.notes.filter((n) => !n.review)];
+    io.err(ordered.map((n) => `${line(n)}\n`).join(''));
+  }
   if (!options.quiet || plan.exit) io.err(`roadmap import: ${inert(summary(plan))}\n`);
   return plan.exit;
 }
