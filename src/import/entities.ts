@@ -66,21 +66,36 @@ export function acronym(name: string): string {
 
 export class Entities {
   readonly list: Entity[] = [];
+  // Indexes, so that a document of thousands of rows costs no more than its rows.
+  private readonly names = new Map<string, Entity>();
+  private readonly others = new Map<string, Entity>();
+  private readonly taken = new Set<string>();
+
+  private add(e: Entity): void {
+    this.list.push(e);
+    this.names.set(key(e.name), e);
+    for (const a of [e.id, ...e.aliases]) this.alias(e, a);
+  }
+
+  private alias(e: Entity, name: string): void {
+    if (!this.others.has(key(name))) this.others.set(key(name), e);
+    this.taken.add(name);
+  }
 
   private byKey(name: string): Entity | undefined {
-    const k = key(name);
-    return this.list.find((e) => key(e.name) === k);
+    return this.names.get(key(name));
   }
 
   private byAlias(name: string): Entity | undefined {
-    const k = key(name);
-    return this.list.find((e) => e.id.toLowerCase() === k || e.aliases.some((a) => key(a) === k));
+    return this.others.get(key(name));
   }
 
   private close(name: string): Entity | undefined {
     const k = key(name);
     let best: [Entity, number] | undefined;
-    for (const e of this.list) {
+    // Bounded: a document of thousands of distinct names must not cost their square.
+    if (k.length > 200) return undefined;
+    for (const e of this.list.slice(0, 300)) {
       const d = distance(k, key(e.name));
       if (d <= Math.max(1, Math.floor(k.length * 0.15)) && (!best || d < best[1])) best = [e, d];
     }
@@ -88,9 +103,8 @@ export class Entities {
   }
 
   private unique(id: string): string {
-    const taken = (c: string) => this.list.some((e) => e.id === c || e.aliases.includes(c));
-    if (!taken(id)) return id;
-    for (let n = 2; ; n++) if (!taken(`${id}-${n}`)) return `${id}-${n}`;
+    if (!this.taken.has(id)) return id;
+    for (let n = 2; ; n++) if (!this.taken.has(`${id}-${n}`)) return `${id}-${n}`;
   }
 
   /** One name: an entity known already, or a new one. */
@@ -102,14 +116,16 @@ export class Entities {
     const near = short || name.length < 6 ? undefined : this.close(name);
     if (near) {
       notes.push({ text: `"${name}" taken as ${near.id} ("${near.name}"), a close match`, review: true });
-      if (!near.aliases.includes(name)) near.aliases.push(name);
+      // Not an alias yet: byAlias would have found it.
+      near.aliases.push(name);
+      this.alias(near, name);
       return near.id;
     }
     const wanted = short && ENTITY_ID.test(short[1]!) ? short[1]! : acronym(name);
     const id = this.unique(wanted);
     const aliases = short && short[1] !== id ? [short[1]!] : [];
     const display = name.charAt(0).toLocaleUpperCase() + name.slice(1);
-    this.list.push({ id, name: display, aliases });
+    this.add({ id, name: display, aliases });
     notes.push({ text: `new entity ${id}: "${display}"${short ? ` (${short[1]} as written in the document)` : ' (id from its name)'}`, review: false });
     return id;
   }

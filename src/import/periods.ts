@@ -33,6 +33,16 @@ const LOCALES = [enUS, az];
 
 /** A month name or abbreviation, English or Azerbaijani, by date-fns's locale data. */
 export function monthOf(word: string): number | undefined {
+  const key = word.toLowerCase();
+  if (!MONTHS.has(key)) MONTHS.set(key, lookUp(word));
+  return MONTHS.get(key);
+}
+
+// Month words are few; date-fns's parse is slow enough to matter over thousands of rows.
+const MONTHS = new Map<string, number | undefined>();
+
+function lookUp(word: string): number | undefined {
+  if (MONTHS.size > 10_000) MONTHS.clear();
   let w = word.replace(/\.$/, '');
   if (w.length < 3) return undefined;
   // date-fns spells August "Avgust"; Azerbaijani writes Avqust.

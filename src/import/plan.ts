@@ -81,9 +81,10 @@ export function planImport(blocks: readonly Block[], options: ImportOptions = {}
   }
   const stageLines: string[] = ['', 'stages:'];
   let activities = 0;
-  const seen = new Set<string>();
+  // Stage and activity ids share one namespace.
+  const seen = new Set<string>(doc.stages.map((s) => s.id));
   doc.stages.forEach((s, si) => {
-    stageLines.push(...stageBlock(s, si, options.year, entities, notes, seen));
+    for (const l of stageBlock(s, si, options.year, entities, notes, seen)) stageLines.push(l);
     activities += s.rows.length;
   });
   if (entities.list.length) {
@@ -93,7 +94,8 @@ export function planImport(blocks: readonly Block[], options: ImportOptions = {}
       else lines.push(`  ${scalarText(e.id)}:`, `    name: ${q(e.name)}`, `    aliases: [${e.aliases.map((a) => scalarText(a, { flow: true })).join(', ')}]`);
     }
   }
-  lines.push(...stageLines, '');
+  for (const l of stageLines) lines.push(l);
+  lines.push('');
   return {
     id,
     yaml: lines.join('\n'),
@@ -118,7 +120,9 @@ function stageBlock(s: StagePlan, index: number, year: number | undefined, entit
   }
   if (s.goals.length) lines.push('    goals:', ...s.goals.map((g) => `      - ${q(g)}`));
   lines.push('    activities:');
-  s.rows.forEach((row, n) => lines.push(...activityBlock(row, `${index + 1}.${n + 1}`, context, year, entities, notes, seen)));
+  s.rows.forEach((row, n) => {
+    for (const l of activityBlock(row, `${index + 1}.${n + 1}`, context, year, entities, notes, seen)) lines.push(l);
+  });
   return lines;
 }
 

@@ -123,7 +123,7 @@ export function structure(blocks: readonly Block[]): Structure {
         }
         const a = activityOf(row, columns);
         if (!a) continue;
-        current ??= stage('1', 'Activities');
+        current ??= stage('S1', 'Activities');
         current.rows.push(a);
       }
       if (columns) tables++;
