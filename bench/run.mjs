@@ -10,7 +10,7 @@
  * the median user+system time; RSS is the highest peak resident set of the runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -246,6 +246,23 @@ if (only.has('bad')) {
       symlinkSync('..', path.join(tree, 'a', 'up'));
       symlinkSync('..', path.join(tree, 'b', 'up'));
       return ['validate', tree];
+    },
+    'import: a 50 MB .txt': () => {
+      const big = path.join(dir, 'big.txt');
+      writeFileSync(big, '');
+      truncateSync(big, 50 * 1024 * 1024);
+      return ['import', big, '--output', path.join(dir, 'big.yaml')];
+    },
+    'import: a zip bomb .docx (256 MB of spaces)': () => {
+      const bomb = path.join(dir, 'bomb.docx');
+      // Made in a child process: this one's peak memory would be inherited by the runs it measures.
+      spawnSync(process.execPath, [path.join(HERE, 'bench', 'zip-bomb.mjs'), bomb, '256']);
+      return ['import', bomb, '--output', path.join(dir, 'bomb.yaml')];
+    },
+    'import: the same bomb, its sizes lowered to 1 KB': () => {
+      const bomb = path.join(dir, 'liar.docx');
+      spawnSync(process.execPath, [path.join(HERE, 'bench', 'zip-bomb.mjs'), bomb, '256', '1024']);
+      return ['import', bomb, '--output', path.join(dir, 'liar.yaml')];
     },
     'a FIFO named x.yaml': () => {
       const fifo = path.join(dir, 'fifo.yaml');

@@ -166,6 +166,30 @@ Examples:
 
   addEditCommands(program, action);
 
+  // roadmap import (SPEC §3, rev. 2): one self-contained block.
+  program
+    .command('import <file>')
+    .description('turn a roadmap document (.txt .tsv .md .html .docx) into a roadmap file, with a review report')
+    .option('--id <id>', 'roadmap id (default: from the document title): lower-case letters, digits and -')
+    .option('--output [file]', 'write the roadmap to this file (alone: roadmaps/<id>.yaml); default: stdout')
+    .addOption(new Option('--format <format>', 'what is printed or written').choices(['yaml', 'json'] as const).default('yaml'))
+    .option('--year <yyyy>', 'the year of periods that name none, where no stage heading gives one')
+    .option('--report <file>', 'write the review report there as Markdown instead of to stderr')
+    .option('--force', 'replace an existing --output file')
+    .addHelpText('after', `
+Tables are found by their header row (activity, period, responsible, in any
+order); stages from the headings above them. Every interpretation is reported
+with its place in the document; a period it cannot read is written with a
+window that fails validate ("period not understood: review").
+Exit codes: 0 everything understood, 1 something to review, 2 not readable.
+
+Examples:
+  $ roadmap import roadmap.docx --output             writes roadmaps/<id>.yaml
+  $ roadmap import plan.html --id city-plan-2025 --output roadmaps/city.yaml
+  $ roadmap import plan.txt --year 2020 --report review.md > roadmaps/plan.yaml
+  $ roadmap validate roadmaps/plan.yaml              after fixing the flagged lines`)
+    .action(action(() => import('./commands/import.js')));
+
   program
     .command('schema')
     .description('print the JSON Schema of the roadmap file format (for editors)')
