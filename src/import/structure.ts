@@ -85,7 +85,7 @@ function activityOf(row: Row, c: Columns): ActivityRow | undefined {
   const m = ROW_ID.exec(joined);
   const written = c.id !== undefined ? squeeze(at(c.id)).replace(/\.$/, '') : undefined;
   const id = written || m?.[1];
-  const title = (m && !written ? m[2] ?? '' : joined).replace(/\.$/, '').trim();
+  const title = (m && !written ? m[2] ?? '' : joined).trim();
   return { id: id || undefined, title, period: at(c.period), responsible: at(c.responsible), at: row.at };
 }
 
