@@ -37,14 +37,6 @@ function editions(report: Report): string {
     .join('; ');
 }
 
-function evidence(report: Report): string[] {
-  const items = report.activities.flatMap((a) => {
-    const all = [...new Set([...a.activity.evidence, ...a.windows.flatMap((w) => w.window.evidence)])];
-    return all.map((e) => `- ${md(a.activity.id)}: ${link(e)}`);
-  });
-  return items.length ? ['', '## Evidence', '', ...items] : [];
-}
-
 export function renderReportMarkdown(report: Report): string {
   const titles = report.roadmaps.map(({ roadmap }) => md(roadmap.title)).join('; ');
   const out = [`# Roadmap status: ${titles}`, '', `Status on **${report.today}** (horizon ${report.horizonDays} days) · ${editions(report)}`];
@@ -58,7 +50,6 @@ export function renderReportMarkdown(report: Report): string {
     for (const s of groupSections(report, 'stage')) out.push('', s);
     out.push('', '## By responsible entity');
     for (const s of groupSections(report, 'entity')) out.push('', s);
-    out.push(...evidence(report));
   }
   const sources = report.roadmaps.flatMap(({ roadmap }) => roadmap.sources);
   if (sources.length) out.push('', '## Sources', '', ...sources.map((s) => `- ${link(s)}`));

@@ -31,7 +31,7 @@ describe('renderReportMarkdown', () => {
     const hostile = renderReportMarkdown(hostileReport('2019-07-15'));
     expect(hostile.split('\n')[0]).toBe(`# Roadmap status: &lt;script&gt;alert('t')&lt;/script&gt; &amp; "quotes" roadmap`);
     expect(hostile).not.toMatch(/<(?!https?:\/\/|br>)[a-z/]/i); // the only angle brackets are autolinks and line breaks between windows
-    expect(hostile).toContain('- 1: javascript:alert(1)\n- 1: data:text/html,&lt;b&gt;x&lt;/b&gt;\n- 1: <http://example.org/ok>');
+    expect(hostile).toContain('- 1 — evidence: <https://example.org/e?x=1&y=%222%22>, javascript:alert(1), data:text/html,&lt;b&gt;x&lt;/b&gt;, <http://example.org/ok>');
     expect(hostile).toContain('| 5 | 🚀 Launch 👩‍👩‍👧 family 古文 emoji: done; \\#1 |');
   });
 
