@@ -30,10 +30,10 @@ function compare(text: string): 'same' | 'gave up' {
 
 /**
  * How many of `texts` the fast reader read (each compared with the full
- * parser's tree), and how many it gave up on: of those, how many the full
- * parser refuses (the rest are shapes the reader leaves to it).
+ * parser's tree), and how many it gave up on; with `refusals`, how many of
+ * those the full parser refuses (the rest are shapes the reader leaves to it).
  */
-function tally(texts: Iterable<string>): { same: number; gaveUp: number; refused: number } {
+function tally(texts: Iterable<string>, refusals = true): { same: number; gaveUp: number; refused?: number } {
   let same = 0;
   let gaveUp = 0;
   let refused = 0;
@@ -41,10 +41,10 @@ function tally(texts: Iterable<string>): { same: number; gaveUp: number; refused
     if (compare(text) === 'same') same++;
     else {
       gaveUp++;
-      if (parseYamlFully(text).problems.length > 0) refused++;
+      if (refusals && parseYamlFully(text).problems.length > 0) refused++;
     }
   }
-  return { same, gaveUp, refused };
+  return refusals ? { same, gaveUp, refused } : { same, gaveUp };
 }
 
 const messages = (text: string) => parseYaml(text).problems.map((p) => p.message);
@@ -59,16 +59,16 @@ describe('fast YAML reader vs the yaml library', () => {
   });
 
   it('agrees on thousands of random documents, and reads most valid ones itself', () => {
-    const counts = tally(generate(SEEDS, randomYaml));
+    const counts = tally(generate(SEEDS, randomYaml), Boolean(process.env.YAML_FUZZ));
     if (process.env.YAML_FUZZ) console.log('random', { seeds: SEEDS, ...counts });
-    // Most random documents are broken somewhere: the library refuses 1938 of the 2359 given up.
-    else expect(counts).toEqual({ same: 641, gaveUp: 2359, refused: 1938 });
+    // Most random documents are broken somewhere (YAML_FUZZ counts those the library refuses).
+    else expect(counts).toEqual({ same: 641, gaveUp: 2359 });
   });
 
   it('agrees on corrupted documents', () => {
-    const counts = tally(generate(SEEDS, (seed) => corrupt(seed % 2 ? randomYaml(seed) : roadmapFile(seed % 13, 6, seed), seed)));
+    const counts = tally(generate(SEEDS, (seed) => corrupt(seed % 2 ? randomYaml(seed) : roadmapFile(seed % 13, 6, seed), seed)), Boolean(process.env.YAML_FUZZ));
     if (process.env.YAML_FUZZ) console.log('corrupted', { seeds: SEEDS, ...counts });
-    else expect(counts).toEqual({ same: 824, gaveUp: 2176, refused: 2038 });
+    else expect(counts).toEqual({ same: 824, gaveUp: 2176 });
   });
 
   it('parseYaml gives the full parser\'s problems whenever the fast reader gives up', () => {
