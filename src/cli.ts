@@ -6,7 +6,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { CHECK_FORMATS, DIFF_FORMATS, GROUPINGS, REPORT_FORMATS, SHELLS, STATUS_FORMATS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
 import { inert } from './render/inert.js';
-import { processIo, UserError, type Io } from './shell/io.js';
+import { isUserError, processIo, UserError, type Io } from './shell/io.js';
 import { VERSION } from './version.js';
 
 /** bin/roadmap.js turns main()'s code into the exit code once stdout is written. */
@@ -219,7 +219,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UserError) {
+    if (isUserError(error)) {
       io.err(`roadmap: ${error.message}\n`);
       return error.exitCode;
     }

@@ -15,7 +15,7 @@ import { parseRoadmap } from '../load/parse.js';
 import { inert } from '../render/inert.js';
 import { packageRoot, type GlobalOptions } from '../shell/context.js';
 import { asUserError, type EditDeps } from '../shell/edit.js';
-import { UserError, type Io } from '../shell/io.js';
+import { isUserError, UserError, type Io } from '../shell/io.js';
 import { formatProblem } from '../shell/problems.js';
 import { cancellable, requireTerminal, type Prompter } from '../shell/prompts.js';
 import { PACKAGE_NAME } from '../version.js';
@@ -165,7 +165,7 @@ async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: 
     await writeAtomic(abs, content, { expected: null, shown, fs: deps.fs });
   } catch (error) {
     const problem = asUserError(error);
-    if (!ask || !(problem instanceof UserError)) throw problem;
+    if (!ask || !isUserError(problem)) throw problem;
     throw await keepDraft(io, abs, shown, content, problem.message);
   }
   io.out(`created ${inert(shown)}\n`);

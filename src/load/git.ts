@@ -10,6 +10,12 @@ import { UserError } from '../errors.js';
 import { decodeRoadmap, fileProblem, isRoadmapFile, MAX_FILE_BYTES, selectEditions, type Loaded } from './index.js';
 import { parseRoadmap } from './parse.js';
 
+/** git that cannot run (missing, not executable, too much output) is the user's to mend, not a bug. */
+function cannotRun(error: NodeJS.ErrnoException): UserError {
+  if (error.code === 'ENOENT') return new UserError('git is needed to read a revision, and was not found on PATH');
+  return new UserError(`git could not run: ${error.message}`);
+}
+
 interface GitRun {
   readonly code: number;
   readonly stdout: Buffer;
@@ -21,8 +27,7 @@ function git(args: readonly string[], cwd: string): Promise<GitRun> {
     execFile('git', ['--literal-pathspecs', ...args], { cwd, encoding: 'buffer', maxBuffer: MAX_FILE_BYTES + 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
       // A number is git's exit status; anything else means git could not run.
       const code = (error as { code?: unknown } | null)?.code;
-      if (code === 'ENOENT') reject(new UserError('git is needed to read a revision, and was not found on PATH'));
-      else if (error && typeof code !== 'number') reject(error);
+      if (error && typeof code !== 'number') reject(cannotRun(error));
       else resolve({ code: typeof code === 'number' ? code : 0, stdout, stderr: stderr.toString('utf8').trim() });
     });
   });
@@ -86,7 +91,7 @@ function gitStream(args: readonly string[], cwd: string, onStdout: (chunk: Buffe
     let stderr = '';
     let failed: unknown = null;
     child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT' ? new UserError('git is needed to read a revision, and was not found on PATH') : error);
+      reject(cannotRun(error));
     });
     child.stdout!.on('data', (chunk: Buffer) => {
       if (failed !== null) return;
