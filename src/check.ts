@@ -3,7 +3,7 @@
  * urgent first. Pure; every `check` format renders a CheckResult.
  */
 import { assess, type Disagreement } from './assess.js';
-import { RANK, type ActivityReport, type Report, type WindowReport } from './evaluate.js';
+import { RANK, urgencyKey, type ActivityReport, type Report, type WindowReport } from './evaluate.js';
 import type { Position, State } from './model.js';
 
 export interface Finding {
@@ -55,10 +55,6 @@ export function failed(result: CheckResult): boolean {
 /** The --fail-on list as shown: the states, then `disagreement`. */
 export function failOnWords(result: CheckResult): string[] {
   return result.disagreement ? [...result.failOn, 'disagreement'] : [...result.failOn];
-}
-
-function urgencyKey(w: WindowReport): number {
-  return -(w.daysOverdue ?? 0) + (w.daysLeft ?? 0) + (w.daysUntilStart ?? 0);
 }
 
 /** Most urgent first; ties keep file order (the sort is stable). */

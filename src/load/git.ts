@@ -11,7 +11,7 @@ import { decodeRoadmap, fileProblem, isRoadmapFile, MAX_FILE_BYTES, selectEditio
 import { parseRoadmap } from './parse.js';
 
 /** git that cannot run (missing, not executable, too much output) is the user's to mend, not a bug. */
-function cannotRun(error: NodeJS.ErrnoException): UserError {
+function cannotRun(error: { readonly code?: unknown; readonly message: string }): UserError {
   if (error.code === 'ENOENT') return new UserError('git is needed to read a revision, and was not found on PATH');
   return new UserError(`git could not run: ${error.message}`);
 }

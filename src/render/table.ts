@@ -2,7 +2,7 @@
 import type { ActivityReport, Group, Report, WindowReport } from '../evaluate.js';
 import { width as cellWidth, wrapCells } from './cells.js';
 import { grid, type Cell } from './grid.js';
-import { inert } from './inert.js';
+import { inert } from '../text/inert.js';
 import type { Paint } from './paint.js';
 import { activityWhen, countsText, plural, span, total, windowText } from './words.js';
 import { assess, hasAssessments, type Assessments } from '../assess.js';

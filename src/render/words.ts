@@ -1,12 +1,9 @@
 /** Words shared by the renderers: how a window, a day count or a set of counts is said. */
 import type { ActivityReport, Counts, Report, WindowReport } from '../evaluate.js';
 import { STATES, type Window } from '../model.js';
-import { inert } from './inert.js';
+import { inert, span } from '../text/inert.js';
 
-export function span(start: string | null, end: string | null): string {
-  if (!start || !end) return '';
-  return start === end ? start : `${start} → ${end}`;
-}
+export { span };
 
 export function windowText(w: Window): string {
   const when = span(w.start, w.end);
