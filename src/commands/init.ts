@@ -17,7 +17,7 @@ import { packageRoot, type GlobalOptions } from '../shell/context.js';
 import type { EditDeps } from '../shell/edit.js';
 import { isUserError, UserError, type Io } from '../shell/io.js';
 import { formatProblem } from '../shell/problems.js';
-import { cancellable, requireTerminal, type Prompter } from '../shell/prompts.js';
+import { cancellable, inquirerPrompter, requireTerminal, type Prompter } from '../shell/prompts.js';
 import { PACKAGE_NAME } from '../version.js';
 
 export interface InitOptions extends GlobalOptions {
@@ -38,7 +38,6 @@ const DEFAULT_STAGE = { id: 'I', title: 'First stage' };
 export async function run(options: InitOptions, io: Io): Promise<number> {
   if (options.id !== undefined && options.title !== undefined) return initFlow(options, io, null);
   requireTerminal(io, 'init', `the flags: ${FLAGS}`);
-  const { inquirerPrompter } = await import('../shell/prompts.js');
   return initFlow(options, io, await inquirerPrompter());
 }
 

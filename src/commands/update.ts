@@ -12,11 +12,10 @@ import { load, type GlobalOptions } from '../shell/context.js';
 import { commit, diffOf, futureDate, prepareEdit, type EditDeps, type Recorded } from '../shell/edit.js';
 import type { Io } from '../shell/io.js';
 import { resolveRun, todayOf, type Run } from '../shell/run.js';
-import { cancellable, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
+import { cancellable, inquirerPrompter, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
 
 export async function run(options: GlobalOptions, io: Io): Promise<number> {
   requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move <id> (see roadmap help done)');
-  const { inquirerPrompter } = await import('../shell/prompts.js');
   return updateFlow(options, io, await inquirerPrompter());
 }
 

@@ -208,12 +208,12 @@ function appendEvidence(source: Source, target: Target, urls: readonly string[])
   source.append(map, 'evidence', map.flow ? flow : block, flow);
 }
 
-export type WindowOption = { readonly ok: true; readonly text: string; readonly single: boolean } | { readonly ok: false; readonly problem: string };
+export type WindowOption =
+  | { readonly ok: true; readonly text: string; readonly single: boolean }
+  /** `problem` as a prompt says it; `message` as the --to flag's error. */
+  | { readonly ok: false; readonly problem: string; readonly message: string };
 
-/**
- * A new window as YAML text: a window string, or a flow mapping `{start: A, end: B}`.
- * A problem is said without the flag, for a prompt; `windowOptionMessage` adds it.
- */
+/** A new window as YAML text: a window string, or a flow mapping `{start: A, end: B}`. */
 export function readWindowOption(to: string): WindowOption {
   const t = to.trim();
   if (t.startsWith('{')) {
@@ -221,28 +221,26 @@ export function readWindowOption(to: string): WindowOption {
     const root = parsed.root;
     const keys = root?.kind === 'map' ? root.pairs.map((p) => p.key.value).sort().join(',') : '';
     if (parsed.problems.length > 0 || root?.kind !== 'map' || !root.flow || keys !== 'end,start') {
-      return { ok: false, problem: `${JSON.stringify(inert(t))}: write a window such as 2019-05..2019-06, or {start: A, end: B}` };
+      const problem = `${JSON.stringify(inert(t))}: write a window such as 2019-05..2019-06, or {start: A, end: B}`;
+      return { ok: false, problem, message: `--to ${problem}` };
     }
     return { ok: true, text: t.replace(/\s*\n\s*/g, ' '), single: false };
   }
   const w = parseWindowText(t);
-  if (!w.ok) return { ok: false, problem: w.error };
+  if (!w.ok) return { ok: false, problem: w.error, message: `--to: ${w.error}` };
   const { start, end } = w.value;
   if (start.kind === 'fixed' && end.kind === 'fixed' && end.last < start.first) {
-    return { ok: false, problem: `${inert(t)} ends (${end.last}) before it starts (${start.first})` };
+    const problem = `${inert(t)} ends (${end.last}) before it starts (${start.first})`;
+    return { ok: false, problem, message: `--to ${problem}` };
   }
   return { ok: true, text: t, single: !t.includes('..') };
 }
 
-/** "--to: …", or "--to X …" when the problem starts with the value. */
-function windowOptionMessage(to: string, problem: string): string {
-  const t = to.trim();
-  return problem.startsWith(JSON.stringify(inert(t))) || problem.startsWith(inert(t)) ? `--to ${problem}` : `--to: ${problem}`;
-}
+
 
 function move(source: Source, target: Target, to: string): string {
   const wanted = readWindowOption(to);
-  if (!wanted.ok) throw new EditError(windowOptionMessage(to, wanted.problem));
+  if (!wanted.ok) throw new EditError(wanted.message);
   const activity = activityNode(source.root(), target.activity.id);
   const w = target.window;
   const was = !w ? '' : w.startText === w.endText ? w.startText : `${w.startText}..${w.endText}`;

@@ -31,7 +31,7 @@ describe('roadmap check: exit codes', () => {
     expect((await run(['check', '-r', 'test/fixtures/check/empty'])).stderr).toBe(
       'test/fixtures/check/empty: error: no roadmap files (*.yaml, *.yml) in this directory\nroadmap: 1 error in 1 file\n');
     expect((await run(['check', ...DEMO, '--fail-on', 'overdu'])).stderr).toBe(
-      "roadmap: --fail-on: unknown state 'overdu'; did you mean 'overdue'? (states: overdue, due-soon, active, upcoming, later, done, cancelled)\n");
+      "roadmap: --fail-on: unknown state 'overdu'; did you mean 'overdue'? (states: overdue, due-soon, active, upcoming, later, done, cancelled; or disagreement)\n");
   });
 });
 
