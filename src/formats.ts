@@ -21,7 +21,6 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** What `check --fail-on` takes: the states, and disagreements between ratings. */
 export const CHECK_FAIL_ON = [...STATES, 'disagreement'] as const;
-export type CheckFailOn = (typeof CHECK_FAIL_ON)[number];
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];

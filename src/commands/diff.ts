@@ -1,7 +1,7 @@
 /** `roadmap diff <old> [new]`: what changed between two versions of the roadmaps. */
 import { failing } from '../diff/changes.js';
 import { diffReport, type DiffReport } from '../diff/report.js';
-import { DIFF_FORMATS, DIFF_GATES, type DiffFormat, type Gate } from '../formats.js';
+import { DIFF_GATES, type DiffFormat, type Gate } from '../formats.js';
 import { describe } from '../render/diff-words.js';
 import { inert } from '../text/inert.js';
 import type { Paint } from '../render/paint.js';
@@ -21,7 +21,7 @@ export const diffFormats = {
   text: async (report, paint) => (await import('../render/diff-text.js')).renderDiffText(report, paint),
   markdown: async (report) => (await import('../render/diff-markdown.js')).renderDiffMarkdown(report),
   json: async (report) => (await import('../render/diff-json.js')).renderDiffJson(report),
-} satisfies Record<(typeof DIFF_FORMATS)[number], (report: DiffReport, paint: Paint) => Promise<string>>;
+} satisfies Record<DiffFormat, (report: DiffReport, paint: Paint) => Promise<string>>;
 
 export function parseGates(value: string | undefined): Gate[] {
   return value === undefined ? [] : parseList(value, DIFF_GATES, '--fail-on', 'change', `any of: ${DIFF_GATES.join(', ')}`);

@@ -28,7 +28,7 @@ interface Validated {
 
 /** One renderer per format. */
 export const validateFormats = {
-  text: (v) => [...problemLines(v.problems), ...(v.problems.length ? [''] : []), `${v.valid ? '✓' : '✗'} ${summary(v.problems, v.files)}`].join('\n') + '\n',
+  text: (v) => `${[...problemLines(v.problems), ...(v.problems.length ? [''] : []), `${v.valid ? '✓' : '✗'} ${summary(v.problems, v.files)}`].join('\n')}\n`,
   json: (v) => jsonText({ valid: v.valid, problems: v.problems.map(({ file, line, column, severity, message }) => ({ file, line, column, severity, message })) }),
   github: (v) => renderProblemsGithub(v.problems),
 } satisfies Record<ValidateFormat, (v: Validated) => string>;

@@ -99,7 +99,6 @@ export interface Rated {
   readonly rated: string | null;
 }
 
-export type ChangeKind = Change['kind'];
 
 /** The change kinds a review gate can require sign-off for (`--fail-on`). */
 

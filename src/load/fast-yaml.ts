@@ -263,6 +263,8 @@ class Reader {
     const slice = this.s.slice(from, to);
     let shared = this.keys.get(slice);
     if (shared === undefined) {
+      // The concatenation makes a flat copy of a short key, not a slice of the whole text.
+      // biome-ignore lint/style/useTemplate: see above
       shared = slice.length < 64 ? (' ' + slice).slice(1) : slice;
       this.keys.set(shared, shared);
     }

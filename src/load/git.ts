@@ -141,7 +141,7 @@ async function filesAt(repo: Repo, commit: string, where: string, keep: (path: s
   let count = 0;
   const onRecord = (record: Buffer) => {
     const m = /^(\d+) (\w+) (\S+)\t([\s\S]+)$/.exec(record.toString('utf8'));
-    if (!m || m[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755')) return;
+    if (m?.[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755')) return;
     count++;
     if (keep(m[4]!)) kept.push({ path: m[4]!, object: m[3]! });
   };
@@ -188,7 +188,7 @@ async function readBlobs(repo: Repo, objects: readonly string[], limit: number, 
         const whole = size <= limit ? Buffer.concat(body) : null;
         body = [];
         need = -1;
-        onBlob(index++, whole && whole.subarray(0, whole.length - 1), size);
+        onBlob(index++, whole === null ? null : whole.subarray(0, whole.length - 1), size);
       }
     }
   };

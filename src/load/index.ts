@@ -39,7 +39,7 @@ function display(p: string, cwd: string): string {
 
 function discover(p: string, cwd: string, problems: Problem[]): string[] {
   const abs = path.resolve(cwd, p);
-  let info;
+  let info: Stats;
   try {
     info = stat(abs);
   } catch (error) {

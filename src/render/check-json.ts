@@ -2,7 +2,7 @@
 import { disagreementJson } from '../assess.js';
 import { failed, failOnWords, type CheckResult } from '../check.js';
 import type { ActivityReport } from '../evaluate.js';
-import { jsonText, renderJsonChunks, reportJson } from './json.js';
+import { renderJsonChunks, reportJson } from './json.js';
 
 /** The activities listed: those with a failing window, then those with a failing disagreement. */
 function listed(result: CheckResult): readonly ActivityReport[] {
@@ -27,10 +27,6 @@ function verdictJson(result: CheckResult) {
 
 export function checkJson(result: CheckResult) {
   return { ...reportJson(result.report, listed(result)), ...verdictJson(result) };
-}
-
-export function renderCheckJson(result: CheckResult): string {
-  return jsonText(checkJson(result));
 }
 
 /** The same document in pieces, for printing as they come (a portfolio's is tens of megabytes). */

@@ -86,7 +86,7 @@ export async function load(run: { readonly paths: () => readonly string[]; reado
 export function checked(loaded: Loaded, io: Io): Loaded {
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    io.err(problemLines(errors).join('\n') + '\n');
+    io.err(`${problemLines(errors).join('\n')}\n`);
     throw new UserError(problemSummary(errors));
   }
   return loaded;

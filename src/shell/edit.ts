@@ -72,7 +72,7 @@ export function prepareEdit(io: Io, found: Found, window: string | undefined, ed
   if (read.text === earlier?.before) return earlier; // the same edit of the same text
   const result = planEdit(read.text, file, { activity: found.activity.id, window, edit });
   if (!result.ok) {
-    if (result.problems.length) io.err(problemLines(result.problems).join('\n') + '\n');
+    if (result.problems.length) io.err(`${problemLines(result.problems).join('\n')}\n`);
     throw new UserError(result.message);
   }
   // Past the limit no command would read the file again, not even `reopen` to undo this.

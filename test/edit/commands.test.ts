@@ -76,7 +76,7 @@ describe('edit commands', () => {
     expect((await run(['done', '1.1', '--on', '2019-02-20'], { cwd: p.dir, env: { ROADMAP_TODAY: '2019-07-15' } })).stdout).toBe('demo 1.1: done 2019-02-20\n');
     expect((await run(['done', '1.2', '--on', '2019-07-15'], { cwd: p.dir, env: { ROADMAP_TODAY: '2019-07-15' } })).stdout).toBe('demo 1.2: done 2019-07-15\n');
     expect((await run(['start', '1.2', '--on', '2019-01-02', '--today', '2019-01-02'], { cwd: p.dir })).stdout).toBe('demo 1.2: started 2019-01-02\n');
-    expect(p.read()).toBe(roadmapYaml(ACTIVITIES.replace('responsible: A\n', 'responsible: A\n        done: 2019-02-20\n') + '        done: 2019-07-15\n        started: 2019-01-02\n'));
+    expect(p.read()).toBe(roadmapYaml(`${ACTIVITIES.replace('responsible: A\n', 'responsible: A\n        done: 2019-02-20\n')}        done: 2019-07-15\n        started: 2019-01-02\n`));
   });
 
   it('take "the future" from the roadmap\'s today: --today, ROADMAP_TODAY, its time zone', async () => {
