@@ -21,7 +21,7 @@ describe('roadmap check: exit codes', () => {
     ['an empty --fail-on', [...DEMO, '--fail-on', ''], 2],
     ['an unknown format', [...DEMO, '--format', 'xml'], 2],
     ['a bad --today', ['-r', 'test/fixtures/check/demo', '--today', '2024-02-30'], 2],
-  ])('%s -> %i', async (_what, args, code) => {
+  ])('%s (%j) -> exit %i', async (_what, args, code) => {
     expect((await run(['check', ...args])).code).toBe(code);
   });
 
