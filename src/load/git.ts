@@ -7,7 +7,7 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Problem, Roadmap } from '../model.js';
 import { UserError } from '../errors.js';
-import { decodeRoadmap, fileProblem, isRoadmapFile, MAX_FILE_BYTES, selectEditions, type Loaded } from './index.js';
+import { decodeRoadmap, fileProblem, gathered, isRoadmapFile, MAX_FILE_BYTES, type Loaded } from './index.js';
 import { parseRoadmap } from './parse.js';
 
 /** git that cannot run (missing, not executable, too much output) is the user's to mend, not a bug. */
@@ -234,12 +234,5 @@ export async function loadAtRevision(repo: Repo, options: RevisionLoad): Promise
       results[i] = 'problem' in read ? { roadmap: null, problems: [read.problem] } : parseRoadmap(read.text, at);
     }
   });
-  const all: Roadmap[] = [];
-  for (const r of results) {
-    problems.push(...r.problems);
-    if (r.roadmap) all.push(r.roadmap);
-  }
-  const editions = selectEditions(all, options.edition);
-  problems.push(...editions.problems);
-  return { roadmaps: editions.roadmaps, all, problems, files: entries.map(shown) };
+  return gathered(results, problems, options.edition, entries.map(shown));
 }

@@ -283,14 +283,19 @@ export async function loadRoadmaps(paths: readonly string[], options: LoadOption
     if ('problem' in read) return { roadmap: null, problems: [read.problem] };
     return parseRoadmap(read.text, shown);
   });
+  return gathered(parsed, problems, options.revision, files.map((f) => display(f, cwd)));
+}
+
+/** The roadmaps parsed from some files (from disk or from git), their problems and the editions picked. */
+export function gathered(parsed: ReadonlyArray<{ roadmap: Roadmap | null; problems: readonly Problem[] }>, problems: Problem[], edition: number | undefined, files: string[]): Loaded {
   const all: Roadmap[] = [];
   for (const r of parsed) {
     problems.push(...r.problems);
     if (r.roadmap) all.push(r.roadmap);
   }
-  const chosen = selectEditions(all, options.revision);
+  const chosen = selectEditions(all, edition);
   problems.push(...chosen.problems);
-  return { roadmaps: chosen.roadmaps, all, problems, files: files.map((f) => display(f, cwd)) };
+  return { roadmaps: chosen.roadmaps, all, problems, files };
 }
 
 /** The highest revision of each roadmap id, or the one asked for. */
