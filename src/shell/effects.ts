@@ -4,10 +4,9 @@
  * backpressure), the job summary and stderr; the exit code is the Output's.
  */
 import path from 'node:path';
-import { appendText, summaryRoom } from './files.js';
 import type { Io } from './io.js';
 import { outPieces } from './output.js';
-import { writeOutput, type Written } from './write.js';
+import type { Written } from './write.js';
 
 /** A file a command writes (its --output). */
 export interface FileOutput {
@@ -32,9 +31,13 @@ export interface Output {
 }
 
 export async function perform(output: Output, io: Io): Promise<number> {
-  for (const file of output.files ?? []) {
-    const said = file.said?.(await writeOutput(io, file.path, file.text, file.inputs));
-    if (said) io.err(said);
+  // The writer is loaded only by a command that writes: status and check print, and start-up counts.
+  if (output.files?.length) {
+    const { writeOutput } = await import('./write.js');
+    for (const file of output.files) {
+      const said = file.said?.(await writeOutput(io, file.path, file.text, file.inputs));
+      if (said) io.err(said);
+    }
   }
   if (typeof output.stdout === 'string') io.out(output.stdout);
   else if (output.stdout) await outPieces(io, output.stdout);
@@ -47,6 +50,7 @@ export async function perform(output: Output, io: Io): Promise<number> {
 /** Appends to the job summary within GitHub's size limit; a failure here only warns. */
 async function stepSummary(target: string, render: (room: number) => string, io: Io): Promise<void> {
   try {
+    const { appendText, summaryRoom } = await import('./files.js');
     const room = await summaryRoom(target);
     const text = render(room);
     if (Buffer.byteLength(text) > room) {
