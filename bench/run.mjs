@@ -121,7 +121,7 @@ function hasCommand(command) {
 }
 
 const rows = [];
-const ms = (x) => (Number.isFinite(x) ? `${x >= 1000 ? (x / 1000).toFixed(2) + ' s' : x.toFixed(0) + ' ms'}` : '–');
+const ms = (x) => (Number.isFinite(x) ? `${x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`}` : '–');
 function row(section, label, m, extra = '') {
   rows.push({ section, label, m, extra });
   const line = m
@@ -140,7 +140,7 @@ function cli(command) {
 }
 
 /** A command row if the command exists in this build, "n/a" otherwise. */
-function commandRow(section, label, command, options, note = (m) => '') {
+function commandRow(section, label, command, options, note = (_m) => '') {
   if (!hasCommand(command[0])) {
     row(section, label, null, 'n/a (command not present)');
     return null;
@@ -209,7 +209,7 @@ if (only.has('scale')) {
       // Completion reads the roadmaps named on the line (ids of every file), evaluates nothing.
       const m = measure(cli(['__complete', '--', '-r', dir, 'done', '1.']), { n });
       row('scale', 'roadmap __complete (-r DIR done 1.<TAB>)', m, beyond(m));
-      set['__complete'] = m;
+      set.__complete = m;
     }
     results.set(activities, set);
   }

@@ -3,7 +3,7 @@
  * urgent first. Pure; every `check` format renders a CheckResult.
  */
 import { assess, type Disagreement } from './assess.js';
-import { RANK, type ActivityReport, type DeadlineReport, type Report, type WindowReport } from './evaluate.js';
+import { RANK, urgencyKey, type ActivityReport, type DeadlineReport, type Report, type WindowReport } from './evaluate.js';
 import type { Position, State } from './model.js';
 
 /** A window of an activity, or (spec revision 2) a stage's own deadline. */
@@ -67,10 +67,6 @@ export function failed(result: CheckResult): boolean {
 /** The --fail-on list as shown: the states, then `disagreement`. */
 export function failOnWords(result: CheckResult): string[] {
   return result.disagreement ? [...result.failOn, 'disagreement'] : [...result.failOn];
-}
-
-function urgencyKey(w: WindowReport): number {
-  return -(w.daysOverdue ?? 0) + (w.daysLeft ?? 0) + (w.daysUntilStart ?? 0);
 }
 
 /** Most urgent first; ties keep file order (the sort is stable). */

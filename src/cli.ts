@@ -2,11 +2,11 @@
  * Commander wiring only: the global options, the commands, and a lazy import of
  * each command so that none pays for another's modules.
  */
-import { Argument, Command, CommanderError, Option } from 'commander';
-import { CHECK_FORMATS, DIFF_FORMATS, GROUPINGS, REPORT_FORMATS, SHELLS, STATUS_FORMATS, VALIDATE_FORMATS } from './formats.js';
+import { Argument, Command, CommanderError, Option, type OptionValues } from 'commander';
+import { CHECK_FAIL_ON, CHECK_FORMATS, DIFF_FORMATS, DIFF_GATES, GROUPINGS, REPORT_FORMATS, SHELLS, STATUS_FORMATS, TIMELINE_GROUPINGS, VALIDATE_FORMATS } from './formats.js';
 import { STATES } from './model.js';
-import { inert } from './render/inert.js';
-import { processIo, UserError, type Io } from './shell/io.js';
+import { inert } from './text/inert.js';
+import { isUserError, processIo, UserError, type Io } from './shell/io.js';
 import { VERSION } from './version.js';
 
 /** bin/roadmap.js turns main()'s code into the exit code once stdout is written. */
@@ -22,15 +22,22 @@ $ROADMAP_TODAY, else the date in the roadmap's timezone. Exit codes: 0 fine,
 1 deadlines missed (check), 2 unusable input, 3 internal error,
 4 output not written (e.g. disk full).`;
 
-type Run = (options: never, io: Io, ...args: never[]) => Promise<number>;
+/**
+ * What every command module exports: run(options, io, ...positional) → exit code. The
+ * commands built on Run → plan → Output get it from shell/command.ts.
+ */
+interface CommandModule<A extends unknown[]> {
+  readonly run: (options: OptionValues, io: Io, ...args: A) => Promise<number>;
+}
+type Action = <A extends unknown[]>(load: () => Promise<CommandModule<A>>) => (this: Command, ...args: unknown[]) => Promise<void>;
 
 export function buildProgram(io: Io, done: (code: number) => void): Command {
   const program = new Command('roadmap');
-  const action = (load: () => Promise<{ run: Run }>) =>
+  const action: Action = <A extends unknown[]>(load: () => Promise<CommandModule<A>>) =>
     async function (this: Command, ...args: unknown[]) {
       const { run } = await load();
-      const positional = args.slice(0, this.registeredArguments.length);
-      done(await (run as (o: unknown, io: Io, ...a: unknown[]) => Promise<number>)(this.optsWithGlobals(), io, ...positional));
+      // commander hands the positional arguments first, as declared with .argument().
+      done(await run(this.optsWithGlobals(), io, ...(args.slice(0, this.registeredArguments.length) as A)));
     };
 
   program
@@ -82,7 +89,7 @@ Examples:
     program
       .command('check')
       .description('the CI gate: list every window in a failing state; exit 1 if there is one')
-      .option('--fail-on <states>', `states that fail, comma-separated: ${STATES.join(',')}`, 'overdue')
+      .option('--fail-on <states>', `what fails, comma-separated: ${CHECK_FAIL_ON.join(',')}`, 'overdue')
       .addOption(new Option('--format <format>', 'output format (default: from the --output extension, else text)').choices(CHECK_FORMATS))
       .option('-o, --output <file>', 'write the report to this file: .xml junit, .json json, .md markdown, .txt text (the log then gets the text list, or annotations in GitHub Actions)'),
   )
@@ -119,7 +126,7 @@ Examples:
     .argument('<old>', 'a file or directory, an edition ID@N, a git revision (main, HEAD~1) or REV:path')
     .argument('[new]', 'the same kinds (default: the working tree)')
     .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
-    .option('--fail-on <changes>', 'exit 1 when any of these is present, comma-separated: extended,removed,reassigned,reopened')
+    .option('--fail-on <changes>', `exit 1 when any of these is present, comma-separated: ${DIFF_GATES.join(',')}`)
     .addHelpText('after', `
 An argument is read as an existing path first, then ID@N, then REV:path (path
 relative to the current directory), then a git revision, read at the paths the
@@ -137,7 +144,7 @@ Examples:
     program
       .command('timeline')
       .description('a Gantt chart of the activity windows, with a marker at today')
-      .addOption(new Option('--by <grouping>', 'group rows by').choices(GROUPINGS).default('stage'))
+      .addOption(new Option('--by <grouping>', 'group rows by').choices(TIMELINE_GROUPINGS).default('stage'))
       .option('--width <columns>', 'chart width (default: the terminal width, else 100)')
       .option('--from <date>', 'first day shown: a day, a month or a year (default: the first window)')
       .option('--to <date>', 'last day shown: a day, a month or a year (default: the last window)'),
@@ -243,7 +250,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof UserError) {
+    if (isUserError(error)) {
       io.err(`roadmap: ${error.message}\n`);
       return error.exitCode;
     }
@@ -261,7 +268,7 @@ elsewhere stay as they are), checks the result, and writes it atomically.
 ID may be qualified as ROADMAP-ID:ACTIVITY-ID.`;
 
 /** done, start, cancel, reopen, move (SPEC §3), update and init. */
-function addEditCommands(program: Command, action: (load: () => Promise<{ run: Run }>) => (...args: unknown[]) => Promise<void>): void {
+function addEditCommands(program: Command, action: Action): void {
   const edit = (name: string, description: string) =>
     program
       .command(`${name} <id>`)

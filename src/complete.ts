@@ -4,7 +4,7 @@
  * completion never drifts from the command line); ids need the roadmaps, which
  * the caller loads when the answer asks for them.
  */
-import { GATES } from './diff/changes.js';
+import { CHECK_FAIL_ON, DIFF_GATES } from './formats.js';
 import { STATES } from './model.js';
 
 export interface OptionSpec {
@@ -38,7 +38,7 @@ export type Want =
 const NOTHING: Want = { kind: 'words', words: [] };
 
 /** Options whose values are lists of known words or ids, by `command:option` or option name. */
-const LISTS: Readonly<Record<string, readonly string[]>> = { 'diff:failOn': GATES, failOn: STATES, state: STATES };
+const LISTS: Readonly<Record<string, readonly string[]>> = { 'diff:failOn': DIFF_GATES, failOn: CHECK_FAIL_ON, state: STATES };
 const IDS: Readonly<Record<string, IdKind>> = { stage: 'stage', entity: 'entity' };
 /** Commands whose --entity is not an id (init takes ID=Name). */
 const NOT_IDS = new Set(['init:entity']);

@@ -185,7 +185,8 @@ export function byUrgency(a: ActivityReport, b: ActivityReport): number {
   return RANK[a.state] - RANK[b.state] || urgencyKey(a) - urgencyKey(b);
 }
 
-function urgencyKey(a: ActivityReport): number {
+/** Smaller is more urgent: days overdue count down, days left and days until the start count up. */
+export function urgencyKey(a: DayCounts): number {
   return -(a.daysOverdue ?? 0) + (a.daysLeft ?? 0) + (a.daysUntilStart ?? 0);
 }
 

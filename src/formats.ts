@@ -1,21 +1,36 @@
 /**
- * The output formats and groupings of each command, typed once: they feed the
- * options' types, commander's .choices() and the help, without loading the commands.
+ * The output formats, groupings and gate names of each command, typed once: they feed
+ * the options' types, commander's .choices(), the parsers and the help, without
+ * loading the commands. A format here is a type error until its command's registry
+ * has a renderer for it.
  */
+import { STATES } from './model.js';
+
 export const STATUS_FORMATS = ['table', 'json', 'markdown'] as const;
 export type StatusFormat = (typeof STATUS_FORMATS)[number];
 
-export const GROUPINGS = ['stage', 'entity'] as const;
+export const GROUPINGS = ['stage', 'entity', 'assessor'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-export const CHECK_FORMATS = ['text', 'json', 'github', 'junit', 'markdown'] as const;
+/** A timeline's rows: an assessor rates activities, it has no rows of its own. */
+export const TIMELINE_GROUPINGS = ['stage', 'entity'] as const;
+export type TimelineGrouping = (typeof TIMELINE_GROUPINGS)[number];
+
+export const CHECK_FORMATS = ['text', 'json', 'github', 'junit', 'markdown', 'codeclimate'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** What `check --fail-on` takes: the states, and disagreements between ratings. */
+export const CHECK_FAIL_ON = [...STATES, 'disagreement'] as const;
 
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+/** The changes `diff --fail-on` can require a sign-off for. */
+export const DIFF_GATES = ['extended', 'removed', 'reassigned', 'reopened'] as const;
+export type Gate = (typeof DIFF_GATES)[number];
 
 export const REPORT_FORMATS = ['html', 'ics', 'mermaid', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

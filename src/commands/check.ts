@@ -1,31 +1,51 @@
-/** `roadmap check`: the CI gate. Exit 1 when some window is in a failing state. */
+/** `roadmap check`: the CI gate. Exit 1 when some window is in a failing state (or, asked, a disagreement). */
 import path from 'node:path';
-import { check, type CheckResult } from '../check.js';
-import { CHECK_EXTENSIONS, formatByExtension, type CheckFormat } from '../formats.js';
-import { inert } from '../render/inert.js';
+import { check, failed, type CheckResult } from '../check.js';
+import { CHECK_EXTENSIONS, CHECK_FAIL_ON, formatByExtension, type CheckFormat } from '../formats.js';
+import { STATES, type State } from '../model.js';
+import { renderCheckJsonChunks } from '../render/check-json.js';
 import { renderCheckMarkdown } from '../render/check-markdown.js';
 import { renderCheckText } from '../render/check-text.js';
 import { dateLine, verdict } from '../render/finding.js';
 import { renderCheckGithub } from '../render/github.js';
-import { renderJsonChunks } from '../render/json.js';
+import { inert } from '../text/inert.js';
 import { plain, type Paint } from '../render/paint.js';
-import type { State } from '../model.js';
-import { loadReport, paintFor, parseStates, type FilterOptions, type GlobalOptions } from '../shell/context.js';
-import { appendText, summaryRoom } from '../shell/files.js';
-import { writeOutput } from '../shell/write.js';
-import { EXIT, UserError, type Io } from '../shell/io.js';
-import { outPieces } from '../shell/output.js';
+import { workTreeTop } from '../shell/context.js';
+import { command } from '../shell/command.js';
+import type { Output, Stdout } from '../shell/effects.js';
+import { EXIT, UserError } from '../shell/io.js';
+import { loadReport, parseList, type Run } from '../shell/run.js';
 
-export interface CheckOptions extends GlobalOptions, FilterOptions {
+export interface CheckOptions {
   readonly format?: CheckFormat;
   readonly failOn?: string;
   readonly output?: string;
 }
 
-function failOnOf(value: string | undefined): State[] {
-  const states = parseStates(value ?? 'overdue', '--fail-on') ?? [];
-  if (states.length === 0) throw new UserError('--fail-on needs at least one state, e.g. --fail-on overdue,due-soon');
-  return [...new Set(states)];
+/** What a check renderer may need besides the result. */
+export interface CheckView {
+  readonly paint: Paint;
+  /** A roadmap's file named from the top of the repository (the git work tree), else from cwd. */
+  readonly repoPath: (file: string) => string;
+}
+
+type CheckRenderer = (result: CheckResult, view: CheckView) => Stdout | Promise<Stdout>;
+
+/** One renderer per format; a new format is one file in src/render/ and one line here. */
+export const checkFormats = {
+  text: (r, v) => renderCheckText(r, v.paint),
+  json: (r) => renderCheckJsonChunks(r),
+  github: (r) => renderCheckGithub(r),
+  junit: async (r) => (await import('../render/junit.js')).renderJunit(r),
+  markdown: (r) => renderCheckMarkdown(r),
+  codeclimate: async (r, v) => (await import('../render/codeclimate.js')).renderCodeClimate(r, v.repoPath),
+} satisfies Record<CheckFormat, CheckRenderer>;
+
+/** --fail-on: states, and `disagreement`; at least one. */
+export function failOnOf(value: string | undefined): { states: State[]; disagreement: boolean } {
+  const names = [...new Set(parseList(value ?? 'overdue', CHECK_FAIL_ON, '--fail-on', 'state', `states: ${STATES.join(', ')}; or disagreement`))];
+  if (names.length === 0) throw new UserError('--fail-on needs at least one state, e.g. --fail-on overdue,due-soon');
+  return { states: names.filter((n): n is State => n !== 'disagreement'), disagreement: names.includes('disagreement') };
 }
 
 /** --format, else the --output file's extension (an unknown one is refused rather than guessed), else text. */
@@ -37,53 +57,35 @@ export function formatOf(options: CheckOptions): CheckFormat {
   return by.format;
 }
 
-async function render(format: CheckFormat, result: CheckResult, paint: Paint): Promise<string> {
-  switch (format) {
-    case 'text': return renderCheckText(result, paint);
-    case 'json': return [...jsonPieces(result)].join('');
-    case 'github': return renderCheckGithub(result);
-    case 'junit': return (await import('../render/junit.js')).renderJunit(result);
-    case 'markdown': return renderCheckMarkdown(result);
-  }
-}
+const whole = async (text: Stdout | Promise<Stdout>): Promise<string> => {
+  const t = await text;
+  return typeof t === 'string' ? t : [...t].join('');
+};
 
-function jsonPieces(result: CheckResult): Iterable<string> {
-  return renderJsonChunks(result.report, undefined, result.failingActivities, { failOn: result.failOn, failed: result.failing.length > 0 });
-}
-
-/** Appends the markdown summary to $GITHUB_STEP_SUMMARY, within GitHub's size limit; a failure here only warns. */
-async function stepSummary(file: string, result: CheckResult, io: Io): Promise<void> {
-  const target = path.resolve(io.cwd, file);
-  try {
-    const room = await summaryRoom(target);
-    const text = renderCheckMarkdown(result, { maxBytes: room });
-    if (Buffer.byteLength(text) > room) {
-      io.err(`roadmap: not adding to the job summary: it is nearly full (GitHub takes 1 MiB per step)\n`);
-      return;
-    }
-    await appendText(target, text);
-  } catch (error) {
-    io.err(`roadmap: could not add to the job summary ($GITHUB_STEP_SUMMARY): ${(error as Error).message}\n`);
-  }
-}
-
-export async function run(options: CheckOptions, io: Io): Promise<number> {
+export async function plan(run: Run, options: CheckOptions): Promise<Output> {
   const failOn = failOnOf(options.failOn);
   const format = formatOf(options);
-  const { loaded, report } = await loadReport(options, io);
-  const result = check(report, failOn);
+  const { loaded, report } = await loadReport(run);
+  const result = check(report, failOn.states, { disagreement: failOn.disagreement });
+  const top = workTreeTop(run.io.cwd) ?? run.io.cwd;
+  const repoPath = (file: string) => path.relative(top, path.resolve(run.io.cwd, file)).split(path.sep).join('/');
+  const view = (paint: Paint): CheckView => ({ paint, repoPath });
+  const summary = (room: number) => renderCheckMarkdown(result, { maxBytes: room });
+  const exit = failed(result) ? EXIT.failing : EXIT.ok;
   if (options.output) {
-    const written = await writeOutput(io, options.output, await render(format, result, plain), loaded.files);
-    if (written === 'replaced' && !options.quiet) io.err(`roadmap: replaced ${options.output}\n`);
     // The file holds the report; the log gets annotations inside GitHub Actions, the text list elsewhere.
-    const console: CheckFormat = io.env.GITHUB_ACTIONS === 'true' && format !== 'github' ? 'github' : 'text';
-    io.out(await render(console, result, console === 'text' ? await paintFor(options, io) : plain));
-  } else if (format === 'json') {
-    await outPieces(io, jsonPieces(result));
-  } else {
-    io.out(await render(format, result, format === 'text' ? await paintFor(options, io) : plain));
+    const console: CheckFormat = run.io.env.GITHUB_ACTIONS === 'true' && format !== 'github' ? 'github' : 'text';
+    const output = options.output;
+    return {
+      files: [{ path: output, text: await whole(checkFormats[format](result, view(plain))), inputs: loaded.files, said: (w) => (w === 'replaced' && !run.quiet ? `roadmap: replaced ${output}\n` : undefined) }],
+      stdout: await checkFormats[console](result, view(console === 'text' ? run.paint : plain)),
+      summary,
+      exit,
+    };
   }
-  if (io.env.GITHUB_STEP_SUMMARY) await stepSummary(io.env.GITHUB_STEP_SUMMARY, result, io);
-  if (format !== 'text' && !options.output && !options.quiet) io.err(`roadmap check: ${verdict(result)} (${dateLine(result)})\n`);
-  return result.failing.length > 0 ? EXIT.failing : EXIT.ok;
+  const stdout = await checkFormats[format](result, view(format === 'text' ? run.paint : plain));
+  const stderr = format !== 'text' && !run.quiet ? `roadmap check: ${verdict(result)} (${dateLine(result)})\n` : undefined;
+  return { stdout, stderr, summary, exit };
 }
+
+export const run = command(plan);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ImportError, importDocument, type ImportPlan } from '../import/index.js';
 import { describeIoError } from '../load/index.js';
 import { md } from '../render/markdown.js';
-import { inert, inertPath } from '../render/inert.js';
+import { inert, inertPath } from '../text/inert.js';
 import { UserError, type Io } from '../shell/io.js';
 import { writeAtomic, writeOutput } from '../shell/write.js';
 

@@ -12,12 +12,12 @@ import { writeAtomic } from '../shell/write.js';
 import { ENTITY_ID, ITEM_ID, ROADMAP_ID } from '../load/format.js';
 import { describeIoError } from '../load/index.js';
 import { parseRoadmap } from '../load/parse.js';
-import { inert } from '../render/inert.js';
+import { inert } from '../text/inert.js';
 import { packageRoot, type GlobalOptions } from '../shell/context.js';
-import { asUserError, type EditDeps } from '../shell/edit.js';
-import { UserError, type Io } from '../shell/io.js';
+import type { EditDeps } from '../shell/edit.js';
+import { isUserError, UserError, type Io } from '../shell/io.js';
 import { formatProblem } from '../shell/problems.js';
-import { cancellable, requireTerminal, type Prompter } from '../shell/prompts.js';
+import { cancellable, inquirerPrompter, requireTerminal, type Prompter } from '../shell/prompts.js';
 import { PACKAGE_NAME } from '../version.js';
 
 export interface InitOptions extends GlobalOptions {
@@ -38,7 +38,6 @@ const DEFAULT_STAGE = { id: 'I', title: 'First stage' };
 export async function run(options: InitOptions, io: Io): Promise<number> {
   if (options.id !== undefined && options.title !== undefined) return initFlow(options, io, null);
   requireTerminal(io, 'init', `the flags: ${FLAGS}`);
-  const { inquirerPrompter } = await import('../shell/prompts.js');
   return initFlow(options, io, await inquirerPrompter());
 }
 
@@ -164,9 +163,8 @@ async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: 
     });
     await writeAtomic(abs, content, { expected: null, shown, fs: deps.fs });
   } catch (error) {
-    const problem = asUserError(error);
-    if (!ask || !(problem instanceof UserError)) throw problem;
-    throw await keepDraft(io, abs, shown, content, problem.message);
+    if (!ask || !isUserError(error)) throw error;
+    throw await keepDraft(io, abs, shown, content, error.message);
   }
   io.out(`created ${inert(shown)}\n`);
   if (ref.tip && !options.quiet) io.err(`roadmap: ${ref.tip}\n`);

@@ -1,7 +1,11 @@
 /** `roadmap reopen <id>`: removes `done` and `cancelled`. */
+import { command } from '../shell/command.js';
+import type { Output } from '../shell/effects.js';
 import { runEdit, type EditOptions } from '../shell/edit.js';
-import type { Io } from '../shell/io.js';
+import type { Run } from '../shell/run.js';
 
-export async function run(options: EditOptions, io: Io, id: string): Promise<number> {
-  return runEdit(options, io, id, () => ({ kind: 'reopen' }));
+export function plan(run: Run, options: EditOptions, id: string): Promise<Output> {
+  return runEdit(run, options, id, () => ({ kind: 'reopen' }));
 }
+
+export const run = command<EditOptions, [string]>(plan);

@@ -1,15 +1,14 @@
 /** `roadmap report`: the status published as an HTML page, an iCalendar file, a Mermaid chart or Markdown. */
-import { formatByExtension, REPORT_EXTENSIONS, type ReportFormat } from '../formats.js';
-import { inert } from '../render/inert.js';
-import path from 'node:path';
 import type { Report } from '../evaluate.js';
-import { UserError, type Io } from '../shell/io.js';
-import { loadReport, type FilterOptions, type GlobalOptions } from '../shell/context.js';
-import { writeOutput } from '../shell/write.js';
+import { formatByExtension, REPORT_EXTENSIONS, type ReportFormat } from '../formats.js';
+import { inert } from '../text/inert.js';
+import { command } from '../shell/command.js';
+import type { Output } from '../shell/effects.js';
+import { EXIT, UserError } from '../shell/io.js';
+import { loadReport, type Run } from '../shell/run.js';
 import { VERSION } from '../version.js';
 
-
-export interface ReportOptions extends GlobalOptions, FilterOptions {
+export interface ReportOptions {
   readonly format?: ReportFormat;
   readonly output?: string;
 }
@@ -24,39 +23,39 @@ export function formatOf(options: ReportOptions): ReportFormat {
   return by.format;
 }
 
-async function render(format: ReportFormat, report: Report, options: ReportOptions): Promise<string> {
-  switch (format) {
-    case 'html': {
-      const [{ renderHtml }, { loadWidths }, { shownTexts }] = await Promise.all([import('../render/html.js'), import('../render/cells.js'), import('../render/words.js')]);
-      await loadWidths(shownTexts(report));
-      return renderHtml(report, { version: VERSION });
-    }
-    case 'ics': {
-      const entities = options.entity?.flatMap((e) => e.split(',')).filter(Boolean) ?? [];
-      const titles = report.roadmaps.map(({ roadmap }) => roadmap.title).join('; ');
-      const name = entities.length ? `${titles} — ${entities.join(', ')}` : undefined;
-      return (await import('../render/ics.js')).renderIcs(report, { version: VERSION, name });
-    }
-    case 'mermaid': return (await import('../render/mermaid.js')).renderMermaid(report);
-    case 'markdown': return (await import('../render/report-markdown.js')).renderReportMarkdown(report);
-  }
-}
+type ReportRenderer = (report: Report, run: Run) => Promise<string>;
 
-export async function run(options: ReportOptions, io: Io): Promise<number> {
+/** One renderer per format, each loaded only when asked for. */
+export const reportFormats = {
+  html: async (report) => {
+    const [{ renderHtml }, { loadWidths }, { shownTexts }] = await Promise.all([import('../render/html.js'), import('../render/cells.js'), import('../render/words.js')]);
+    await loadWidths(shownTexts(report));
+    return renderHtml(report, { version: VERSION });
+  },
+  ics: async (report, run) => {
+    const entities = run.filter.entity?.flatMap((e) => e.split(',')).filter(Boolean) ?? [];
+    const titles = report.roadmaps.map(({ roadmap }) => roadmap.title).join('; ');
+    const name = entities.length ? `${titles} — ${entities.join(', ')}` : undefined;
+    return (await import('../render/ics.js')).renderIcs(report, { version: VERSION, name });
+  },
+  mermaid: async (report) => (await import('../render/mermaid.js')).renderMermaid(report),
+  markdown: async (report) => (await import('../render/report-markdown.js')).renderReportMarkdown(report),
+} satisfies Record<ReportFormat, ReportRenderer>;
+
+export async function plan(run: Run, options: ReportOptions): Promise<Output> {
   const format = formatOf(options);
-  const { loaded, report } = await loadReport(options, io);
+  const { loaded, report } = await loadReport(run);
   // A calendar or a chart with nothing in it is no use (and an empty VCALENDAR is not valid iCalendar).
   if (report.activities.length === 0 && (format === 'ics' || format === 'mermaid')) {
-    io.err(`roadmap: nothing to show: no activity matches; no ${format === 'ics' ? 'calendar' : 'chart'} written\n`);
-    return 0;
+    return { stderr: `roadmap: nothing to show: no activity matches; no ${format === 'ics' ? 'calendar' : 'chart'} written\n`, exit: EXIT.ok };
   }
-  const text = await render(format, report, options);
-  if (options.output === undefined || options.output === '-') {
-    io.out(text);
-    return 0;
-  }
-  if (options.output.trim() === '') throw new UserError('--output expects a file name');
-  const written = await writeOutput(io, options.output, text, loaded.files);
-  if (!options.quiet) io.err(`roadmap: ${written === 'replaced' ? 'replaced' : 'wrote'} ${options.output} (${format}, ${report.activities.length} ${report.activities.length === 1 ? 'activity' : 'activities'})\n`);
-  return 0;
+  const text = await reportFormats[format](report, run);
+  const output = options.output;
+  if (output === undefined || output === '-') return { stdout: text, exit: EXIT.ok };
+  if (output.trim() === '') throw new UserError('--output expects a file name');
+  const n = report.activities.length;
+  const said = (written: string) => (run.quiet ? undefined : `roadmap: ${written === 'replaced' ? 'replaced' : 'wrote'} ${output} (${format}, ${n} ${n === 1 ? 'activity' : 'activities'})\n`);
+  return { files: [{ path: output, text, inputs: loaded.files, said }], exit: EXIT.ok };
 }
+
+export const run = command(plan);

@@ -1,13 +1,15 @@
-/** `roadmap status`: the state of every activity, per stage or per entity. */
+/** `roadmap status`: the state of every activity, per stage, per entity or per assessor. */
+import type { Report } from '../evaluate.js';
 import type { Grouping, StatusFormat } from '../formats.js';
 import { renderJsonChunks } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { loadReport, paintFor, terminalWidth, type FilterOptions, type GlobalOptions } from '../shell/context.js';
-import { UserError, type Io } from '../shell/io.js';
-import { outPieces } from '../shell/output.js';
+import type { Paint } from '../render/paint.js';
+import { command } from '../shell/command.js';
+import type { Output, Stdout } from '../shell/effects.js';
+import { EXIT } from '../shell/io.js';
+import { loadReport, wholeNumber, type Run } from '../shell/run.js';
 
-
-export interface StatusOptions extends GlobalOptions, FilterOptions {
+export interface StatusOptions {
   readonly format?: StatusFormat;
   readonly by?: Grouping;
   readonly limit?: string;
@@ -21,28 +23,45 @@ export interface StatusOptions extends GlobalOptions, FilterOptions {
 export const DEFAULT_LIMIT = 25;
 export const DEFAULT_ROWS = 1000;
 
-function limitOf(value: string | undefined): { limit?: number; rows?: number } {
-  if (value === undefined) return { limit: DEFAULT_LIMIT, rows: DEFAULT_ROWS };
-  if (!/^\d+$/.test(value)) throw new UserError(`--limit expects a whole number (0 for no limit), not ${JSON.stringify(value)}`);
-  return Number(value) === 0 ? {} : { limit: Number(value) };
+/** A table is as wide as the terminal, else this. */
+const DEFAULT_WIDTH = 120;
+
+interface StatusView {
+  readonly by: Grouping;
+  readonly paint: Paint;
+  readonly width: number;
+  readonly limit?: number | undefined;
+  readonly rows?: number | undefined;
 }
 
-export async function run(options: StatusOptions, io: Io): Promise<number> {
-  const { limit, rows } = limitOf(options.limit);
-  const { report } = await loadReport(options, io);
-  const by = options.by ?? 'stage';
-  switch (options.format ?? 'table') {
-    case 'json':
-      await outPieces(io, renderJsonChunks(report));
-      break;
-    case 'markdown':
-      io.out(renderMarkdown(report, by));
-      break;
-    case 'table': {
-      const [{ renderTable }, { loadWidths }, { shownTexts }] = await Promise.all([import('../render/table.js'), import('../render/cells.js'), import('../render/words.js')]);
-      await loadWidths(shownTexts(report));
-      io.out(renderTable(report, { by, width: terminalWidth(io), paint: await paintFor(options, io), limit, rows }));
-    }
-  }
-  return 0;
+type StatusRenderer = (report: Report, view: StatusView) => Stdout | Promise<Stdout>;
+
+async function table(report: Report, v: StatusView): Promise<string> {
+  const [{ renderTable }, { loadWidths }, { shownTexts }] = await Promise.all([import('../render/table.js'), import('../render/cells.js'), import('../render/words.js')]);
+  await loadWidths(shownTexts(report));
+  return renderTable(report, { by: v.by === 'assessor' ? 'stage' : v.by, width: v.width, paint: v.paint, limit: v.limit, rows: v.rows });
 }
+
+const byAssessor = () => import('../render/by-assessor.js');
+
+/** One renderer per format; `--by assessor` has views of its own. */
+export const statusFormats = {
+  table: async (r, v) => (v.by === 'assessor' ? (await byAssessor()).renderAssessorTable(r, v.paint) : table(r, v)),
+  json: async (r, v) => (v.by === 'assessor' ? (await byAssessor()).renderAssessorJson(r) : renderJsonChunks(r)),
+  markdown: async (r, v) => (v.by === 'assessor' ? (await byAssessor()).renderAssessorMarkdown(r) : renderMarkdown(r, v.by)),
+} satisfies Record<StatusFormat, StatusRenderer>;
+
+function limitOf(value: string | undefined): { limit?: number; rows?: number } {
+  const n = wholeNumber('--limit', value, 0, undefined, 'a whole number (0 for no limit)');
+  if (n === undefined) return { limit: DEFAULT_LIMIT, rows: DEFAULT_ROWS };
+  return n === 0 ? {} : { limit: n };
+}
+
+export async function plan(run: Run, options: StatusOptions): Promise<Output> {
+  const { limit, rows } = limitOf(options.limit);
+  const { report } = await loadReport(run);
+  const view = { by: options.by ?? 'stage', paint: run.paint, width: run.columns ?? DEFAULT_WIDTH, limit, rows };
+  return { stdout: await statusFormats[options.format ?? 'table'](report, view), exit: EXIT.ok };
+}
+
+export const run = command(plan);

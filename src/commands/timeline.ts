@@ -1,20 +1,22 @@
 /** `roadmap timeline`: a Gantt chart of the activity windows, with a marker at today. */
-import type { Grouping } from '../formats.js';
 import type { CalendarDate } from '../calendar/date.js';
-import type { Report } from '../evaluate.js';
-import { inert } from '../render/inert.js';
 import { parseFixed } from '../calendar/window.js';
+import type { Report } from '../evaluate.js';
+import type { TimelineGrouping } from '../formats.js';
 import { loadWidths } from '../render/cells.js';
+import { inert } from '../text/inert.js';
 import { chartRange, clipNote, MIN_WIDTH, renderTimeline } from '../render/timeline.js';
 import { shownTexts } from '../render/words.js';
-import { loadReport, MAX_WIDTH, paintFor, type FilterOptions, type GlobalOptions } from '../shell/context.js';
-import { UserError, type Io } from '../shell/io.js';
+import { command } from '../shell/command.js';
+import type { Output } from '../shell/effects.js';
+import { EXIT, UserError } from '../shell/io.js';
+import { loadReport, MAX_WIDTH, wholeNumber, type Run } from '../shell/run.js';
 
 /** Output that is not a terminal has no width of its own. */
-export const DEFAULT_WIDTH = 100;
+const DEFAULT_WIDTH = 100;
 
-export interface TimelineCommandOptions extends GlobalOptions, FilterOptions {
-  readonly by?: Grouping;
+export interface TimelineOptions {
+  readonly by?: TimelineGrouping;
   readonly width?: string;
   readonly from?: string;
   readonly to?: string;
@@ -30,21 +32,15 @@ export function rangeEnd(flag: '--from' | '--to', value: string | undefined): Ca
   return flag === '--from' ? parsed.value.first : parsed.value.last;
 }
 
-export function widthFor(options: TimelineCommandOptions, io: Io): number {
-  if (options.width !== undefined) {
-    const n = Number(options.width);
-    if (!/^\d+$/.test(options.width.trim()) || n < MIN_WIDTH || n > MAX_WIDTH) {
-      throw new UserError(`--width expects a whole number from ${MIN_WIDTH} to ${MAX_WIDTH}, not ${JSON.stringify(options.width)}`);
-    }
-    return n;
-  }
-  if (io.stdoutTTY && io.columns) return Math.min(io.columns, MAX_WIDTH);
-  const fromEnv = Number(io.env.COLUMNS);
-  return Number.isInteger(fromEnv) && fromEnv >= MIN_WIDTH ? Math.min(fromEnv, MAX_WIDTH) : DEFAULT_WIDTH;
+function widthFor(options: TimelineOptions, run: Run): number {
+  const given = wholeNumber('--width', options.width, MIN_WIDTH, MAX_WIDTH);
+  if (given !== undefined) return given;
+  if (run.columns !== undefined && (run.terminal || run.columns >= MIN_WIDTH)) return run.columns;
+  return DEFAULT_WIDTH;
 }
 
 /** With only one end given, a range wholly past the data says where the data is (not an empty range). */
-function beyondTheData(report: Report, options: TimelineCommandOptions, from: CalendarDate | undefined, to: CalendarDate | undefined): string | null {
+function beyondTheData(report: Report, options: TimelineOptions, from: CalendarDate | undefined, to: CalendarDate | undefined): string | null {
   if ((from === undefined) === (to === undefined)) return null;
   const windows = report.activities.flatMap((a) => a.windows.map((w) => w.window));
   if (windows.length === 0) return null;
@@ -56,20 +52,21 @@ function beyondTheData(report: Report, options: TimelineCommandOptions, from: Ca
   return to! < first ? `the first activity window starts on ${first}, after --to ${inert(options.to!)} (${to})` : null;
 }
 
-export async function run(options: TimelineCommandOptions, io: Io): Promise<number> {
-  const width = widthFor(options, io);
+export async function plan(run: Run, options: TimelineOptions): Promise<Output> {
+  const width = widthFor(options, run);
   const from = rangeEnd('--from', options.from);
   const to = rangeEnd('--to', options.to);
   if (from && to && from > to) throw new UserError(`--from ${options.from} is after --to ${options.to}`);
-  const { report } = await loadReport(options, io);
+  const { report } = await loadReport(run);
   const beyond = beyondTheData(report, options, from, to);
-  if (beyond) {
-    io.out(`Nothing to show: ${beyond}.\n`);
-    return 0;
-  }
+  if (beyond) return { stdout: `Nothing to show: ${beyond}.\n`, exit: EXIT.ok };
   await loadWidths(shownTexts(report));
-  io.out(renderTimeline(report, { width, by: options.by ?? 'stage', paint: await paintFor(options, io), from, to }));
   const note = clipNote(chartRange(report, from, to));
-  if (note && !options.quiet) io.err(`roadmap: ${note}\n`);
-  return 0;
+  return {
+    stdout: renderTimeline(report, { width, by: options.by ?? 'stage', paint: run.paint, from, to }),
+    stderr: note && !run.quiet ? `roadmap: ${note}\n` : undefined,
+    exit: EXIT.ok,
+  };
 }
+
+export const run = command(plan);

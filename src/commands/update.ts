@@ -4,37 +4,39 @@
  */
 import { parseDate, type CalendarDate } from '../calendar/date.js';
 import { readWindowOption, type Edit, type EditKind } from '../edit/apply.js';
-import { EditError } from '../edit/source.js';
 import { byUrgency, evaluate, type ActivityReport } from '../evaluate.js';
 import type { Roadmap } from '../model.js';
-import { inert } from '../render/inert.js';
+import { inert } from '../text/inert.js';
 import { activityWhen, windowText } from '../render/words.js';
-import { horizonOf, terminalWidth, todayFor, type GlobalOptions } from '../shell/context.js';
-import { commit, diffOf, futureDate, loadForEdit, prepareEdit, type EditDeps, type Recorded } from '../shell/edit.js';
+import { load, type GlobalOptions } from '../shell/context.js';
+import { commit, diffOf, futureDate, prepareEdit, type EditDeps, type Recorded } from '../shell/edit.js';
 import type { Io } from '../shell/io.js';
-import { cancellable, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
+import { resolveRun, todayOf, type Run } from '../shell/run.js';
+import { cancellable, inquirerPrompter, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
 
 export async function run(options: GlobalOptions, io: Io): Promise<number> {
   requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move <id> (see roadmap help done)');
-  const { inquirerPrompter } = await import('../shell/prompts.js');
   return updateFlow(options, io, await inquirerPrompter());
 }
 
 export async function updateFlow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDeps = {}): Promise<number> {
-  return cancellable(io, () => flow(options, io, ask, deps));
+  return cancellable(io, async () => flow(await resolveRun(options, io), ask, deps));
 }
 
-async function flow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDeps): Promise<number> {
-  const horizonDays = horizonOf(options);
-  const loaded = await loadForEdit(options, io);
+/** Choices are clipped to the terminal, else to this. */
+const DEFAULT_WIDTH = 120;
+
+async function flow(run: Run, ask: Prompter, deps: EditDeps): Promise<number> {
+  const io = run.io;
+  const loaded = await load(run);
   const roadmap = await pickRoadmap(ask, loaded.roadmaps);
-  const today = todayOf(options, io, roadmap);
-  const report = evaluate([roadmap], { today, horizonDays });
-  const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), terminalWidth(io));
+  const today = todayOf(run.today, roadmap);
+  const report = evaluate([roadmap], { today, horizonDays: run.horizon });
+  const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), run.columns ?? DEFAULT_WIDTH);
   const kind = await ask.select<EditKind>({ message: 'What happened?', choices: editChoices(picked) });
-  const window = await pickWindow(ask, picked, kind);
+  const window = await askWindow(ask, picked, kind);
   const edit = await details(ask, kind, picked, window, today);
-  const prepared = await prepareEdit(io, { roadmap, activity: picked.activity }, window === undefined ? undefined : String(window + 1), edit);
+  const prepared = prepareEdit(io, { roadmap, activity: picked.activity }, window === undefined ? undefined : String(window + 1), edit);
   if (!prepared.result.changed) {
     io.out(`${prepared.result.summary}\n`);
     return 0;
@@ -44,14 +46,9 @@ async function flow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDep
     io.err('roadmap: nothing was written\n');
     return 0;
   }
-  await commit(io, options, prepared, deps);
+  await commit(run, prepared, deps);
   io.out(`${prepared.result.summary}\n`);
   return 0;
-}
-
-function todayOf(options: GlobalOptions, io: Io, roadmap: Roadmap): CalendarDate {
-  const t = todayFor(options, io, [roadmap]);
-  return t.todayOf?.(roadmap) ?? t.today;
 }
 
 async function pickRoadmap(ask: Prompter, roadmaps: readonly Roadmap[]): Promise<Roadmap> {
@@ -104,7 +101,7 @@ function editChoices(r: ActivityReport): Choice<EditKind>[] {
 }
 
 /** Which window, for an activity with several (0-based); undefined = the activity as a whole. */
-async function pickWindow(ask: Prompter, r: ActivityReport, kind: EditKind): Promise<number | undefined> {
+async function askWindow(ask: Prompter, r: ActivityReport, kind: EditKind): Promise<number | undefined> {
   if (r.windows.length < 2) return undefined;
   const choices: Choice<number | undefined>[] = r.windows.map((w, i) => ({
     name: `${i + 1}. ${windowText(w.window)}  ${w.state}`,
@@ -152,11 +149,6 @@ async function details(ask: Prompter, kind: EditKind, r: ActivityReport, window:
 }
 
 function windowCheck(v: string): true | string {
-  try {
-    readWindowOption(v);
-    return true;
-  } catch (error) {
-    if (error instanceof EditError) return error.message.replace(/^--to:? ?/, '');
-    throw error;
-  }
+  const w = readWindowOption(v);
+  return w.ok || w.problem;
 }

@@ -3,6 +3,7 @@
  * on models (never on YAML), so files of different format versions compare alike.
  */
 import type { CalendarDate } from '../calendar/date.js';
+import type { Gate } from '../formats.js';
 
 /** Which window of an activity: null for an activity with a single window. */
 export interface WindowRef {
@@ -98,11 +99,8 @@ export interface Rated {
   readonly rated: string | null;
 }
 
-export type ChangeKind = Change['kind'];
 
 /** The change kinds a review gate can require sign-off for (`--fail-on`). */
-export const GATES = ['extended', 'removed', 'reassigned', 'reopened'] as const;
-export type Gate = (typeof GATES)[number];
 
 export function gatesOf(c: Change): Gate[] {
   switch (c.kind) {

@@ -32,7 +32,7 @@ export function diffRoadmaps(before: readonly Roadmap[], after: readonly Roadmap
   return { changes, common };
 }
 
-const activitiesOf = (r: Roadmap) => new Map(r.stages.flatMap((s) => s.activities.map((a) => [a.id, a] as const)));
+const activitiesById = (r: Roadmap) => new Map(r.stages.flatMap((s) => s.activities.map((a) => [a.id, a] as const)));
 
 function diffRoadmap(o: Roadmap, n: Roadmap): Change[] {
   const roadmap = n.id;
@@ -52,8 +52,8 @@ function diffRoadmap(o: Roadmap, n: Roadmap): Change[] {
 
   const oldStages = new Map(o.stages.map((s) => [s.id, s]));
   const newStages = new Set(n.stages.map((s) => s.id));
-  const oldActivities = activitiesOf(o);
-  const newActivities = activitiesOf(n);
+  const oldActivities = activitiesById(o);
+  const newActivities = activitiesById(n);
   for (const s of n.stages) {
     out.push(...diffStage(roadmap, oldStages.get(s.id), s));
     for (const a of s.activities) out.push(...diffActivity(roadmap, oldActivities.get(a.id), a));

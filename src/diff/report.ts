@@ -1,6 +1,7 @@
 /** The changes between two sides, grouped by roadmap and stage for the renderers. Pure. */
 import type { Roadmap } from '../model.js';
-import { failing, type Change, type Gate } from './changes.js';
+import type { Gate } from '../formats.js';
+import { failing, type Change } from './changes.js';
 import { diffRoadmaps } from './compare.js';
 
 /** One side of a comparison: what the user named it, and the roadmaps it holds (one edition each). */

@@ -1,14 +1,16 @@
 /**
  * The edits of SPEC §3 (done, start, cancel, reopen, move) on one roadmap file's
- * text. Pure: text in, text out, checked by reading the result back as a roadmap.
+ * text. Pure: `planEdit(text, file, request)` → the new text or the problems,
+ * checked by reading the result back as a roadmap. A new edit is a variant of
+ * `Edit` and a case of `perform`; its command only builds the request.
  */
 import type { CalendarDate } from '../calendar/date.js';
 import { parseWindowText } from '../calendar/window.js';
 import { parseRoadmap } from '../load/parse.js';
 import type { PMap, PNode } from '../load/yaml.js';
-import { parseYaml } from '../load/yaml.js';
+import { parseYamlFully } from '../load/yaml.js';
 import type { Activity, Problem, Roadmap, Status, Window } from '../model.js';
-import { inert } from '../render/inert.js';
+import { inert } from '../text/inert.js';
 import { activityNode, windowNode } from './locate.js';
 import { EditError, pairOf, scalarText, Source } from './source.js';
 
@@ -28,7 +30,7 @@ export interface EditRequest {
   readonly edit: Edit;
 }
 
-export type EditResult =
+export type EditPlan =
   | { readonly ok: true; readonly changed: boolean; readonly text: string; readonly summary: string; readonly roadmap: Roadmap }
   | { readonly ok: false; readonly message: string; readonly problems: readonly Problem[] };
 
@@ -45,7 +47,7 @@ interface Target {
 /** Which edits cannot be made on a whole activity written with `windows:`. */
 const NEEDS_WINDOW: ReadonlySet<EditKind> = new Set(['done', 'move']);
 
-export function applyEdit(text: string, file: string, request: EditRequest): EditResult {
+export function planEdit(text: string, file: string, request: EditRequest): EditPlan {
   const before = parseRoadmap(text, file);
   if (!before.ok) return { ok: false, message: `${file} is not a valid roadmap`, problems: before.problems };
   try {
@@ -70,21 +72,21 @@ function prefix(roadmap: Roadmap, target: Target): string {
   return `${inert(roadmap.id)} ${inert(target.activity.id)}${target.index === null ? '' : ` [${target.name}]`}`;
 }
 
-function findActivity(roadmap: Roadmap, id: string): Activity {
+function activityIn(roadmap: Roadmap, id: string): Activity {
   for (const stage of roadmap.stages) for (const a of stage.activities) if (a.id === id) return a;
   throw new EditError(`no activity ${inert(id)} in roadmap ${inert(roadmap.id)}`);
 }
 
-export function windowName(w: Window, index: number): string {
+function windowLabel(w: Window, index: number): string {
   return w.label === null ? `#${index + 1}` : inert(w.label);
 }
 
-export function windowChoices(activity: Activity): string {
+function windowChoices(activity: Activity): string {
   return activity.windows.map((w, i) => `${i + 1} (${w.label === null ? `${w.startText}..${w.endText}` : `"${inert(w.label)}"`})`).join(', ');
 }
 
 /** `--window` read as a label, else as a 1-based number. */
-export function pickWindow(activity: Activity, wanted: string): number {
+function windowIndex(activity: Activity, wanted: string): number {
   const exact = activity.windows.findIndex((w) => w.label === wanted);
   if (exact >= 0) return exact;
   const folded = activity.windows.findIndex((w) => w.label?.toLowerCase() === wanted.trim().toLowerCase());
@@ -97,14 +99,14 @@ export function pickWindow(activity: Activity, wanted: string): number {
 }
 
 function targetOf(roadmap: Roadmap, source: Source, request: EditRequest): Target {
-  const activity = findActivity(roadmap, request.activity);
+  const activity = activityIn(roadmap, request.activity);
   const node = activityNode(source.root(), activity.id);
   const multi = pairOf(node, 'windows') !== undefined;
   const kind = request.edit.kind;
   const at = (index: number | null): Target => {
     const window = index === null ? activity.windows[0] : activity.windows[index];
     const status = index === null ? activity : ownStatus(window!, windowNode(node, index));
-    return { activity, index, status, window, name: index === null ? '' : windowName(window!, index) };
+    return { activity, index, status, window, name: index === null ? '' : windowLabel(window!, index) };
   };
   if (!multi) {
     if (request.window !== undefined && request.window.trim() !== '1') {
@@ -112,7 +114,7 @@ function targetOf(roadmap: Roadmap, source: Source, request: EditRequest): Targe
     }
     return at(null);
   }
-  if (request.window !== undefined) return at(pickWindow(activity, request.window));
+  if (request.window !== undefined) return at(windowIndex(activity, request.window));
   if (kind === 'reopen') return reopenTarget(activity, at);
   if (!NEEDS_WINDOW.has(kind)) return at(null);
   if (activity.windows.length === 1) return at(0);
@@ -206,29 +208,39 @@ function appendEvidence(source: Source, target: Target, urls: readonly string[])
   source.append(map, 'evidence', map.flow ? flow : block, flow);
 }
 
-/** `--to` as YAML text: a window string, or a flow mapping `{start: A, end: B}`. */
-export function readWindowOption(to: string): { text: string; single: boolean } {
+export type WindowOption =
+  | { readonly ok: true; readonly text: string; readonly single: boolean }
+  /** `problem` as a prompt says it; `message` as the --to flag's error. */
+  | { readonly ok: false; readonly problem: string; readonly message: string };
+
+/** A new window as YAML text: a window string, or a flow mapping `{start: A, end: B}`. */
+export function readWindowOption(to: string): WindowOption {
   const t = to.trim();
   if (t.startsWith('{')) {
-    const parsed = parseYaml(t);
+    const parsed = parseYamlFully(t);
     const root = parsed.root;
     const keys = root?.kind === 'map' ? root.pairs.map((p) => p.key.value).sort().join(',') : '';
     if (parsed.problems.length > 0 || root?.kind !== 'map' || !root.flow || keys !== 'end,start') {
-      throw new EditError(`--to ${JSON.stringify(inert(t))}: write a window such as 2019-05..2019-06, or {start: A, end: B}`);
+      const problem = `${JSON.stringify(inert(t))}: write a window such as 2019-05..2019-06, or {start: A, end: B}`;
+      return { ok: false, problem, message: `--to ${problem}` };
     }
-    return { text: t.replace(/\s*\n\s*/g, ' '), single: false };
+    return { ok: true, text: t.replace(/\s*\n\s*/g, ' '), single: false };
   }
   const w = parseWindowText(t);
-  if (!w.ok) throw new EditError(`--to: ${w.error}`);
+  if (!w.ok) return { ok: false, problem: w.error, message: `--to: ${w.error}` };
   const { start, end } = w.value;
   if (start.kind === 'fixed' && end.kind === 'fixed' && end.last < start.first) {
-    throw new EditError(`--to ${inert(t)} ends (${end.last}) before it starts (${start.first})`);
+    const problem = `${inert(t)} ends (${end.last}) before it starts (${start.first})`;
+    return { ok: false, problem, message: `--to ${problem}` };
   }
-  return { text: t, single: !t.includes('..') };
+  return { ok: true, text: t, single: !t.includes('..') };
 }
+
+
 
 function move(source: Source, target: Target, to: string): string {
   const wanted = readWindowOption(to);
+  if (!wanted.ok) throw new EditError(wanted.message);
   const activity = activityNode(source.root(), target.activity.id);
   const w = target.window;
   const was = !w ? '' : w.startText === w.endText ? w.startText : `${w.startText}..${w.endText}`;
@@ -263,7 +275,7 @@ function moved(to: string, was: string): string {
 function checkResult(before: Roadmap, after: Roadmap, target: Target, edit: Edit): void {
   const wrong = (what: string) => new EditError(`internal check failed after the edit (${what}); nothing was written. This is a bug in roadmap; please report it`);
   if (after.id !== before.id || after.revision !== before.revision) throw wrong('roadmap id or revision changed');
-  const a = findActivity(after, target.activity.id);
+  const a = activityIn(after, target.activity.id);
   const w = target.index === null ? a.windows[0] : a.windows[target.index];
   const seen = target.index === null ? a : w;
   if (!seen) throw wrong('window missing');

@@ -1,6 +1,6 @@
 /** The unified diff of an edit, as `--dry-run` and `roadmap update` show it. */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { inert } from '../render/inert.js';
+import { inert } from '../text/inert.js';
 
 /**
  * A git-style unified diff (`--- a/file`, `+++ b/file`, 3 lines of context).

@@ -4,9 +4,13 @@
  * (comments, quoting, flow style, block scalars, CRLF, a BOM, the final newline).
  * Pure: text in, text out.
  */
-import { parseYaml, type PMap, type PNode, type PPair, type PScalar, type PSeq } from '../load/yaml.js';
+import { parseYamlFully, type PMap, type PNode, type PPair, type PScalar, type PSeq } from '../load/yaml.js';
 
-/** A mistake in what was asked of the source (a key the edit needs is not where it should be). */
+/**
+ * A mistake in what was asked of the source (a key the edit needs is not where it
+ * should be). Thrown only inside src/edit/ and turned into a result by planEdit:
+ * nothing outside sees it.
+ */
 export class EditError extends Error {}
 
 export class Source {
@@ -24,10 +28,14 @@ export class Source {
     return i > 0 && this.current[i - 1] === '\r' ? '\r\n' : '\n';
   }
 
-  /** The positioned tree of the current text (re-read after every splice). */
+  /**
+   * The positioned tree of the current text (re-read after every splice), by the yaml
+   * library: its offsets decide where a user's file is cut, so correctness comes
+   * before the fast reader's speed (an edit touches one small file).
+   */
   root(): PNode {
     if (this.tree === undefined) {
-      const parsed = parseYaml(this.current);
+      const parsed = parseYamlFully(this.current);
       if (parsed.problems.length > 0 || !parsed.root) throw new EditError('the file is not valid YAML');
       this.tree = parsed.root;
     }
@@ -196,7 +204,7 @@ export function scalarText(value: string, options: { flow?: boolean; like?: PSca
 function readsBackPlain(value: string, flow: boolean): boolean {
   if (value === '' || value !== value.trim()) return false;
   const doc = flow ? `k: [${value}]` : `k: ${value}`;
-  const parsed = parseYaml(doc);
+  const parsed = parseYamlFully(doc);
   if (parsed.problems.length > 0 || parsed.root?.kind !== 'map') return false;
   let node = parsed.root.pairs[0]?.value;
   if (flow) node = node?.kind === 'seq' && node.items.length === 1 ? node.items[0] : undefined;

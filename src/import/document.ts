@@ -14,9 +14,5 @@ export interface Row {
   readonly at: string;
 }
 
-export interface Document {
-  readonly blocks: readonly Block[];
-}
-
 /** Spaces as people type them (tabs, no-break spaces, runs) made one space. */
 export const squeeze = (text: string): string => text.replace(/[ \t\u00a0\u2000-\u200a\u202f\u3000]+/g, ' ').trim();

@@ -35,6 +35,23 @@ const NL = 10;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+const AMPERSAND = 38;
+const AT = 64;
+const BACKSLASH = 92;
+const BACKTICK = 96;
+const BANG = 33;
+const CLOSE_BRACE = 125;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
+const DOUBLE_QUOTE = 34;
+const GREATER = 62;
+const OPEN_BRACE = 123;
+const OPEN_BRACKET = 91;
+const PERCENT = 37;
+const PIPE = 124;
+const QUESTION = 63;
+const SINGLE_QUOTE = 39;
+const STAR = 42;
 
 /** The yaml library's limit (strict mode) on how far an implicit key's ':' may stand from where the key's item starts. */
 const KEY_LIMIT = 1024;
@@ -42,26 +59,26 @@ const KEY_LIMIT = 1024;
 /** Characters that may not start a plain scalar or key here (YAML indicators, or ones left to the full parser). */
 function badStart(c: number): boolean {
   switch (c) {
-    case 45: // - (a plain scalar may start with '-x', but keys and values like that are rare)
-    case 63: // ?
-    case 58: // :
-    case 44: // ,
-    case 91: // [
-    case 93: // ]
-    case 123: // {
-    case 125: // }
-    case 35: // #
-    case 38: // &
-    case 42: // *
-    case 33: // !
-    case 124: // |
-    case 62: // >
-    case 39: // '
-    case 34: // "
-    case 37: // %
-    case 64: // @
-    case 96: // `
-    case 32:
+    case DASH: // a plain scalar may start with '-x', but keys and values like that are rare)
+    case QUESTION:
+    case COLON:
+    case COMMA:
+    case OPEN_BRACKET:
+    case CLOSE_BRACKET:
+    case OPEN_BRACE:
+    case CLOSE_BRACE:
+    case HASH:
+    case AMPERSAND:
+    case STAR:
+    case BANG:
+    case PIPE:
+    case GREATER:
+    case SINGLE_QUOTE:
+    case DOUBLE_QUOTE:
+    case PERCENT:
+    case AT:
+    case BACKTICK:
+    case SPACE:
     case NL:
       return true;
     default:
@@ -179,7 +196,7 @@ class Reader {
       // i may be past the indentation already (where an earlier gap ended).
       const indent = j - this.lineStart(j);
       // Document markers and directives: left to the full parser.
-      if (indent === 0 && (c === 37 || ((s.startsWith('---', j) || s.startsWith('...', j)) && (j + 3 >= s.length || this.c(j + 3) === SPACE || this.c(j + 3) === NL)))) this.give();
+      if (indent === 0 && (c === PERCENT || ((s.startsWith('---', j) || s.startsWith('...', j)) && (j + 3 >= s.length || this.c(j + 3) === SPACE || this.c(j + 3) === NL)))) this.give();
       this.nextAt = j;
       this.nextIndent = indent;
       return j;
@@ -246,6 +263,8 @@ class Reader {
     const slice = this.s.slice(from, to);
     let shared = this.keys.get(slice);
     if (shared === undefined) {
+      // The concatenation makes a flat copy of a short key, not a slice of the whole text.
+      // biome-ignore lint/style/useTemplate: see above
       shared = slice.length < 64 ? (' ' + slice).slice(1) : slice;
       this.keys.set(shared, shared);
     }
@@ -388,16 +407,16 @@ class Reader {
     }
     if (!inMap && this.keyEnd(j) !== -1) return this.map(j, j - this.lineStart(j), depth + 1);
     switch (c) {
-      case 34: return this.lineScalar(this.doubleQuoted(j));
-      case 39: return this.lineScalar(this.singleQuoted(j));
-      case 91:
-      case 123: {
+      case DOUBLE_QUOTE: return this.lineScalar(this.doubleQuoted(j));
+      case SINGLE_QUOTE: return this.lineScalar(this.singleQuoted(j));
+      case OPEN_BRACKET:
+      case OPEN_BRACE: {
         const flow = this.flow(j, depth + 1);
         const end = this.restOfLine(flow.end);
         return this.read(flow, end, end, true);
       }
-      case 124:
-      case 62: return this.blockScalar(j, col);
+      case PIPE:
+      case GREATER: return this.blockScalar(j, col);
       default: return this.lineScalar(this.plain(j));
     }
   }
@@ -438,8 +457,8 @@ class Reader {
     for (;;) {
       const c = this.c(j);
       if (Number.isNaN(c) || c === NL) this.give();
-      if (c === 34) break;
-      if (c === 92) {
+      if (c === DOUBLE_QUOTE) break;
+      if (c === BACKSLASH) {
         out += s.slice(from, j);
         const [text, width] = this.escape(j + 1);
         out += text;
@@ -496,8 +515,8 @@ class Reader {
     for (;;) {
       const c = this.c(j);
       if (Number.isNaN(c) || c === NL) this.give();
-      if (c === 39) {
-        if (this.c(j + 1) !== 39) break;
+      if (c === SINGLE_QUOTE) {
+        if (this.c(j + 1) !== SINGLE_QUOTE) break;
         out += s.slice(from, j + 1);
         j += 2;
         from = j;
@@ -512,7 +531,7 @@ class Reader {
   /** A literal (|, |-) or folded (>, >-) block scalar whose header is at i, in a collection in column col. */
   private blockScalar(i: number, col: number): PScalar {
     const s = this.s;
-    const literal = this.c(i) === 124;
+    const literal = this.c(i) === PIPE;
     let h = i + 1;
     const strip = this.c(h) === DASH;
     if (strip) h++;
@@ -557,8 +576,8 @@ class Reader {
 
   /** A flow collection on one line, opening at i. */
   private flow(i: number, depth: number): PMap | PSeq {
-    const isMap = this.c(i) === 123;
-    const close = isMap ? 125 : 93;
+    const isMap = this.c(i) === OPEN_BRACE;
+    const close = isMap ? CLOSE_BRACE : CLOSE_BRACKET;
     const items: PNode[] = [];
     const pairs: PPair[] = [];
     const seen = { set: null };
@@ -581,9 +600,9 @@ class Reader {
         }
         const c = this.c(j);
         if (c === close) break;
-        if (c !== 44) this.give();
+        if (c !== COMMA) this.give();
         j = this.skipSpaces(j + 1);
-        if (this.c(j) === close || this.c(j) === 44) this.give(); // empty entries: the full parser
+        if (this.c(j) === close || this.c(j) === COMMA) this.give(); // empty entries: the full parser
       }
     }
     const end = j + 1;
@@ -593,15 +612,15 @@ class Reader {
   /** A value inside a flow collection; it ends at its `end`. */
   private flowValue(j: number, depth: number): PNode {
     const c = this.c(j);
-    if (c === 91 || c === 123) return this.flow(j, depth + 1);
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) return this.flow(j, depth + 1);
     return this.flowScalar(j, false);
   }
 
   /** A scalar inside a flow collection; `key` when it is a mapping key (ends at ':'). */
   private flowScalar(j: number, key: boolean): PScalar {
     const c = this.c(j);
-    if (c === 34) return this.doubleQuoted(j);
-    if (c === 39) return this.singleQuoted(j);
+    if (c === DOUBLE_QUOTE) return this.doubleQuoted(j);
+    if (c === SINGLE_QUOTE) return this.singleQuoted(j);
     if (badStart(c)) this.give();
     const s = this.s;
     let last = j;
@@ -609,11 +628,11 @@ class Reader {
     for (; k < s.length; k++) {
       const d = this.c(k);
       if (d === NL) this.give();
-      if (d === 44 || d === 91 || d === 93 || d === 123 || d === 125) break;
+      if (d === COMMA || d === OPEN_BRACKET || d === CLOSE_BRACKET || d === OPEN_BRACE || d === CLOSE_BRACE) break;
       if (d === HASH && this.c(k - 1) === SPACE) this.give();
       if (d === COLON) {
         const n = this.c(k + 1);
-        if (n === SPACE || n === 44 || n === 93 || n === 125 || n === NL || Number.isNaN(n)) {
+        if (n === SPACE || n === COMMA || n === CLOSE_BRACKET || n === CLOSE_BRACE || n === NL || Number.isNaN(n)) {
           if (!key) this.give(); // an implicit pair in a flow sequence
           break;
         }

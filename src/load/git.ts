@@ -7,8 +7,14 @@ import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Problem, Roadmap } from '../model.js';
 import { UserError } from '../errors.js';
-import { decodeRoadmap, fileProblem, isRoadmapFile, MAX_FILE_BYTES, selectEditions, type Loaded } from './index.js';
+import { decodeRoadmap, fileProblem, gathered, isRoadmapFile, MAX_FILE_BYTES, type Loaded } from './index.js';
 import { parseRoadmap } from './parse.js';
+
+/** git that cannot run (missing, not executable, too much output) is the user's to mend, not a bug. */
+function cannotRun(error: { readonly code?: unknown; readonly message: string }): UserError {
+  if (error.code === 'ENOENT') return new UserError('git is needed to read a revision, and was not found on PATH');
+  return new UserError(`git could not run: ${error.message}`);
+}
 
 interface GitRun {
   readonly code: number;
@@ -21,8 +27,7 @@ function git(args: readonly string[], cwd: string): Promise<GitRun> {
     execFile('git', ['--literal-pathspecs', ...args], { cwd, encoding: 'buffer', maxBuffer: MAX_FILE_BYTES + 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
       // A number is git's exit status; anything else means git could not run.
       const code = (error as { code?: unknown } | null)?.code;
-      if (code === 'ENOENT') reject(new UserError('git is needed to read a revision, and was not found on PATH'));
-      else if (error && typeof code !== 'number') reject(error);
+      if (error && typeof code !== 'number') reject(cannotRun(error));
       else resolve({ code: typeof code === 'number' ? code : 0, stdout, stderr: stderr.toString('utf8').trim() });
     });
   });
@@ -86,7 +91,7 @@ function gitStream(args: readonly string[], cwd: string, onStdout: (chunk: Buffe
     let stderr = '';
     let failed: unknown = null;
     child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT' ? new UserError('git is needed to read a revision, and was not found on PATH') : error);
+      reject(cannotRun(error));
     });
     child.stdout!.on('data', (chunk: Buffer) => {
       if (failed !== null) return;
@@ -136,7 +141,7 @@ async function filesAt(repo: Repo, commit: string, where: string, keep: (path: s
   let count = 0;
   const onRecord = (record: Buffer) => {
     const m = /^(\d+) (\w+) (\S+)\t([\s\S]+)$/.exec(record.toString('utf8'));
-    if (!m || m[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755')) return;
+    if (m?.[2] !== 'blob' || (m[1] !== '100644' && m[1] !== '100755')) return;
     count++;
     if (keep(m[4]!)) kept.push({ path: m[4]!, object: m[3]! });
   };
@@ -183,7 +188,7 @@ async function readBlobs(repo: Repo, objects: readonly string[], limit: number, 
         const whole = size <= limit ? Buffer.concat(body) : null;
         body = [];
         need = -1;
-        onBlob(index++, whole && whole.subarray(0, whole.length - 1), size);
+        onBlob(index++, whole === null ? null : whole.subarray(0, whole.length - 1), size);
       }
     }
   };
@@ -229,12 +234,5 @@ export async function loadAtRevision(repo: Repo, options: RevisionLoad): Promise
       results[i] = 'problem' in read ? { roadmap: null, problems: [read.problem] } : parseRoadmap(read.text, at);
     }
   });
-  const all: Roadmap[] = [];
-  for (const r of results) {
-    problems.push(...r.problems);
-    if (r.roadmap) all.push(r.roadmap);
-  }
-  const editions = selectEditions(all, options.edition);
-  problems.push(...editions.problems);
-  return { roadmaps: editions.roadmaps, all, problems, files: entries.map(shown) };
+  return gathered(results, problems, options.edition, entries.map(shown));
 }

@@ -37,9 +37,9 @@ function display(p: string, cwd: string): string {
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
 
-async function discover(p: string, cwd: string, problems: Problem[]): Promise<string[]> {
+function discover(p: string, cwd: string, problems: Problem[]): string[] {
   const abs = path.resolve(cwd, p);
-  let info;
+  let info: Stats;
   try {
     info = stat(abs);
   } catch (error) {
@@ -178,7 +178,7 @@ function tooLarge(shown: string, bytes: number): Problem {
  * checked on the open descriptor; the read itself stops past the size limit,
  * whatever the size the file system claims.
  */
-export async function readRoadmapText(abs: string, shown: string): Promise<{ text: string } | { problem: Problem }> {
+export function readRoadmapText(abs: string, shown: string): { text: string } | { problem: Problem } {
   let fd: number;
   try {
     fd = open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -276,24 +276,26 @@ function firstInvalidByte(b: Uint8Array): number {
 export async function loadRoadmaps(paths: readonly string[], options: LoadOptions = {}): Promise<Loaded> {
   const cwd = options.cwd ?? process.cwd();
   const problems: Problem[] = [];
-  const found = (await Promise.all(paths.map((p) => discover(p, cwd, problems)))).flat();
-  const files = [...new Set(found)];
-  const parsed = await Promise.all(
-    files.map(async (abs) => {
-      const shown = display(abs, cwd);
-      const read = await readRoadmapText(abs, shown);
-      if ('problem' in read) return { roadmap: null, problems: [read.problem] };
-      return parseRoadmap(read.text, shown);
-    }),
-  );
+  const files = [...new Set(paths.flatMap((p) => discover(p, cwd, problems)))];
+  const parsed = files.map((abs) => {
+    const shown = display(abs, cwd);
+    const read = readRoadmapText(abs, shown);
+    if ('problem' in read) return { roadmap: null, problems: [read.problem] };
+    return parseRoadmap(read.text, shown);
+  });
+  return gathered(parsed, problems, options.revision, files.map((f) => display(f, cwd)));
+}
+
+/** The roadmaps parsed from some files (from disk or from git), their problems and the editions picked. */
+export function gathered(parsed: ReadonlyArray<{ roadmap: Roadmap | null; problems: readonly Problem[] }>, problems: Problem[], edition: number | undefined, files: string[]): Loaded {
   const all: Roadmap[] = [];
   for (const r of parsed) {
     problems.push(...r.problems);
     if (r.roadmap) all.push(r.roadmap);
   }
-  const chosen = selectEditions(all, options.revision);
+  const chosen = selectEditions(all, edition);
   problems.push(...chosen.problems);
-  return { roadmaps: chosen.roadmaps, all, problems, files: files.map((f) => display(f, cwd)) };
+  return { roadmaps: chosen.roadmaps, all, problems, files };
 }
 
 /** The highest revision of each roadmap id, or the one asked for. */

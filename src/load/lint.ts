@@ -4,13 +4,13 @@
  */
 import type { CalendarDate } from '../calendar/date.js';
 import type { Activity, Position, Problem, Roadmap, Stage, Window } from '../model.js';
-import { span } from '../render/words.js';
+import { span } from '../text/inert.js';
 
 function warning(at: Position, message: string): Problem {
   return { file: at.file, line: at.line, column: at.column, severity: 'warning', message };
 }
 
-function windowName(a: Activity, w: Window): string {
+function windowTitle(a: Activity, w: Window): string {
   return a.windows.length > 1 && w.label ? `window '${w.label}' of activity ${a.id}` : `the window of activity ${a.id}`;
 }
 
@@ -18,7 +18,7 @@ function outsideStage(stage: Stage, a: Activity, w: Window): Problem[] {
   if (!stage.windowWritten || !stage.start || !stage.end) return [];
   const sides = [w.start < stage.start ? 'starts before' : '', w.end > stage.end ? 'ends after' : ''].filter(Boolean);
   if (sides.length === 0) return [];
-  return [warning(w.at, `${windowName(a, w)} (${span(w.start, w.end)}) ${sides.join(' and ')} its stage ${stage.id} (${span(stage.start, stage.end)})`)];
+  return [warning(w.at, `${windowTitle(a, w)} (${span(w.start, w.end)}) ${sides.join(' and ')} its stage ${stage.id} (${span(stage.start, stage.end)})`)];
 }
 
 /**

@@ -49,7 +49,7 @@ export function parseRoadmap(text: string, file: string, readers: Readers = READ
   for (const p of yaml.problems) b.error({ start: p.offset }, p.message);
   const root: PNode | null = yaml.root;
   if (yaml.problems.length > 0 && !root) return fail();
-  if (!root || root.kind !== 'map') {
+  if (root?.kind !== 'map') {
     b.error(root ?? { start: 0 }, root ? 'a roadmap file is a mapping with schema, id, title and stages' : 'the file is empty: a roadmap needs schema, id, title and stages');
     return fail();
   }

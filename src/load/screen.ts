@@ -21,7 +21,7 @@ export function looksLikeRoadmap(text: string): boolean {
  * takes *.yaml files as roadmaps anyway), as is whatever cannot be read: the
  * loader then says why.
  */
-export async function screenRoadmaps(paths: readonly string[], cwd: string): Promise<{ keep: string[]; skipped: string[] }> {
+export function screenRoadmaps(paths: readonly string[], cwd: string): { keep: string[]; skipped: string[] } {
   const keep: string[] = [];
   const skipped: string[] = [];
   for (const p of paths) {
@@ -36,7 +36,7 @@ export async function screenRoadmaps(paths: readonly string[], cwd: string): Pro
       keep.push(p);
       continue;
     }
-    const read = await readRoadmapText(abs, p);
+    const read = readRoadmapText(abs, p);
     if ('text' in read && !looksLikeRoadmap(read.text)) skipped.push(p);
     else keep.push(p);
   }

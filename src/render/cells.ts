@@ -18,6 +18,7 @@ let graphemes: Intl.Segmenter | undefined;
 
 /** Text whose width depends on how its characters cluster. */
 function isComplex(text: string): boolean {
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: a combining mark alone is what this class looks for
   complex ??= /[\p{M}\p{Extended_Pictographic}\p{Regional_Indicator}\p{Default_Ignorable_Code_Point}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\uff00-\uffef\u20e3]/u;
   return !ASCII.test(text) && complex.test(text);
 }

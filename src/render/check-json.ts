@@ -1,19 +1,22 @@
 /** `roadmap check --format json`: the SPEC §4 document of what fails, with `failOn` and `failed`. Pure. */
 import { disagreementJson } from '../assess.js';
 import { failed, failOnWords, type CheckResult } from '../check.js';
-import { jsonText, reportJson } from './json.js';
+import type { ActivityReport } from '../evaluate.js';
+import { renderJsonChunks, reportJson } from './json.js';
 
-/**
- * The failing activities (windows or ratings) with the gate's verdict. With
- * `disagreement` in failOn, also `disagreements`: each with its activity and the
- * assessment's file and line.
- */
-export function checkJson(result: CheckResult) {
-  const activities = result.disagreements.length
+/** The activities listed: those with a failing window, then those with a failing disagreement. */
+function listed(result: CheckResult): readonly ActivityReport[] {
+  return result.disagreements.length
     ? [...new Set([...result.failingActivities, ...result.disagreements.map((f) => f.activity)])]
     : result.failingActivities;
+}
+
+/**
+ * The gate's verdict after the activities. With `disagreement` in failOn, also
+ * `disagreements`: each with its activity and the assessment's file and line.
+ */
+function verdictJson(result: CheckResult) {
   return {
-    ...reportJson(result.report, activities),
     failOn: failOnWords(result),
     failed: failed(result),
     ...(result.disagreement
@@ -22,6 +25,11 @@ export function checkJson(result: CheckResult) {
   };
 }
 
-export function renderCheckJson(result: CheckResult): string {
-  return jsonText(checkJson(result));
+export function checkJson(result: CheckResult) {
+  return { ...reportJson(result.report, listed(result)), ...verdictJson(result) };
+}
+
+/** The same document in pieces, for printing as they come (a portfolio's is tens of megabytes). */
+export function renderCheckJsonChunks(result: CheckResult): Iterable<string> {
+  return renderJsonChunks(result.report, undefined, listed(result), verdictJson(result));
 }

@@ -3,7 +3,7 @@
  * verdict, counts per stage, and the failing (and due-soon) windows. Pure.
  */
 import { disagreementText } from '../assess.js';
-import { failed, failOnWords, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
+import { failed, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
 import { STATES, type State } from '../model.js';
 import { dateLine, disagreementName, disagreementWhere, findingName, findingState, findingTitle, findingWhere, findingWho, verdict } from './finding.js';
 import { md, table } from './markdown.js';

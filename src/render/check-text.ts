@@ -1,7 +1,7 @@
 /** `roadmap check --format text`: one line per failing window, then a verdict. Pure. */
 import { failed, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
 import { dateLine, disagreementName, disagreementWhere, disagreementWords, findingName, findingState, findingTitle, findingWhere, findingWho, verdict } from './finding.js';
-import { inert } from './inert.js';
+import { inert } from '../text/inert.js';
 import type { Paint } from './paint.js';
 
 function line(f: Finding, paint: Paint): string {

@@ -2,7 +2,7 @@
 import type { Change } from '../diff/changes.js';
 import type { DiffReport } from '../diff/report.js';
 import { describe, headline, type Said, type Tone } from './diff-words.js';
-import { inert, inertPath } from './inert.js';
+import { inert, inertPath } from '../text/inert.js';
 import { plain, type Paint } from './paint.js';
 
 function tone(paint: Paint, t: Tone, text: string): string {

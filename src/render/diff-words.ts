@@ -34,13 +34,13 @@ const written = (d: Dates, esc: Escape) => esc(d.startText === d.endText ? (d.st
 const list = (ids: readonly string[], esc: Escape) => (ids.length ? ids.map(esc).join(', ') : 'nobody');
 const and = (ids: readonly string[], esc: Escape) => ids.map(esc).join(', ');
 
-function windowName(w: WindowRef | null, esc: Escape): string {
+function windowSuffix(w: WindowRef | null, esc: Escape): string {
   if (!w) return '';
   return w.label ? ` · ${esc(w.label)}` : ` · window ${w.index}`;
 }
 
 function subjectOf(c: Change, esc: Escape): string {
-  if (c.activity !== null) return esc(c.activity) + ('window' in c ? windowName(c.window, esc) : '');
+  if (c.activity !== null) return esc(c.activity) + ('window' in c ? windowSuffix(c.window, esc) : '');
   if (c.stage !== null) return `stage ${esc(c.stage)}`;
   switch (c.kind) {
     case 'roadmap-changed': return c.field;

@@ -1,7 +1,7 @@
 /** How one finding of `roadmap check` (a window in some state) is named in every format. Pure. */
 import { disagreementText } from '../assess.js';
 import { failOnWords, type CheckResult, type DisagreementFinding, type Finding } from '../check.js';
-import { inert, inertPath } from './inert.js';
+import { inert, inertPath } from '../text/inert.js';
 import { plural, when } from './words.js';
 
 /** "az-ogp-2019-21 3.3 [6th month]": the roadmap, the activity, and which window when it has several. */

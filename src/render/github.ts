@@ -8,7 +8,7 @@
 import type { CheckResult, DisagreementFinding, Finding } from '../check.js';
 import type { Problem } from '../model.js';
 import { disagreementName, disagreementWords, findingName, findingState, findingTitle, findingWho } from './finding.js';
-import { inert, visibleControls } from './inert.js';
+import { inert, visibleControls } from '../text/inert.js';
 import { plural, span } from './words.js';
 
 export type Level = 'error' | 'warning' | 'notice';

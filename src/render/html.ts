@@ -7,7 +7,7 @@
 import { parts, toDays } from '../calendar/date.js';
 import { supportsOnly, type ActivityReport, type DeadlineReport, type Group, type Report, type WindowReport } from '../evaluate.js';
 import { STATES, type Roadmap, type State } from '../model.js';
-import { inert, inertLines } from './inert.js';
+import { inert, inertLines } from '../text/inert.js';
 import { truncate } from './cells.js';
 import { httpUrl } from './links.js';
 import { chartRange, clipNote } from './timeline.js';

@@ -8,7 +8,7 @@
  */
 import type { ActivityReport, Report, WindowReport } from '../evaluate.js';
 import { addDays, daysBetween } from '../calendar/date.js';
-import { inert, inertLines } from './inert.js';
+import { inert, inertLines } from '../text/inert.js';
 import { span, when } from './words.js';
 
 const LAST_DAY = '9999-12-31';

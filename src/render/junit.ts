@@ -6,7 +6,7 @@
 import { type CheckResult, deadlineFinding, type DisagreementFinding, failOnWords, finding, type Finding } from '../check.js';
 import type { Group } from '../evaluate.js';
 import { disagreementWhere, disagreementWords, findingState, findingWhere, findingWho } from './finding.js';
-import { inert } from './inert.js';
+import { inert } from '../text/inert.js';
 import { span } from './words.js';
 
 // Characters XML 1.0 does not allow at all (not even as references): most C0

@@ -1,6 +1,6 @@
 /** GitHub-flavoured Markdown: `status --format markdown`, and the escaping every Markdown output uses. */
 import { supportsOnly, type ActivityReport, type DeadlineReport, type Group, type Report, type WindowReport } from '../evaluate.js';
-import { inert } from './inert.js';
+import { inert } from '../text/inert.js';
 import { httpUrl } from './links.js';
 import { activityWhen, countsText, deadlineWhen, plural, recorded, span, total, windowText, type Recorded } from './words.js';
 import { assess, hasAssessments } from '../assess.js';

@@ -3,7 +3,7 @@
  * per activity window, tagged done / active / crit (overdue), single days as milestones.
  */
 import type { ActivityReport, Report, WindowReport } from '../evaluate.js';
-import { inert } from './inert.js';
+import { inert } from '../text/inert.js';
 
 /**
  * Text that Mermaid shows as written. The characters its gantt syntax gives a meaning

@@ -16,7 +16,7 @@ export const DISAGREEMENT_MARK = '⚠';
  * window's ("6th month: GOV com") and each other scale's ("impact: NGOS marginal").
  * With `short`, only the completion scale, in short levels (a terminal table).
  */
-export function ratingLines(x: ActivityAssessment, esc: Escape, short = false): string[] {
+export function ratingLines(x: Pick<ActivityAssessment, 'latest' | 'disagreements'>, esc: Escape, short = false): string[] {
   const groups = new Map<string, Latest[]>();
   for (const l of x.latest) {
     const { scale, window } = l.assessment;

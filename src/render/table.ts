@@ -2,7 +2,7 @@
 import { supportsOnly, type ActivityReport, type Group, type Report, type WindowReport } from '../evaluate.js';
 import { truncate, width as cellWidth, wrapCells } from './cells.js';
 import { grid, type Cell } from './grid.js';
-import { inert } from './inert.js';
+import { inert } from '../text/inert.js';
 import type { Paint } from './paint.js';
 import { activityWhen, countsText, deadlinesText, plural, span, total, whoText, windowText } from './words.js';
 import { assess, hasAssessments, type Assessments } from '../assess.js';

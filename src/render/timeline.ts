@@ -7,7 +7,7 @@ import { fromDays, fromParts, lastOfMonth, parts, toDays, type CalendarDate } fr
 import { supportsOnly, type ActivityReport, type Group, type Report } from '../evaluate.js';
 import type { State } from '../model.js';
 import { fit, width as cellWidth, wrapCells } from './cells.js';
-import { inert } from './inert.js';
+import { inert } from '../text/inert.js';
 import type { Paint } from './paint.js';
 
 export interface TimelineOptions {

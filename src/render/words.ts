@@ -2,12 +2,9 @@
 import type { ActivityReport, Counts, DeadlineReport, Report, WindowReport } from '../evaluate.js';
 import { STATES, type Activity, type Window } from '../model.js';
 import type { Paint } from './paint.js';
-import { inert } from './inert.js';
+import { inert, span } from '../text/inert.js';
 
-export function span(start: string | null, end: string | null): string {
-  if (!start || !end) return '';
-  return start === end ? start : `${start} → ${end}`;
-}
+export { span };
 
 export function windowText(w: Window): string {
   const when = span(w.start, w.end);

@@ -1,18 +1,14 @@
 /**
- * The global options every command takes, turned into what the core needs:
- * roadmap paths, today, horizon, revision, colour.
+ * Where roadmaps are found and how they are loaded and filtered, for every command
+ * (the rest of the command line is resolved in run.ts).
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CalendarDate } from '../calendar/date.js';
-import { dateIn, fixedToday } from '../calendar/today.js';
-import { evaluate, type Report } from '../evaluate.js';
 import { loadRoadmaps, type Loaded } from '../load/index.js';
-import { STATES, type Entity, type Roadmap, type State } from '../model.js';
-import { inert } from '../render/inert.js';
-import { plain, type Paint } from '../render/paint.js';
-import { narrow, type Filter } from '../select.js';
+import type { Entity, Roadmap } from '../model.js';
+import { inert } from '../text/inert.js';
+import type { Filter } from '../select.js';
 import { closest } from '../suggest.js';
 import { UserError, type Io } from './io.js';
 import { problemLines, problemSummary } from './problems.js';
@@ -44,7 +40,7 @@ const HOW = 'give --roadmap PATH, set ROADMAP_PATH, or create one with roadmap i
 const isDirectory = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 
 /** The top of the git work tree holding `dir`, found as git finds it (.git a directory or a file); null outside one. */
-function workTreeTop(dir: string): string | null {
+export function workTreeTop(dir: string): string | null {
   for (let d = dir; ; d = path.dirname(d)) {
     if (existsSync(path.join(d, '.git'))) return d;
     if (path.dirname(d) === d) return null;
@@ -81,79 +77,23 @@ export function roadmapPaths(options: GlobalOptions, io: Io): string[] {
   throw new UserError(`no roadmaps found (looked for roadmaps/ ${inert(where)}); ${HOW}`);
 }
 
-function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new UserError(`${name} expects a whole number >= ${min}, not ${JSON.stringify(value)}`);
-  return Number(value);
-}
-
-export function horizonOf(options: GlobalOptions): number {
-  return wholeNumber('--horizon', options.horizon, 0) ?? 14;
-}
-
-export function revisionOf(options: GlobalOptions): number | undefined {
-  return wholeNumber('--revision', options.revision, 1);
-}
-
-/** --today, ROADMAP_TODAY, else the date in each roadmap's zone, else the local date. */
-export function todayFor(options: GlobalOptions, io: Io, roadmaps: readonly Roadmap[]): { today: CalendarDate; todayOf?: (r: Roadmap) => CalendarDate } {
-  const choice = fixedToday({ flag: options.today, env: io.env.ROADMAP_TODAY, now: io.now() });
-  if (!choice.ok) throw new UserError(choice.error);
-  if (choice.fixed) return { today: choice.fixed };
-  const now = io.now();
-  const zones = new Set(roadmaps.map((r) => r.timezone ?? undefined));
-  const today = zones.size === 1 ? dateIn(now, [...zones][0]) : dateIn(now);
-  return { today, todayOf: (r) => dateIn(now, r.timezone ?? undefined) };
-}
-
-/** Colour only for a terminal, unless --no-color, NO_COLOR or FORCE_COLOR say otherwise. */
-export function colourWanted(options: GlobalOptions, io: Io): boolean {
-  if (options.color === false) return false;
-  if (io.env.NO_COLOR) return false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  return io.stdoutTTY && io.env.TERM !== 'dumb';
-}
-
-export async function paintFor(options: GlobalOptions, io: Io): Promise<Paint> {
-  if (!colourWanted(options, io)) return plain;
-  const [{ Chalk }, { chalkPaint }] = await Promise.all([import('chalk'), import('../render/paint.js')]);
-  return chalkPaint(new Chalk({ level: 1 }) as never);
-}
-
-/** The widest output drawn: a width from the environment (COLUMNS=99999999999) must not size an allocation. */
-export const MAX_WIDTH = 1000;
-
-export function terminalWidth(io: Io): number {
-  const fromEnv = Number(io.env.COLUMNS);
-  return Math.min(MAX_WIDTH, io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120));
-}
-
 /** Loads the roadmaps, printing every problem; throws exit 2 when any is an error. */
-export async function load(options: GlobalOptions, io: Io): Promise<Loaded> {
-  const loaded = await loadRoadmaps(roadmapPaths(options, io), { revision: revisionOf(options), cwd: io.cwd });
+export async function load(run: { readonly paths: () => readonly string[]; readonly revision: number | undefined; readonly io: Io }): Promise<Loaded> {
+  return checked(await loadRoadmaps(run.paths(), { revision: run.revision, cwd: run.io.cwd }), run.io);
+}
+
+/** Prints every error of a load and stops with exit 2, as every command does. */
+export function checked(loaded: Loaded, io: Io): Loaded {
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    io.err(problemLines(errors).join('\n') + '\n');
+    io.err(`${problemLines(errors).join('\n')}\n`);
     throw new UserError(problemSummary(errors));
   }
   return loaded;
 }
 
-export function parseStates(value: string | undefined, flag: string): State[] | undefined {
-  if (value === undefined) return undefined;
-  const states = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const s of states) {
-    if (!(STATES as readonly string[]).includes(s)) {
-      const near = closest(s, STATES, 1);
-      throw new UserError(`${flag}: unknown state '${s}'${near.length ? `; did you mean '${near[0]}'?` : ''} (states: ${STATES.join(', ')})`);
-    }
-  }
-  return states as State[];
-}
-
 /** The filter asked for, with every stage and entity named checked against the roadmaps. */
-export function filterOf(options: FilterOptions, roadmaps: readonly Roadmap[]): Filter {
+export function filterOf(options: FilterOptions, roadmaps: readonly Roadmap[]): Pick<Filter, 'stages' | 'entities'> {
   const split = (v: string[] | undefined) => v?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
   const stages = split(options.stage);
   const entities = split(options.entity);
@@ -166,7 +106,7 @@ export function filterOf(options: FilterOptions, roadmaps: readonly Roadmap[]): 
   };
   known('stage', stages, new Set(roadmaps.flatMap((r) => r.stages.map((s) => s.id))));
   knownEntities(entities, roadmaps);
-  return { stages, entities, states: parseStates(options.state, '--state') };
+  return { stages, entities };
 }
 
 /** At most this many entities are listed after an unknown one (a portfolio may have thousands). */
@@ -199,14 +139,4 @@ function knownEntities(names: readonly string[] | undefined, roadmaps: readonly 
   const shown = all.slice(0, LISTED_ENTITIES).map((e) => `${inert(e.id)}${e.aliases.length ? ` (alias ${e.aliases.map((a) => `'${inert(a)}'`).join(', ')})` : ''}`);
   const more = all.length > LISTED_ENTITIES ? `, … and ${all.length - LISTED_ENTITIES} more` : '';
   throw new UserError(`unknown entity '${inert(unknown)}'${near.length ? `; did you mean ${near.join(' or ')}?` : ''}\n  entities: ${shown.join(', ') || 'none'}${more}`);
-}
-
-/** Load, evaluate and narrow: what status, check, timeline and report all start from. */
-export async function loadReport(options: GlobalOptions & FilterOptions, io: Io): Promise<{ loaded: Loaded; report: Report; full: Report }> {
-  const horizonDays = horizonOf(options);
-  parseStates(options.state, '--state');
-  todayFor(options, io, []); // a bad --today is reported before any file is read
-  const loaded = await load(options, io);
-  const full = evaluate(loaded.roadmaps, { ...todayFor(options, io, loaded.roadmaps), horizonDays });
-  return { loaded, full, report: narrow(full, filterOf(options, loaded.roadmaps)) };
 }

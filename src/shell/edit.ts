@@ -1,22 +1,25 @@
 /**
  * What the edit commands (done, start, cancel, reopen, move) and `update` share:
- * find the activity, edit its file's text, show or write the result.
+ * find the activity, plan the edit of its file's text (pure: src/edit/apply.ts),
+ * then show the diff or write it — atomically, under the file's lock from the
+ * read to the rename, refusing a file changed since it was read.
  */
 import path from 'node:path';
 import { parseDate, type CalendarDate } from '../calendar/date.js';
-import { applyEdit, type Edit, type EditResult } from '../edit/apply.js';
+import { planEdit, type Edit, type EditPlan } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { findActivity, type Found } from '../edit/find.js';
-import { EditError } from '../edit/source.js';
-import { withLock } from './lock.js';
-import { writeAtomic, type WriteFs } from './write.js';
 import { MAX_FILE_BYTES, readRoadmapText, type Loaded } from '../load/index.js';
 import type { Roadmap } from '../model.js';
-import { load, todayFor, type GlobalOptions } from './context.js';
-import { UserError, type Io } from './io.js';
+import { load } from './context.js';
+import type { Output } from './effects.js';
+import { EXIT, UserError, type Io } from './io.js';
+import { withLock } from './lock.js';
 import { formatProblem, problemLines } from './problems.js';
+import { todayOf, type Run } from './run.js';
+import { writeAtomic, type WriteFs } from './write.js';
 
-export interface EditOptions extends GlobalOptions {
+export interface EditOptions {
   readonly window?: string;
   readonly dryRun?: boolean;
 }
@@ -30,12 +33,10 @@ export interface EditDeps {
 export type Recorded = 'completion' | 'start';
 
 /**
- * A date option (`--on`), or today as the other commands take it (for this roadmap).
- * A later date is refused: the evaluation would not count it until then (SPEC §2).
+ * A date option (`--on`), or today for this roadmap. A later date is refused:
+ * the evaluation would not count it until then (SPEC §2).
  */
-export function dateOption(flag: string, value: string | undefined, options: GlobalOptions, io: Io, roadmap: Roadmap, what: Recorded): CalendarDate {
-  const t = todayFor(options, io, [roadmap]);
-  const today = t.todayOf?.(roadmap) ?? t.today;
+export function dateOption(flag: string, value: string | undefined, today: CalendarDate, what: Recorded): CalendarDate {
   if (value === undefined) return today;
   const date = parseDate(value.trim());
   if (!date) throw new UserError(`${flag} ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)`);
@@ -49,41 +50,29 @@ export function futureDate(date: CalendarDate, today: CalendarDate, what: Record
   return date > today ? `cannot record a ${what} in the future: today is ${today}` : null;
 }
 
-/** Roadmaps for editing, found as every command finds them. */
-export async function loadForEdit(options: GlobalOptions, io: Io): Promise<Loaded> {
-  todayFor(options, io, []); // a bad --today is reported before any file is read
-  return load(options, io);
-}
-
 export function find(loaded: Loaded, id: string): Found {
-  try {
-    return findActivity(loaded.roadmaps, id);
-  } catch (error) {
-    throw asUserError(error);
-  }
-}
-
-export function asUserError(error: unknown): unknown {
-  return error instanceof EditError ? new UserError(error.message) : error;
+  const found = findActivity(loaded.roadmaps, id);
+  if (!found.ok) throw new UserError(found.message);
+  return found;
 }
 
 export interface Prepared {
   readonly file: string;
   readonly abs: string;
   readonly before: string;
-  readonly result: Extract<EditResult, { ok: true }>;
+  readonly result: Extract<EditPlan, { ok: true }>;
 }
 
-/** Reads the roadmap's file and applies the edit to its text (nothing written yet); `earlier` is reused if the text is the same. */
-export async function prepareEdit(io: Io, found: Found, window: string | undefined, edit: Edit, earlier?: Prepared): Promise<Prepared> {
+/** Reads the roadmap's file and plans the edit of its text (nothing written yet); `earlier` is reused if the text is the same. */
+export function prepareEdit(io: Io, found: Found, window: string | undefined, edit: Edit, earlier?: Prepared): Prepared {
   const file = found.roadmap.file;
   const abs = path.resolve(io.cwd, file);
-  const read = await readRoadmapText(abs, file);
+  const read = readRoadmapText(abs, file);
   if ('problem' in read) throw new UserError(formatProblem(read.problem));
   if (read.text === earlier?.before) return earlier; // the same edit of the same text
-  const result = applyEdit(read.text, file, { activity: found.activity.id, window, edit });
+  const result = planEdit(read.text, file, { activity: found.activity.id, window, edit });
   if (!result.ok) {
-    if (result.problems.length) io.err(problemLines(result.problems).join('\n') + '\n');
+    if (result.problems.length) io.err(`${problemLines(result.problems).join('\n')}\n`);
     throw new UserError(result.message);
   }
   // Past the limit no command would read the file again, not even `reopen` to undo this.
@@ -99,22 +88,14 @@ export function diffOf(io: Io, p: Prepared): string {
 }
 
 /** Writes a prepared edit, refusing if the file changed since it was read (checked under the lock). */
-export async function commit(io: Io, options: GlobalOptions, p: Prepared, deps: EditDeps = {}): Promise<void> {
-  await locked(io, options, p.abs, p.file, () => write(p, deps));
-}
-
-async function write(p: Prepared, deps: EditDeps): Promise<void> {
-  try {
-    await writeAtomic(p.abs, p.result.text, { expected: p.before, shown: p.file, fs: deps.fs });
-  } catch (error) {
-    throw asUserError(error);
-  }
+export async function commit(run: Run, p: Prepared, deps: EditDeps = {}): Promise<void> {
+  await locked(run, p.abs, p.file, () => writeAtomic(p.abs, p.result.text, { expected: p.before, shown: p.file, fs: deps.fs }));
 }
 
 /** Runs `work` holding the file's edit lock, saying so if it must wait for another edit. */
-function locked<T>(io: Io, options: GlobalOptions, abs: string, shown: string, work: () => Promise<T>): Promise<T> {
+function locked<T>(run: Run, abs: string, shown: string, work: () => Promise<T>): Promise<T> {
   const waiting = () => {
-    if (!options.quiet) io.err(`roadmap: waiting for another edit of ${shown} to finish\n`);
+    if (!run.quiet) run.io.err(`roadmap: waiting for another edit of ${shown} to finish\n`);
   };
   return withLock(abs, { shown, waiting }, work);
 }
@@ -124,21 +105,18 @@ function locked<T>(io: Io, options: GlobalOptions, abs: string, shown: string, w
  * roadmap (dates default to that roadmap's today), then print the diff
  * (--dry-run) or write and print one line saying what changed.
  */
-export async function runEdit(options: EditOptions, io: Io, id: string, make: (roadmap: Roadmap) => Edit, deps: EditDeps = {}): Promise<number> {
-  const loaded = await loadForEdit(options, io);
-  const found = find(loaded, id);
-  const edit = make(found.roadmap);
-  const prepared = await prepareEdit(io, found, options.window, edit);
+export async function runEdit(run: Run, options: EditOptions, id: string, make: (roadmap: Roadmap, today: CalendarDate) => Edit, deps: EditDeps = {}): Promise<Output> {
+  const found = find(await load(run), id);
+  const edit = make(found.roadmap, todayOf(run.today, found.roadmap));
+  const prepared = prepareEdit(run.io, found, options.window, edit);
   if (!prepared.result.changed || options.dryRun) {
-    io.out(prepared.result.changed ? diffOf(io, prepared) : `${prepared.result.summary}\n`);
-    return 0;
+    return { stdout: prepared.result.changed ? diffOf(run.io, prepared) : `${prepared.result.summary}\n`, exit: EXIT.ok };
   }
   // Read again under the lock: an edit that finished meanwhile is kept.
-  const summary = await locked(io, options, prepared.abs, prepared.file, async () => {
-    const now = await prepareEdit(io, found, options.window, edit, prepared);
-    if (now.result.changed) await write(now, deps);
+  const summary = await locked(run, prepared.abs, prepared.file, async () => {
+    const now = prepareEdit(run.io, found, options.window, edit, prepared);
+    if (now.result.changed) await writeAtomic(now.abs, now.result.text, { expected: now.before, shown: now.file, fs: deps.fs });
     return now.result.summary;
   });
-  io.out(`${summary}\n`);
-  return 0;
+  return { stdout: `${summary}\n`, exit: EXIT.ok };
 }

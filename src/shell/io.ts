@@ -1,7 +1,7 @@
 import { isatty } from 'node:tty';
 import { writePiece } from './output.js';
 
-export { UserError } from '../errors.js';
+export { isUserError, UserError } from '../errors.js';
 
 /** What a command may touch of the outside world, injectable for tests. */
 export interface Io {

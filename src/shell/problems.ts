@@ -1,5 +1,5 @@
 import type { Problem } from '../model.js';
-import { inert, inertPath } from '../render/inert.js';
+import { inert, inertPath } from '../text/inert.js';
 import { plural } from '../render/words.js';
 
 export function formatProblem(p: Problem): string {

@@ -10,9 +10,9 @@ import path from 'node:path';
 import type { Side } from '../diff/report.js';
 import { loadRoadmaps, type Loaded } from '../load/index.js';
 import type { Roadmap } from '../model.js';
-import { roadmapPaths, revisionOf, type GlobalOptions } from './context.js';
-import { UserError, type Io } from './io.js';
-import { problemLines, problemSummary } from './problems.js';
+import { checked, load } from './context.js';
+import { UserError } from './io.js';
+import type { Run } from './run.js';
 
 const EDITION = /^([a-z0-9][a-z0-9-]*)@(\d+)$/;
 const REV_PATH = /^([^:]+):(.*)$/;
@@ -27,26 +27,17 @@ export function classify(arg: string, cwd: string): SideKind {
   return 'revision';
 }
 
-/** Prints every error of a load and stops with exit 2, as every command does. */
-function checked(loaded: Loaded, io: Io): Loaded {
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    io.err(problemLines(errors).join('\n') + '\n');
-    throw new UserError(problemSummary(errors));
-  }
-  return loaded;
-}
-
 export class Sides {
   private tree: Promise<Loaded> | undefined;
 
-  constructor(
-    private readonly options: GlobalOptions,
-    private readonly io: Io,
-  ) {}
+  constructor(private readonly run: Run) {}
 
   private get edition(): number | undefined {
-    return revisionOf(this.options);
+    return this.run.revision;
+  }
+
+  private get io() {
+    return this.run.io;
   }
 
   async side(arg: string): Promise<Side> {
@@ -62,19 +53,18 @@ export class Sides {
         return { label: arg, roadmaps: await this.atRevision(rev, () => [p === '' ? '.' : p], arg) };
       }
       case 'revision':
-        return { label: arg, roadmaps: await this.atRevision(arg, () => roadmapPaths(this.options, this.io), arg) };
+        return { label: arg, roadmaps: await this.atRevision(arg, () => this.run.paths(), arg) };
     }
   }
 
   /** The roadmaps as they are on disk now, at the usual paths. */
   async workingTree(): Promise<Side> {
-    const loaded = checked(await loadRoadmaps(roadmapPaths(this.options, this.io), { revision: this.edition, cwd: this.io.cwd }), this.io);
-    return { label: 'working tree', roadmaps: loaded.roadmaps };
+    return { label: 'working tree', roadmaps: (await load(this.run)).roadmaps };
   }
 
   private async editionOf(arg: string): Promise<Roadmap> {
     const [, id = '', n = ''] = EDITION.exec(arg) ?? [];
-    this.tree ??= loadRoadmaps(roadmapPaths(this.options, this.io), { cwd: this.io.cwd });
+    this.tree ??= loadRoadmaps(this.run.paths(), { cwd: this.io.cwd });
     const { all } = checked(await this.tree, this.io);
     const found = all.find((r) => r.id === id && r.revision === Number(n));
     if (found) return found;

@@ -9,7 +9,7 @@ import { constants } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describeIoError } from '../load/index.js';
-import { UserError, writeErrorWords, type Io } from './io.js';
+import { isUserError, UserError, writeErrorWords, type Io } from './io.js';
 import { alive } from './lock.js';
 
 export type WriteFs = Pick<typeof fsp, 'access' | 'lstat' | 'open' | 'readdir' | 'readFile' | 'realpath' | 'rename' | 'stat' | 'unlink'>;
@@ -74,7 +74,7 @@ export async function writeAtomic(file: string, text: string, options: WriteOpti
     }
   } catch (error) {
     if (staged) await fs.unlink(staged).catch(() => undefined);
-    if (error instanceof UserError) throw error;
+    if (isUserError(error)) throw error;
     fail('', error);
   } finally {
     await original?.close().catch(() => undefined);
@@ -148,7 +148,7 @@ async function isInput(info: { dev: number; ino: number }, inputs: readonly stri
 /** Writes into a device or FIFO as it is: never created, never truncated, never replaced. */
 async function writeInPlace(file: string, text: string, shown: string): Promise<void> {
   const fail = (error: unknown): never => {
-    throw new UserError(`cannot write ${shown}: ${error instanceof UserError ? error.message : describeWriteError(error)}`);
+    throw new UserError(`cannot write ${shown}: ${isUserError(error) ? error.message : describeWriteError(error)}`);
   };
   const handle = await fsp.open(file, constants.O_WRONLY | constants.O_NOCTTY).catch(fail);
   try {

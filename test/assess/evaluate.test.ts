@@ -108,12 +108,12 @@ describe('disagreements', () => {
 
 describe('per assessor', () => {
   it('counts the latest ratings per scale and level, in scale order', () => {
-    const t = oneActivity([
+    const t = `${oneActivity([
       '{ by: GOV, as-of: 2024-03-31, level: limited }',
       '{ by: GOV, as-of: 2024-04-30, level: complete }',
       '{ by: CSO, as-of: 2024-04-30, level: no-evidence }',
       '{ by: CSO, as-of: 2024-04-30, scale: impact, level: marginal }',
-    ]) + `      - id: a2
+    ])}      - id: a2
         title: Second
         window: 2024
         responsible: GOVT

@@ -30,7 +30,7 @@ describe('assessors, scales and assessments load', () => {
   });
 
   it('a roadmap without assessors has none in its model, nor its activities', () => {
-    const r = parseRoadmap(HEAD.replace(/scales:[\s\S]*?stages:/, 'stages:') + '      - { id: a1, title: A, window: 2024, responsible: GOVT }\n', 'r.yaml');
+    const r = parseRoadmap(`${HEAD.replace(/scales:[\s\S]*?stages:/, 'stages:')}      - { id: a1, title: A, window: 2024, responsible: GOVT }\n`, 'r.yaml');
     expect(r.problems).toEqual([]);
     expect(r.roadmap!.assessors).toBeUndefined();
     expect(r.roadmap!.scales).toBeUndefined();

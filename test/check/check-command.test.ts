@@ -21,7 +21,7 @@ describe('roadmap check: exit codes', () => {
     ['an empty --fail-on', [...DEMO, '--fail-on', ''], 2],
     ['an unknown format', [...DEMO, '--format', 'xml'], 2],
     ['a bad --today', ['-r', 'test/fixtures/check/demo', '--today', '2024-02-30'], 2],
-  ])('%s -> %i', async (_what, args, code) => {
+  ])('%s (%j) -> exit %i', async (_what, args, code) => {
     expect((await run(['check', ...args])).code).toBe(code);
   });
 
@@ -31,7 +31,7 @@ describe('roadmap check: exit codes', () => {
     expect((await run(['check', '-r', 'test/fixtures/check/empty'])).stderr).toBe(
       'test/fixtures/check/empty: error: no roadmap files (*.yaml, *.yml) in this directory\nroadmap: 1 error in 1 file\n');
     expect((await run(['check', ...DEMO, '--fail-on', 'overdu'])).stderr).toBe(
-      "roadmap: --fail-on: unknown state 'overdu'; did you mean 'overdue'? (states: overdue, due-soon, active, upcoming, later, done, cancelled)\n");
+      "roadmap: --fail-on: unknown state 'overdu'; did you mean 'overdue'? (states: overdue, due-soon, active, upcoming, later, done, cancelled; or disagreement)\n");
   });
 });
 

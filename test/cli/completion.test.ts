@@ -27,10 +27,10 @@ describe('what may come next (from the program itself)', () => {
     [['sta'], ['status', 'start']],
     [['c'], ['check', 'cancel', 'completion']],
     [['check', '--fail-on', 'o'], ['overdue']],
-    [['check', '--fail-on', 'overdue,d'], ['overdue,due-soon', 'overdue,done']],
+    [['check', '--fail-on', 'overdue,d'], ['overdue,due-soon', 'overdue,done', 'overdue,disagreement']],
     [['status', '--state', 'overdue,due-soon,'], ['overdue,due-soon,active', 'overdue,due-soon,upcoming', 'overdue,due-soon,later', 'overdue,due-soon,done', 'overdue,due-soon,cancelled']],
     [['diff', 'HEAD', '--fail-on', 're'], ['removed', 'reassigned', 'reopened']],
-    [['check', '--format', ''], ['text', 'json', 'github', 'junit', 'markdown']],
+    [['check', '--format', ''], ['text', 'json', 'github', 'junit', 'markdown', 'codeclimate']],
     [['--by', 'e'], ['entity']],
     [['timeline', '--by', ''], ['stage', 'entity']],
     [['validate', '--format', 'g'], ['github']],
@@ -141,7 +141,7 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     expect((await tab('roadmap sta')).reply).toEqual(['status', 'start']);
     expect((await tab('roadmap check --fail-on o')).reply).toEqual(['overdue']);
     expect((await tab('roadmap done 2.')).reply).toEqual(STAGE_2);
-    expect((await tab('roadmap status --by ')).reply).toEqual(['stage', 'entity']);
+    expect((await tab('roadmap status --by ')).reply).toEqual(['stage', 'entity', 'assessor']);
   });
 });
 

@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/calendar/date.js';
 import type { WriteFs } from '../../src/shell/write.js';
 import { runEdit } from '../../src/shell/edit.js';
+import { perform } from '../../src/shell/effects.js';
+import { resolveRun } from '../../src/shell/run.js';
 import type { Io } from '../../src/shell/io.js';
 import { ROOT, roadmapYaml, spawn, tree, type Run } from '../helpers.js';
 
@@ -77,7 +79,7 @@ describe('two edits of one file at once', () => {
     const fs: WriteFs = { ...fsp, rename: async (from, to) => (entered(), await released, fsp.rename(from, to)) };
     let out = '';
     const io: Io = { out: (t) => void (out += t), err: () => undefined, env: {}, cwd: dir, now: () => new Date('2019-07-15T12:00:00Z'), stdoutTTY: false, columns: undefined, stdinTTY: false };
-    const first = runEdit({ roadmap: ['r.yaml'], today: '2019-07-15' }, io, 'a1', () => ({ kind: 'done', on: parseDate('2019-04-20')!, evidence: [] }), { fs });
+    const first = resolveRun({ roadmap: ['r.yaml'], today: '2019-07-15' }, io).then((r) => runEdit(r, {}, 'a1', () => ({ kind: 'done', on: parseDate('2019-04-20')!, evidence: [] }), { fs })).then((o) => perform(o, io));
     await inRename;
     // ...while a second, real process edits the same file.
     const second = roadmap(doneArgs('a2'), dir);

@@ -166,3 +166,12 @@ describe('roadmap diff against git revisions', () => {
 `);
   });
 });
+
+describe('git that cannot run', () => {
+  it('is a user-facing error with exit 2, not an internal error', () => {
+    const dir = tree({ [FILE]: original, 'bin/git': '#!/bin/sh\nexit 0\n' }); // not executable
+    const r = spawn(['diff', 'HEAD'], { cwd: dir, env: { PATH: path.join(dir, 'bin') } });
+    expect(r.stderr).toBe('roadmap: git could not run: spawn git EACCES\n');
+    expect(r.code).toBe(2);
+  });
+});

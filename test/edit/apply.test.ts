@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/calendar/date.js';
-import { applyEdit, type Edit, type EditRequest } from '../../src/edit/apply.js';
+import { planEdit, type Edit, type EditRequest } from '../../src/edit/apply.js';
 import { roadmapYaml } from '../helpers.js';
 
 const TEXT = roadmapYaml(`      - id: "1.1"
@@ -31,7 +31,7 @@ const day = (d: string) => d as CalendarDate;
 const done = (on: string, evidence: string[] = []): Edit => ({ kind: 'done', on: day(on), evidence });
 
 function edit(request: EditRequest) {
-  return applyEdit(TEXT, 'r.yaml', request);
+  return planEdit(TEXT, 'r.yaml', request);
 }
 
 function failure(request: EditRequest): string {
@@ -40,7 +40,7 @@ function failure(request: EditRequest): string {
   return [r.message, ...r.problems.map((p) => `${p.line}:${p.column}: ${p.message}`)].join('\n');
 }
 
-describe('applyEdit refuses what would be wrong', () => {
+describe('planEdit refuses what would be wrong', () => {
   it.each([
     [{ activity: '1.2', edit: done('2019-05-20') }, 'activity 1.2 has several windows; say which with --window <label|n>: 1 ("first"), 2 ("second")'],
     [{ activity: '1.2', window: 'third', edit: done('2019-05-20') }, 'activity 1.2 has no window "third"; its windows: 1 ("first"), 2 ("second")'],
@@ -80,20 +80,20 @@ describe('applyEdit refuses what would be wrong', () => {
         responsible: A
         windows: *w
 `);
-    const through = applyEdit(shared, 'r.yaml', { activity: '2', edit: done('2019-03-20') });
+    const through = planEdit(shared, 'r.yaml', { activity: '2', edit: done('2019-03-20') });
     expect(through).toMatchObject({ ok: false, message: 'this window is written through a YAML alias (*name), shared with other activities; edit the file by hand' });
-    const owner = applyEdit(shared, 'r.yaml', { activity: '1', edit: done('2019-03-20') });
+    const owner = planEdit(shared, 'r.yaml', { activity: '1', edit: done('2019-03-20') });
     expect(owner).toMatchObject({ ok: false, message: 'this edit would also change activity 2: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand' });
   });
 
   it('reports a file that was not valid to begin with', () => {
-    const r = applyEdit('schema: 1\nid: x\ntitle: [oops\n', 'bad.yaml', { activity: '1.1', edit: done('2019-04-20') });
+    const r = planEdit('schema: 1\nid: x\ntitle: [oops\n', 'bad.yaml', { activity: '1.1', edit: done('2019-04-20') });
     expect(r).toMatchObject({ ok: false, message: 'bad.yaml is not a valid roadmap' });
     if (!r.ok) expect(r.problems[0]).toMatchObject({ file: 'bad.yaml', line: 4, column: 1 });
   });
 });
 
-describe('applyEdit changes nothing when there is nothing to change', () => {
+describe('planEdit changes nothing when there is nothing to change', () => {
   it.each([
     [{ activity: '1.2', window: 'second', edit: done('2019-06-10') }, 'demo 1.2 [second]: unchanged (already done 2019-06-10)'],
     [{ activity: '1.1', edit: { kind: 'reopen' } }, 'demo 1.1: unchanged (neither done nor cancelled)'],
@@ -105,7 +105,7 @@ describe('applyEdit changes nothing when there is nothing to change', () => {
   });
 });
 
-describe('applyEdit picks the window', () => {
+describe('planEdit picks the window', () => {
   it('reopens the one closed window without --window', () => {
     const r = edit({ activity: '1.2', edit: { kind: 'reopen' } });
     expect(r.ok && r.summary).toBe('demo 1.2 [second]: reopened (was done 2019-06-10)');
@@ -125,7 +125,7 @@ describe('applyEdit picks the window', () => {
   it('does not add evidence that is already there', () => {
     const once = edit({ activity: '1.1', edit: done('2019-04-20', ['https://e.org/1']) });
     if (!once.ok) throw new Error(once.message);
-    const twice = applyEdit(once.text, 'r.yaml', { activity: '1.1', edit: done('2019-04-20', ['https://e.org/1', 'https://e.org/2']) });
+    const twice = planEdit(once.text, 'r.yaml', { activity: '1.1', edit: done('2019-04-20', ['https://e.org/1', 'https://e.org/2']) });
     expect(twice.ok && twice.summary).toBe('demo 1.1: done 2019-04-20, evidence +1');
     expect(twice.ok && twice.text).toContain('        evidence: [https://e.org/1, https://e.org/2]\n');
   });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WriteFs } from '../../src/shell/write.js';
 import { runEdit } from '../../src/shell/edit.js';
+import { resolveRun } from '../../src/shell/run.js';
 import type { Io } from '../../src/shell/io.js';
 import { MAX_FILE_BYTES } from '../../src/load/index.js';
 import { roadmapYaml, run, SHIPPED, tree } from '../helpers.js';
@@ -75,7 +76,7 @@ describe('edit commands', () => {
     expect((await run(['done', '1.1', '--on', '2019-02-20'], { cwd: p.dir, env: { ROADMAP_TODAY: '2019-07-15' } })).stdout).toBe('demo 1.1: done 2019-02-20\n');
     expect((await run(['done', '1.2', '--on', '2019-07-15'], { cwd: p.dir, env: { ROADMAP_TODAY: '2019-07-15' } })).stdout).toBe('demo 1.2: done 2019-07-15\n');
     expect((await run(['start', '1.2', '--on', '2019-01-02', '--today', '2019-01-02'], { cwd: p.dir })).stdout).toBe('demo 1.2: started 2019-01-02\n');
-    expect(p.read()).toBe(roadmapYaml(ACTIVITIES.replace('responsible: A\n', 'responsible: A\n        done: 2019-02-20\n') + '        done: 2019-07-15\n        started: 2019-01-02\n'));
+    expect(p.read()).toBe(roadmapYaml(`${ACTIVITIES.replace('responsible: A\n', 'responsible: A\n        done: 2019-02-20\n')}        done: 2019-07-15\n        started: 2019-01-02\n`));
   });
 
   it('take "the future" from the roadmap\'s today: --today, ROADMAP_TODAY, its time zone', async () => {
@@ -139,8 +140,9 @@ describe('edit commands', () => {
     const fs: WriteFs = { ...fsp, open: (async (...a: Parameters<typeof fsp.open>) => { writeFileSync(file, '# theirs\n'); return fsp.open(...a); }) as typeof fsp.open };
     let err = '';
     const io: Io = { out: () => undefined, err: (t) => void (err += t), env: {}, cwd: p.dir, now: () => new Date('2019-07-15T12:00:00Z'), stdoutTTY: false, columns: undefined, stdinTTY: false };
-    await expect(runEdit({}, io, '1.1', () => ({ kind: 'reopen' }), { fs })).resolves.toBe(0); // nothing to reopen: no write attempted
-    await expect(runEdit({}, io, '1.1', () => ({ kind: 'cancel', reason: 'x' }), { fs })).rejects.toThrow(
+    const r = await resolveRun({}, io);
+    await expect(runEdit(r, {}, '1.1', () => ({ kind: 'reopen' }), { fs })).resolves.toEqual({ stdout: 'demo 1.1: unchanged (neither done nor cancelled)\n', exit: 0 }); // no write attempted
+    await expect(runEdit(r, {}, '1.1', () => ({ kind: 'cancel', reason: 'x' }), { fs })).rejects.toThrow(
       'roadmaps/demo.yaml changed on disk since it was read (edited or removed meanwhile); nothing was written: run the command again',
     );
     expect(p.read()).toBe('# theirs\n');

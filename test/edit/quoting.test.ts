@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../src/calendar/date.js';
-import { applyEdit, type EditRequest } from '../../src/edit/apply.js';
+import { planEdit, type EditRequest } from '../../src/edit/apply.js';
 import { parseRoadmap } from '../../src/load/parse.js';
 import type { Activity } from '../../src/model.js';
 import { roadmapYaml, run, tree } from '../helpers.js';
@@ -45,7 +45,7 @@ function activity(text: string, id: string): Activity {
 }
 
 function edited(request: EditRequest): string {
-  const r = applyEdit(TEXT, 'r.yaml', request);
+  const r = planEdit(TEXT, 'r.yaml', request);
   if (!r.ok) throw new Error(`${r.message}\n${r.problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n')}`);
   return r.text;
 }

@@ -68,7 +68,7 @@ describe('long lists', () => {
     const text = `schema: 1\nid: wide\ntitle: W\nentities:\n${ids.map((id) => `  ${id}: N`).join('\n')}\nstages:\n  - id: S\n    title: S\n    activities:\n`
       + `      - { id: a, title: T, due: 2020-01-01, responsible: [${ids.join(', ')}], support: [${ids.join(', ')}, ${ids.join(', ')}] }\n`
       + `      - { id: b, title: T, due: 2020-01-01, responsible: [E1, X, E2, E1] }\n`;
-    const clean = parse(text.replace(/      - \{ id: b.*\n/, ''));
+    const clean = parse(text.replace(/ {6}- \{ id: b.*\n/, ''));
     const a = clean.roadmap!.stages[0]!.activities[0]!;
     expect([a.responsible.length, a.support.length, a.support.at(-1)]).toEqual([3_000, 3_000, 'E2999']);
     expect(lines(parse(text))).toEqual(["3010:63 unknown entity 'X'"]);

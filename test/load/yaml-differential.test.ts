@@ -81,9 +81,9 @@ describe('fast YAML reader vs the yaml library', () => {
   it('finds duplicate keys in small and large mappings (the reader switches to a set at 16 keys)', () => {
     const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: ${i}`);
     for (const n of [2, 15, 16, 17, 40]) {
-      expect(compare(keys(n).join('\n') + '\n')).toBe('same');
+      expect(compare(`${keys(n).join('\n')}\n`)).toBe('same');
       for (const dup of [0, n - 1]) {
-        const text = [...keys(n), `k${dup}: again`].join('\n') + '\n';
+        const text = `${[...keys(n), `k${dup}: again`].join('\n')}\n`;
         expect(readSimpleYaml(text, LIMITS.depth), `${n} keys, k${dup} twice`).toBeNull();
         expect(parseYaml(text).problems[0]?.message).toBe('Map keys must be unique');
       }

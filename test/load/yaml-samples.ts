@@ -179,7 +179,7 @@ export const LONG_KEY_LENGTHS = [1000, 1016, 1019, 1020, 1021, 1022, 1023, 1024,
 export function longKeyDocs(): string[] {
   const docs: string[] = [];
   for (const n of LONG_KEY_LENGTHS) {
-    for (const key of ['k'.repeat(n), 'ab '.repeat(Math.ceil(n / 3)).slice(0, n - 1) + 'z']) {
+    for (const key of ['k'.repeat(n), `${'ab '.repeat(Math.ceil(n / 3)).slice(0, n - 1)}z`]) {
       for (const place of LONG_KEY_PLACES) docs.push(place.replace('K', key));
     }
   }
@@ -235,7 +235,7 @@ export function nested(form: 'map' | 'seq' | 'compact' | 'flat' | 'flow' | 'flow
 function ruleKey(r: Rand, used: Set<string>, flow = false): string {
   if (r() < 0.05) {
     const n = 995 + Math.floor(r() * 36);
-    return r() < 0.5 ? 'k'.repeat(n) : 'ab '.repeat(n).slice(0, n - 1) + 'z';
+    return r() < 0.5 ? 'k'.repeat(n) : `${'ab '.repeat(n).slice(0, n - 1)}z`;
   }
   let word = KEY_WORDS[Math.floor(r() * KEY_WORDS.length)]!;
   // Mostly distinct keys, or nearly every deep document would have a duplicate somewhere.

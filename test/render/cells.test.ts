@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fit, graphemesOf, loadWidths, truncate, width, wrapCells } from '../../src/render/cells.js';
-import { inert } from '../../src/render/inert.js';
+import { inert } from '../../src/text/inert.js';
 
 await loadWidths(['👩‍👩‍👧']);
 

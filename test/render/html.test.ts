@@ -105,7 +105,7 @@ describe('renderHtml with hostile text', () => {
   });
 
   it('escapes what is on record: support, started, notes and cancel reasons of activities and windows', () => {
-    const row = new RegExp('<tr [^>]*data-activity="6">[\\s\\S]*?</tr>').exec(page)![0];
+    const row = /<tr [^>]*data-activity="6">[\s\S]*?<\/tr>/.exec(page)![0];
     expect(row).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(row).not.toMatch(/<(script|img|i)\b/);
     expect(row).toContain('<div class="support">support: <abbr title="وزارة العدل">RTL</abbr></div><div class="started">started 2019-07-01</div>');

@@ -119,14 +119,12 @@ function cut(line: string, cells: number): string {
 }
 
 describe('renderTimeline scale', () => {
-  it('renders 20 000 rows quickly (no quadratic string building)', () => {
+  // How fast is the bench's to say (bench/run.mjs, scale: `roadmap timeline` on 10,000 activities).
+  it('renders 20 000 rows', () => {
     const activities = Array.from({ length: 20_000 }, (_, i) => `      - id: "a${i}"\n        title: Activity number ${i} with a fairly long title to truncate\n        window: 2019-${String((i % 12) + 1).padStart(2, '0')}\n        responsible: A\n`).join('');
     const report = reportOf(roadmapYaml(activities), '2019-07-15');
-    const started = performance.now();
     const out = renderTimeline(report, { width: 120, by: 'stage', paint: plain });
-    const ms = performance.now() - started;
     expect(lines(out)).toHaveLength(2 + 1 + 20_000 + 2);
-    expect(ms).toBeLessThan(2000); // about 0.1 s here; generous for slow CI machines
   });
 });
 

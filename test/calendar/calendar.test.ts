@@ -1,9 +1,9 @@
 import { addMonths as fnsAddMonths } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, daysInMonth, fromDays, isLeapYear, parseDate, toDays, type CalendarDate } from '../src/calendar/date.js';
-import { dateIn, dateInIntl, fixedToday } from '../src/calendar/today.js';
-import { applyOffsets, parseTerm, parseWindowText } from '../src/calendar/window.js';
+import { addDays, addMonths, daysBetween, daysInMonth, fromDays, isLeapYear, parseDate, toDays, type CalendarDate } from '../../src/calendar/date.js';
+import { dateIn, dateInIntl, fixedToday } from '../../src/calendar/today.js';
+import { applyOffsets, parseTerm, parseWindowText } from '../../src/calendar/window.js';
 
 const d = (s: string) => s as CalendarDate;
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRoadmaps, parseRoadmap } from '../src/load/index.js';
-import { FIXTURES, roadmapYaml, tree } from './helpers.js';
+import { loadRoadmaps, parseRoadmap } from '../../src/load/index.js';
+import { FIXTURES, roadmapYaml, tree } from '../helpers.js';
 
 /** `line:column message` of every problem. */
 function problems(text: string): string[] {

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAtomic, type WriteFs } from '../src/shell/write.js';
-import { ROOT, roadmapYaml, tree } from './helpers.js';
+import { writeAtomic, type WriteFs } from '../../src/shell/write.js';
+import { ROOT, roadmapYaml, tree } from '../helpers.js';
 
 const root = process.getuid?.() === 0;
 /** nobody:nogroup on Debian and its kin. */

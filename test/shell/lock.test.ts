@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFi
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withLock } from '../src/shell/lock.js';
-import { tree } from './helpers.js';
+import { withLock } from '../../src/shell/lock.js';
+import { tree } from '../helpers.js';
 
 /** No process has this pid: it is above Linux's largest pid_max. */
 const DEAD = 4194305;

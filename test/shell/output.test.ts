@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { outPieces, writePiece } from '../src/shell/output.js';
-import type { Io } from '../src/shell/io.js';
+import { outPieces, writePiece } from '../../src/shell/output.js';
+import type { Io } from '../../src/shell/io.js';
 
 /** A stream that takes 4 bytes at a time and finishes each write only when told. */
 function slowStream() {

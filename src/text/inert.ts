@@ -1,4 +1,6 @@
 /**
+ * Words shared by every layer (load, edit, render), so that none imports a renderer.
+ *
  * Text from a roadmap is untrusted: it must never reach a terminal as control
  * characters (ANSI escapes, bidi overrides) nor break a line it sits in.
  */
@@ -39,4 +41,10 @@ export function inertPath(file: string): string {
 /** Inert, but keeping line breaks (for multi-line notes). */
 export function inertLines(text: string): string {
   return text.replace(/\r\n|\r/g, '\n').replace(/\t/g, ' ').replace(CONTROLS, escapeControl);
+}
+
+/** "2019-03-01 → 2019-04-30", or one date when start and end are the same day. */
+export function span(start: string | null, end: string | null): string {
+  if (!start || !end) return '';
+  return start === end ? start : `${start} → ${end}`;
 }
