@@ -302,7 +302,7 @@ Examples:
     .description('interactive: pick an activity (most urgent first), choose an edit, see the diff, confirm')
     .addHelpText('after', `
 Needs a terminal. Each edit it offers is also a command: done, start, cancel,
-reopen, move. Ctrl+C ends it without writing (exit 130).
+reopen, move, add, assign, set, remove. Ctrl+C ends it without writing (exit 130).
 
 Example:
   $ roadmap update --today 2019-07-15`)

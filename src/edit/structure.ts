@@ -243,8 +243,10 @@ function remove(c: Context, id: string): string {
   if (referrers.length) {
     throw new EditError(`cannot remove activity ${inert(id)}: ${referrers.length === 1 ? 'a relative date refers' : 'relative dates refer'} to it:\n${referrers.map((r) => `  ${r}`).join('\n')}\nchange those dates first (roadmap move)`);
   }
-  const { list, index } = itemOf(c, activityNode(c.source.root(), id));
-  removeItem(c.source, list, index);
+  const { stage, list, index } = itemOf(c, activityNode(c.source.root(), id));
+  // The last one goes with its `activities:` key, as add-stage writes a stage without one.
+  if (list.items.length === 1 && !stage.flow) c.source.remove(stage, 'activities');
+  else removeItem(c.source, list, index);
   return `removed ("${inert(activity.title)}")`;
 }
 
@@ -274,13 +276,13 @@ function maps(node: PNode | undefined): PMap[] {
 }
 
 /** The list holding an activity's mapping, and its place there. */
-function itemOf(c: Context, node: PMap): { list: PSeq; index: number } {
+function itemOf(c: Context, node: PMap): { stage: PMap; list: PSeq; index: number } {
   const root = c.source.root();
   for (const stage of maps(root.kind === 'map' ? pairOf(root, 'stages')?.value : undefined)) {
     const list = pairOf(stage, 'activities')?.value;
     if (list?.kind !== 'seq') continue;
     const index = list.items.findIndex((n) => n.start === node.start);
-    if (index >= 0) return { list, index };
+    if (index >= 0) return { stage, list, index };
   }
   throw new EditError('the activity is not in a stage\'s activities: list');
 }
@@ -299,7 +301,6 @@ function removeItem(source: Source, list: PSeq, index: number): void {
   }
   let start = lineStartOf(text, item.start);
   if (!/^[ \t]*-[ \t]+$/.test(text.slice(start, item.start))) throw new EditError('cannot remove an activity written on its parent\'s line; edit the file by hand');
-  if (list.items.length === 1) throw new EditError('it is the only activity of its stage; a stage keeps at least one (edit the file by hand to remove the stage)');
   while (start > 0) {
     const above = lineStartOf(text, start - 1);
     if (!/^[ \t]*#/.test(text.slice(above, start))) break;

@@ -50,6 +50,17 @@ describe('structure edits on the shipped roadmap', () => {
     expect(r.read()).toBe(original);
   });
 
+  it('add-stage, then add to it, then remove that activity: the stage is back as it was added', () => {
+    const r = repo();
+    expect(spawn(['add-stage', '--id', 'IV', '--title', 'Evaluation', '--window', '2022-01..2022-06'], { cwd: r.dir }).stdout).toBe('az-ogp-2019-21 IV: stage added\n');
+    expect(changed(r.dir)).toEqual(['+  - id: IV', '+    title: Evaluation', '+    window: 2022-01..2022-06', '+']);
+    const staged = r.read();
+    expect(spawn(['add', 'IV', '--id', '4.1', '--title', 'Evaluation report', '--window', '2022-03', '--responsible', 'CCC'], { cwd: r.dir }).code).toBe(0);
+    expect(r.read()).toBe(staged.replace('    window: 2022-01..2022-06\n', '    window: 2022-01..2022-06\n    activities:\n      - id: "4.1"\n        title: Evaluation report\n        window: 2022-03\n        responsible: CCC\n'));
+    expect(spawn(['remove', '4.1'], { cwd: r.dir }).code).toBe(0);
+    expect(r.read()).toBe(staged);
+  });
+
   it('--dry-run prints the diff and writes nothing', () => {
     const r = repo();
     const dry = spawn(['set', '2.5', '--title', 'Broadcasts: online TV #1', '--dry-run'], { cwd: r.dir });

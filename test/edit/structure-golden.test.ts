@@ -66,6 +66,11 @@ const CASES: Case[] = [
     removed: ['      - id: "1.1"', '        title: First activity', '        window: 2019-03..2019-04', '        responsible: A'], added: [],
   },
   {
+    name: 'remove-plain-only-activity', fixture: 'plain.yaml', args: ['remove', '2.1'],
+    says: 'plain 2.1: removed ("Only activity of S2")',
+    removed: ['    activities:', '      - id: "2.1"', '        title: Only activity of S2', '        window: 2019-07', '        responsible: A'], added: [],
+  },
+  {
     name: 'add-stage-plain', fixture: 'plain.yaml', args: ['add-stage', '--id', 'S1b', '--title', 'Between stages', '--window', '2019-06..2019-07', '--after', 'S1'],
     says: 'plain S1b: stage added after S1',
     removed: [], added: ['  - id: S1b', '    title: Between stages', '    window: 2019-06..2019-07'],
