@@ -122,10 +122,27 @@ export function entitiesProblem(roadmap: Roadmap, ids: readonly string[]): strin
   return null;
 }
 
-/** Why `window` cannot be a new window, or null. */
-export function windowProblem(window: string): string | null {
+/** Why `window` cannot be a new window of `roadmap`, or null: its syntax, its order, the items it counts from. */
+export function windowProblem(window: string, roadmap?: Roadmap): string | null {
   const w = readWindowOption(window);
-  return w.ok ? null : w.problem;
+  if (!w.ok) return w.problem;
+  if (!roadmap) return null;
+  const ids = roadmap.stages.flatMap((s) => [s.id, ...s.activities.map((a) => a.id)]);
+  for (const ref of relativeRefs(w.text)) {
+    if (ids.includes(ref)) continue;
+    const [near] = closest(ref, ids, 1);
+    return `${JSON.stringify(inert(window.trim()))} counts from '${inert(ref)}', which is no stage or activity of ${inert(roadmap.id)}${near ? `; did you mean '${inert(near)}'?` : ''}`;
+  }
+  return null;
+}
+
+/** The ids a window string or `{start, end}` mapping counts from. */
+function relativeRefs(text: string): string[] {
+  const terms = text.startsWith('{') ? [...text.matchAll(/(?:start|end)\s*:\s*([^,}]+)/g)].map((m) => m[1]!) : [text];
+  return terms.flatMap((t) => {
+    const w = parseWindowText(t.trim());
+    return w.ok ? [w.value.start, w.value.end].flatMap((d) => (d.kind === 'relative' ? [d.ref] : [])) : [];
+  });
 }
 
 function fail(message: string | null): void {
@@ -259,7 +276,7 @@ function referencesTo(c: Context, id: string): string[] {
       const w = parseWindowText(node.value);
       if (w.ok && [w.value.start, w.value.end].some((t) => t.kind === 'relative' && t.ref === id)) found.push(`${where(c, node.start)}: ${owner} (${inert(node.value)})`);
     } else if (node.kind === 'seq') node.items.forEach((n) => scan(n, owner));
-    else for (const p of node.pairs) if (p.key.value !== skip && p.key.value !== 'id' && p.key.value !== 'title') scan(p.value, owner);
+    else for (const p of node.pairs) if (p.key.value !== skip && DATED.has(p.key.value)) scan(p.value, owner);
   };
   for (const stage of maps(root.kind === 'map' ? pairOf(root, 'stages')?.value : undefined)) {
     scan(stage, `stage ${inert(scalarOf(stage, 'id')?.value ?? '?')}`, 'activities');
@@ -270,6 +287,9 @@ function referencesTo(c: Context, id: string): string[] {
   }
   return found;
 }
+
+/** The keys under which a date or a window is written (a note that reads "3.1.end" is no reference). */
+const DATED: ReadonlySet<string> = new Set(['window', 'windows', 'due', 'start', 'end', 'milestones']);
 
 function maps(node: PNode | undefined): PMap[] {
   return node?.kind === 'seq' ? node.items.filter((n): n is PMap => n.kind === 'map') : [];
@@ -342,7 +362,7 @@ function addActivity(c: Context, stageId: string, a: NewActivity, after: string 
   if (a.title.trim() === '') throw new EditError('a new activity needs a title: --title TEXT');
   if (a.responsible.length === 0) throw new EditError('a new activity needs a responsible entity: --responsible A[,B]');
   fail(entitiesProblem(c.roadmap, [...a.responsible, ...a.support]));
-  fail(windowProblem(a.window));
+  fail(windowProblem(a.window, c.roadmap));
   if (after !== undefined && !stage.activities.some((x) => x.id === after)) {
     const near = closest(after, stage.activities.map((x) => x.id), 1);
     throw new EditError(`--after: no activity '${inert(after)}' in stage ${inert(stage.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
@@ -411,7 +431,7 @@ function addList(source: Source, map: PMap, key: string, pairs: (flow: boolean) 
 function addStage(c: Context, stage: NewStage, after: string | undefined): string {
   fail(idProblem(c.roadmap, stage.id));
   if (stage.title.trim() === '') throw new EditError('a new stage needs a title: --title TEXT');
-  if (stage.window !== undefined) fail(windowProblem(stage.window));
+  if (stage.window !== undefined) fail(windowProblem(stage.window, c.roadmap));
   if (after !== undefined && !c.roadmap.stages.some((s) => s.id === after)) {
     const near = closest(after, c.roadmap.stages.map((s) => s.id), 1);
     throw new EditError(`--after: no stage '${inert(after)}' in roadmap ${inert(c.roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
@@ -475,7 +495,7 @@ function checkResult(before: Roadmap, after: Roadmap, edit: StructureEdit): void
   switch (edit.kind) {
     case 'add': {
       const a = activityOf(after, edit.activity.id);
-      if (a.title !== edit.activity.title || a.stage !== edit.stage || a.responsible.join() !== edit.activity.responsible.join()) throw wrong('new activity');
+      if (a.title !== edit.activity.title || a.stage !== edit.stage || a.responsible.join() !== resolved(before, edit.activity.responsible)) throw wrong('new activity');
       expected.splice(expected.indexOf(edit.after ?? lastOf(before, edit.stage)) + 1, 0, edit.activity.id);
       break;
     }
@@ -494,8 +514,8 @@ function checkResult(before: Roadmap, after: Roadmap, edit: StructureEdit): void
       break;
     case 'assign': {
       const a = activityOf(after, edit.activity);
-      if (edit.responsible && a.responsible.join() !== edit.responsible.join()) throw wrong('responsible');
-      if (edit.support && a.support.join() !== edit.support.join()) throw wrong('support');
+      if (edit.responsible && a.responsible.join() !== resolved(before, edit.responsible)) throw wrong('responsible');
+      if (edit.support && a.support.join() !== resolved(before, edit.support)) throw wrong('support');
       break;
     }
     case 'set': {
@@ -508,6 +528,24 @@ function checkResult(before: Roadmap, after: Roadmap, edit: StructureEdit): void
     }
   }
   if (ids(after).join('\n') !== expected.join('\n')) throw wrong('stages or activities other than the edited one changed');
+  const edited = 'activity' in edit && typeof edit.activity === 'string' ? edit.activity : null;
+  const others = (r: Roadmap) => new Map(r.stages.flatMap((s) => s.activities).filter((a) => a.id !== edited).map((a) => [a.id, JSON.stringify(activityKey(a))]));
+  const then = others(before);
+  const changed = [...others(after)].filter(([id, key]) => then.has(id) && then.get(id) !== key).map(([id]) => inert(id));
+  if (changed.length > 0) {
+    // The one way a splice inside one activity reaches another: YAML shared through an anchor and aliases.
+    throw new EditError(`this edit would also change activity ${changed.join(', ')}: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand`);
+  }
+}
+
+function activityKey(a: Activity): unknown {
+  return [a.title, a.stage, a.responsible, a.support, a.tags, a.notes, a.done, a.started, a.cancelled, a.evidence, a.windows.map((w) => [w.label, w.start, w.end, w.done, w.cancelled])];
+}
+
+/** Entity ids as the model holds them: an alias read as its entity's id. */
+function resolved(roadmap: Roadmap, ids: readonly string[]): string {
+  const byAlias = new Map([...roadmap.entities.values()].flatMap((e) => e.aliases.map((alias) => [alias, e.id] as const)));
+  return ids.map((id) => (roadmap.entities.has(id) ? id : byAlias.get(id) ?? id)).join();
 }
 
 function lastOf(roadmap: Roadmap, stageId: string): string {
