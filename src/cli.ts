@@ -371,7 +371,7 @@ Example:
     .action(action(() => import('./commands/add-stage.js')));
 
   dryRun(program
-    .command('add-entity <id>')
+    .command('add-entity <entity>')
     .description('add a responsible or supporting entity')
     .option('--name <text>', 'its full name')
     .option('--alias <text>', 'another name it goes by (repeatable)', collect))
