@@ -1,6 +1,7 @@
 /**
- * What the edit commands (done, start, cancel, reopen, move) and `update` share:
- * find the activity, plan the edit of its file's text (pure: src/edit/apply.ts),
+ * What the edit commands (done, start, cancel, reopen, move; add, add-stage,
+ * add-entity, assign, set, remove) and `update` share: find the activity or the
+ * roadmap, plan the edit of its file's text (pure: src/edit/apply.ts, structure.ts),
  * then show the diff or write it — atomically, under the file's lock from the
  * read to the rename, refusing a file changed since it was read.
  */
