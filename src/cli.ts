@@ -319,12 +319,14 @@ Examples:
   $ roadmap move 3.3 --window 2 --to "3.1.start + 11 months..3.1.start + 13 months"`)
     .action(action(() => import('./commands/move.js')));
 
+  addStructureEdits(program, action);
+
   program
     .command('update')
     .description('interactive: pick an activity (most urgent first), choose an edit, see the diff, confirm')
     .addHelpText('after', `
 Needs a terminal. Each edit it offers is also a command: done, start, cancel,
-reopen, move. Ctrl+C ends it without writing (exit 130).
+reopen, move, add, assign, set, remove. Ctrl+C ends it without writing (exit 130).
 
 Example:
   $ roadmap update --today 2019-07-15`)
@@ -351,4 +353,95 @@ Examples:
   $ roadmap init --id city-plan-2025 --title "City open data plan" --timezone Europe/Paris \\
       --entity "CITY=City council" --stage-title Preparation --stage-window 2025-01..2025-03`)
     .action(action(() => import('./commands/init.js')));
+}
+
+const STRUCTURE_HELP = `
+Like the other edits it changes only the lines it must, checks the result and
+writes it atomically; --dry-run prints the diff instead. When several roadmaps
+are loaded, qualify the id as ROADMAP-ID:ID.`;
+
+/** add, add-stage, add-entity, assign, set, remove (SPEC §3, revision 2). */
+function addStructureEdits(program: Command, action: Action): void {
+  const dryRun = (c: Command) => c.option('--dry-run', 'print the diff of the change and write nothing');
+
+  dryRun(program
+    .command('add <stage>')
+    .description('add an activity to a stage, written in the style of its neighbours')
+    .option('--id <id>', 'the new activity id (unique among stage and activity ids)')
+    .option('--title <text>', 'what is to be done')
+    .option('--window <window>', 'when: 2020-01..2020-03, 2020-06, 2020-12-31, "3.1.end + 1 month", "{start: A, end: B}"')
+    .option('--responsible <ids>', 'responsible entity id(s), comma-separated')
+    .option('--support <ids>', 'supporting entity id(s), comma-separated (repeatable)', collect)
+    .option('--after <id>', 'place it after this activity (default: at the end of the stage)')
+    .option('--period <text>', 'the period as the source document words it'))
+    .addHelpText('after', `${STRUCTURE_HELP}
+
+Examples:
+  $ roadmap add II --id 2.10 --title "Publishing the adopted plan" --window 2020-01..2020-03 --responsible CCC
+  $ roadmap add II --id 2.4a --title "Expert review" --window 2019-08 --responsible TA --support NGOS --after 2.4`)
+    .action(action(() => import('./commands/add.js')));
+
+  dryRun(program
+    .command('add-stage')
+    .description('add a stage (then its activities with add)')
+    .option('--id <id>', 'the new stage id (unique among stage and activity ids)')
+    .option('--title <text>', 'stage title')
+    .option('--window <window>', 'the stage window, e.g. 2022-01..2022-06')
+    .option('--after <id>', 'place it after this stage (default: last)'))
+    .addHelpText('after', `${STRUCTURE_HELP}
+
+Example:
+  $ roadmap add-stage --id IV --title "Evaluation" --window 2022-01..2022-06`)
+    .action(action(() => import('./commands/add-stage.js')));
+
+  dryRun(program
+    .command('add-entity <entity>')
+    .description('add a responsible or supporting entity')
+    .option('--name <text>', 'its full name')
+    .option('--alias <text>', 'another name it goes by (repeatable)', collect))
+    .addHelpText('after', `${STRUCTURE_HELP}
+
+Examples:
+  $ roadmap add-entity MOJ --name "Ministry of Justice"
+  $ roadmap add-entity MOJ --name "Ministry of Justice" --alias "Justice Ministry"`)
+    .action(action(() => import('./commands/add-entity.js')));
+
+  dryRun(program
+    .command('assign <id>')
+    .description('replace the responsible and/or supporting entities of an activity')
+    .option('--responsible <ids>', 'responsible entity id(s), comma-separated')
+    .option('--support <ids>', 'supporting entity id(s), comma-separated; "" removes support', collect))
+    .addHelpText('after', `${STRUCTURE_HELP}
+
+Examples:
+  $ roadmap assign 2.5 --responsible CCC
+  $ roadmap assign 1.3 --responsible OGP-AZ,NGOS --support ""`)
+    .action(action(() => import('./commands/assign.js')));
+
+  dryRun(program
+    .command('set <id>')
+    .description('change the title, period, notes or tags of an activity')
+    .option('--title <text>', 'the new title')
+    .option('--period <text>', 'the period as the source words it ("" removes it)')
+    .option('--notes <text>', 'notes ("" removes them)')
+    .option('--tags <tags>', 'tags, comma-separated ("" removes them)'))
+    .addHelpText('after', `${STRUCTURE_HELP}
+Text is quoted as YAML needs, so it always reads back as written.
+
+Examples:
+  $ roadmap set 2.5 --title "Organizing online TV and radio broadcasts"
+  $ roadmap set 1.1 --period "March-April, 2019" --tags launch,government`)
+    .action(action(() => import('./commands/set.js')));
+
+  dryRun(program
+    .command('remove <id>')
+    .description('remove an activity (and the comment lines right above it)')
+    )
+    .addHelpText('after', `${STRUCTURE_HELP}
+An activity another one's relative date refers to is not removed: the message
+names those dates (file:line:col); move them first.
+
+Example:
+  $ roadmap remove 2.10`)
+    .action(action(() => import('./commands/remove.js')));
 }

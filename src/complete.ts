@@ -39,7 +39,7 @@ const NOTHING: Want = { kind: 'words', words: [] };
 
 /** Options whose values are lists of known words or ids, by `command:option` or option name. */
 const LISTS: Readonly<Record<string, readonly string[]>> = { 'diff:failOn': DIFF_GATES, failOn: CHECK_FAIL_ON, state: STATES };
-const IDS: Readonly<Record<string, IdKind>> = { stage: 'stage', entity: 'entity' };
+const IDS: Readonly<Record<string, IdKind>> = { stage: 'stage', entity: 'entity', responsible: 'entity', support: 'entity', 'add:after': 'activity', 'add-stage:after': 'stage' };
 /** Commands whose --entity is not an id (init takes ID=Name). */
 const NOT_IDS = new Set(['init:entity']);
 
@@ -79,6 +79,7 @@ export function want(spec: ProgramSpec, words: readonly string[]): Want {
   const arg = command.args[positionals];
   if (arg?.choices) return { kind: 'words', words: arg.choices.filter(startsWith(current)) };
   if (arg?.name === 'id') return { kind: 'ids', of: 'activity', roadmaps, prefix: '', current };
+  if (arg?.name === 'stage') return { kind: 'ids', of: 'stage', roadmaps, prefix: '', current };
   if (arg?.name === 'command') return { kind: 'words', words: spec.commands.map((c) => c.name).filter(startsWith(current)) };
   return NOTHING;
 }
@@ -95,7 +96,7 @@ function valuesOf(option: OptionSpec, command: CommandSpec | undefined, current:
     const given = new Set(prefix.split(','));
     return { kind: 'words', words: list.filter((w) => !given.has(w) && w.startsWith(last)).map((w) => prefix + w) };
   }
-  const of = IDS[option.name];
+  const of = IDS[key] ?? IDS[option.name];
   if (of && !NOT_IDS.has(key)) return { kind: 'ids', of, roadmaps, prefix, current: last };
   return NOTHING;
 }

@@ -9,13 +9,14 @@ import type { Roadmap } from '../model.js';
 import { inert } from '../text/inert.js';
 import { activityWhen, windowText } from '../render/words.js';
 import { load, type GlobalOptions } from '../shell/context.js';
-import { commit, diffOf, futureDate, prepareEdit, type EditDeps, type Recorded } from '../shell/edit.js';
+import { commit, diffOf, futureDate, prepareEdit, preparePlan, type EditDeps, type Prepared, type Recorded } from '../shell/edit.js';
 import type { Io } from '../shell/io.js';
 import { resolveRun, todayOf, type Run } from '../shell/run.js';
 import { cancellable, inquirerPrompter, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
+import { structureChoices, structureDetails, type StructureKind } from './update/structure.js';
 
 export async function run(options: GlobalOptions, io: Io): Promise<number> {
-  requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move <id> (see roadmap help done)');
+  requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)');
   return updateFlow(options, io, await inquirerPrompter());
 }
 
@@ -33,10 +34,14 @@ async function flow(run: Run, ask: Prompter, deps: EditDeps): Promise<number> {
   const today = todayOf(run.today, roadmap);
   const report = evaluate([roadmap], { today, horizonDays: run.horizon });
   const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), run.columns ?? DEFAULT_WIDTH);
-  const kind = await ask.select<EditKind>({ message: 'What happened?', choices: editChoices(picked) });
-  const window = await askWindow(ask, picked, kind);
-  const edit = await details(ask, kind, picked, window, today);
-  const prepared = prepareEdit(io, { roadmap, activity: picked.activity }, window === undefined ? undefined : String(window + 1), edit);
+  const kind = await ask.select<EditKind | StructureKind>({ message: 'What happened?', choices: [...editChoices(picked), ...structureChoices(roadmap, picked)] });
+  let prepared: Prepared;
+  if (isStructure(kind)) prepared = preparePlan(io, roadmap, await structureDetails(ask, kind, roadmap, picked));
+  else {
+    const window = await askWindow(ask, picked, kind);
+    const edit = await details(ask, kind, picked, window, today);
+    prepared = prepareEdit(io, { roadmap, activity: picked.activity }, window === undefined ? undefined : String(window + 1), edit);
+  }
   if (!prepared.result.changed) {
     io.out(`${prepared.result.summary}\n`);
     return 0;
@@ -49,6 +54,10 @@ async function flow(run: Run, ask: Prompter, deps: EditDeps): Promise<number> {
   await commit(run, prepared, deps);
   io.out(`${prepared.result.summary}\n`);
   return 0;
+}
+
+function isStructure(kind: EditKind | StructureKind): kind is StructureKind {
+  return kind === 'add' || kind === 'assign' || kind === 'set' || kind === 'remove';
 }
 
 async function pickRoadmap(ask: Prompter, roadmaps: readonly Roadmap[]): Promise<Roadmap> {

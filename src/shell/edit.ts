@@ -1,6 +1,7 @@
 /**
- * What the edit commands (done, start, cancel, reopen, move) and `update` share:
- * find the activity, plan the edit of its file's text (pure: src/edit/apply.ts),
+ * What the edit commands (done, start, cancel, reopen, move; add, add-stage,
+ * add-entity, assign, set, remove) and `update` share: find the activity or the
+ * roadmap, plan the edit of its file's text (pure: src/edit/apply.ts, structure.ts),
  * then show the diff or write it — atomically, under the file's lock from the
  * read to the rename, refusing a file changed since it was read.
  */
@@ -65,12 +66,19 @@ export interface Prepared {
 
 /** Reads the roadmap's file and plans the edit of its text (nothing written yet); `earlier` is reused if the text is the same. */
 export function prepareEdit(io: Io, found: Found, window: string | undefined, edit: Edit, earlier?: Prepared): Prepared {
-  const file = found.roadmap.file;
+  return preparePlan(io, found.roadmap, (text, file) => planEdit(text, file, { activity: found.activity.id, window, edit }), earlier);
+}
+
+/** A pure plan of a file's new text: planEdit, or planStructureEdit for the edits of a roadmap's structure. */
+export type TextPlan = (text: string, file: string) => EditPlan;
+
+export function preparePlan(io: Io, roadmap: Roadmap, plan: TextPlan, earlier?: Prepared): Prepared {
+  const file = roadmap.file;
   const abs = path.resolve(io.cwd, file);
   const read = readRoadmapText(abs, file);
   if ('problem' in read) throw new UserError(formatProblem(read.problem));
   if (read.text === earlier?.before) return earlier; // the same edit of the same text
-  const result = planEdit(read.text, file, { activity: found.activity.id, window, edit });
+  const result = plan(read.text, file);
   if (!result.ok) {
     if (result.problems.length) io.err(`${problemLines(result.problems).join('\n')}\n`);
     throw new UserError(result.message);
@@ -108,13 +116,28 @@ function locked<T>(run: Run, abs: string, shown: string, work: () => Promise<T>)
 export async function runEdit(run: Run, options: EditOptions, id: string, make: (roadmap: Roadmap, today: CalendarDate) => Edit, deps: EditDeps = {}): Promise<Output> {
   const found = find(await load(run), id);
   const edit = make(found.roadmap, todayOf(run.today, found.roadmap));
-  const prepared = prepareEdit(run.io, found, options.window, edit);
+  return writePrepared(run, options, (earlier) => prepareEdit(run.io, found, options.window, edit, earlier), deps);
+}
+
+/**
+ * The edits of a roadmap's structure (add, add-stage, add-entity, assign, set,
+ * remove): `pick` names the roadmap among those loaded, `plan` is pure. The same
+ * diff, lock, re-read and stale check as runEdit.
+ */
+export async function runRoadmapEdit(run: Run, options: EditOptions, pick: (loaded: Loaded) => Roadmap, plan: TextPlan, deps: EditDeps = {}): Promise<Output> {
+  const roadmap = pick(await load(run));
+  return writePrepared(run, options, (earlier) => preparePlan(run.io, roadmap, plan, earlier), deps);
+}
+
+/** Prints the diff (--dry-run), or writes under the lock, planned again from the file as it is then. */
+async function writePrepared(run: Run, options: EditOptions, prepare: (earlier?: Prepared) => Prepared, deps: EditDeps): Promise<Output> {
+  const prepared = prepare();
   if (!prepared.result.changed || options.dryRun) {
     return { stdout: prepared.result.changed ? diffOf(run.io, prepared) : `${prepared.result.summary}\n`, exit: EXIT.ok };
   }
   // Read again under the lock: an edit that finished meanwhile is kept.
   const summary = await locked(run, prepared.abs, prepared.file, async () => {
-    const now = prepareEdit(run.io, found, options.window, edit, prepared);
+    const now = prepare(prepared);
     if (now.result.changed) await writeAtomic(now.abs, now.result.text, { expected: now.before, shown: now.file, fs: deps.fs });
     return now.result.summary;
   });

@@ -55,6 +55,11 @@ describe('what may come next (from the program itself)', () => {
     expect(want(spec, ['check', '--entity', 'O'])).toEqual({ kind: 'ids', of: 'entity', roadmaps: [], prefix: '', current: 'O' });
     expect(want(spec, ['init', '--entity', ''])).toEqual({ kind: 'words', words: [] });
     expect(want(spec, ['done', '1.1', ''])).toEqual({ kind: 'words', words: [] });
+    expect(want(spec, ['add', 'I'])).toEqual({ kind: 'ids', of: 'stage', roadmaps: [], prefix: '', current: 'I' });
+    expect(want(spec, ['add', 'II', '--after', '2.'])).toEqual({ kind: 'ids', of: 'activity', roadmaps: [], prefix: '', current: '2.' });
+    expect(want(spec, ['add-stage', '--after', ''])).toEqual({ kind: 'ids', of: 'stage', roadmaps: [], prefix: '', current: '' });
+    expect(want(spec, ['assign', '2.5', '--responsible', 'CCC,O'])).toEqual({ kind: 'ids', of: 'entity', roadmaps: [], prefix: 'CCC,', current: 'O' });
+    expect(want(spec, ['add-entity', ''])).toEqual({ kind: 'words', words: [] });
   });
 
   it('offers only inert words: no spaces, controls, quotes or shell expansions', () => {

@@ -68,6 +68,10 @@ describe('roadmap update', () => {
       '  Cancel (with a reason)',
       '  Reopen (remove done / cancelled) (neither done nor cancelled)',
       '  Move to another window',
+      '  Add an activity after this one',
+      '  Assign (responsible and supporting entities)',
+      '  Change title, period, notes or tags',
+      '  Remove',
       'input: Done on (YYYY-MM-DD):',
       '  refused: cannot record a completion in the future: today is 2019-07-15',
       'input: Done on (YYYY-MM-DD):',
@@ -157,6 +161,73 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
   it('needs a terminal, and names the commands to use instead', async () => {
     const p = project();
     const r = await run(['update'], { cwd: p.dir, stdoutTTY: true, stdinTTY: false });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: roadmap update asks questions and needs a terminal (stdin and stdout); without one, use roadmap done|start|cancel|reopen|move <id> (see roadmap help done)\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: roadmap update asks questions and needs a terminal (stdin and stdout); without one, use roadmap done|start|cancel|reopen|move|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)\n' });
+  });
+
+  it('adds an activity after the one picked, asking again at a taken id, an empty title, a reversed window, an unknown entity', async () => {
+    const r = await flow([
+      { search: '2.9' },
+      { select: 'Add' },
+      { input: '2.9' },
+      { input: '2.10' },
+      { input: '' },
+      { input: 'Publishing the adopted plan' },
+      { input: '2020-03..2020-01' },
+      { input: '2020-01..2020-03' },
+      { input: 'CCX' },
+      { input: 'CCC' },
+      { input: '' },
+      { confirm: true },
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.ask.log.slice(r.ask.log.indexOf('input: Id of the new activity:'))).toEqual([
+      'input: Id of the new activity:',
+      `  refused: ${FILE}:145:9: id 2.9 is taken by activity 2.9 (stage and activity ids share one namespace)`,
+      'input: Id of the new activity:',
+      'input: Title:',
+      '  refused: give a title',
+      'input: Title:',
+      'input: Window (e.g. 2020-01..2020-03, 2020-06, 2020-12-31):',
+      '  refused: 2020-03..2020-01 ends (2020-01-31) before it starts (2020-03-01)',
+      'input: Window (e.g. 2020-01..2020-03, 2020-06, 2020-12-31):',
+      'input: Responsible entities (comma-separated):',
+      "  refused: unknown entity 'CCX'; did you mean 'CCC'? (entities of az-ogp-2019-21: CCC, OGP-AZ, NGOS, STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES; add one with roadmap add-entity)",
+      'input: Responsible entities (comma-separated):',
+      'input: Supporting entities (comma-separated, optional):',
+      'confirm: Write this change to roadmaps/az-ogp-2019-21.yaml?',
+    ]);
+    const last = '        title: Sending the approved version of National Action Plan to the OGP Support Unit\n        window: 2019-12\n        responsible: CCC\n';
+    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace(last, `${last}      - id: "2.10"\n        title: Publishing the adopted plan\n        window: 2020-01..2020-03\n        responsible: CCC\n`));
+    expect(r.stdout.endsWith('az-ogp-2019-21 2.10: added to stage II after 2.9\n')).toBe(true);
+  });
+
+  it('assigns: the current entities are the defaults, an unknown one is asked again, - removes support', async () => {
+    const r = await flow([
+      { search: '1.3' },
+      { select: 'Assign' },
+      { input: '' },
+      { input: 'STATE-BODY' },
+      { input: '-' },
+      { confirm: true },
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.ask.log).toContain("  refused: unknown entity 'STATE-BODY'; did you mean 'STATE-BODIES'? (entities of az-ogp-2019-21: CCC, OGP-AZ, NGOS, STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES; add one with roadmap add-entity)");
+    expect(r.stdout.endsWith('az-ogp-2019-21 1.3: responsible OGP-AZ, NGOS, no support\n')).toBe(true);
+    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace('        support: [STATE-BODIES]\n', ''));
+  });
+
+  it('changes a title, quoted as YAML needs', async () => {
+    const r = await flow([{ search: '2.5' }, { select: 'Change' }, { select: 'Title' }, { input: ' ' }, { input: 'Broadcasts: online TV #1' }, { confirm: true }]);
+    expect(r.ask.log).toContain('  refused: give a title');
+    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace('title: Organizing online TV and Internet broadcasts', 'title: "Broadcasts: online TV #1"'));
+  });
+
+  it('removes an activity, and does not offer to remove one that others date themselves from', async () => {
+    const blocked = await flow([{ search: '3.1' }, { select: 'Move' }, CTRL_C]);
+    expect(blocked.ask.log).toContain('  Remove (dates of 3.3 refer to it)');
+    const r = await flow([{ search: '2.9' }, { select: 'Remove' }, { confirm: true }]);
+    expect(r.stdout.endsWith('az-ogp-2019-21 2.9: removed ("Sending the approved version of National Action Plan to the OGP Support Unit")\n')).toBe(true);
+    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace('      - id: "2.9"\n        title: Sending the approved version of National Action Plan to the OGP Support Unit\n        window: 2019-12\n        responsible: CCC\n', ''));
   });
 });
