@@ -275,8 +275,11 @@ function referencesTo(c: Context, id: string): string[] {
     if (node.kind === 'scalar') {
       const w = parseWindowText(node.value);
       if (w.ok && [w.value.start, w.value.end].some((t) => t.kind === 'relative' && t.ref === id)) found.push(`${where(c, node.start)}: ${owner} (${inert(node.value)})`);
-    } else if (node.kind === 'seq') node.items.forEach((n) => scan(n, owner));
-    else for (const p of node.pairs) if (p.key.value !== skip && DATED.has(p.key.value)) scan(p.value, owner);
+    } else if (node.kind === 'seq') {
+      for (const n of node.items) scan(n, owner);
+    } else {
+      for (const p of node.pairs) if (p.key.value !== skip && DATED.has(p.key.value)) scan(p.value, owner);
+    }
   };
   for (const stage of maps(root.kind === 'map' ? pairOf(root, 'stages')?.value : undefined)) {
     scan(stage, `stage ${inert(scalarOf(stage, 'id')?.value ?? '?')}`, 'activities');
