@@ -144,11 +144,11 @@ function isInline(node: PNode, text: string): boolean {
   return node.flow && !text.slice(node.start, node.end).includes('\n');
 }
 
-function lineStartOf(text: string, offset: number): number {
+export function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-function columnOf(text: string, offset: number): number {
+export function columnOf(text: string, offset: number): number {
   const start = lineStartOf(text, offset);
   // A byte-order mark takes no column.
   return offset - start - (start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
@@ -159,7 +159,7 @@ function columnOf(text: string, offset: number): number {
  * trailing comment on that line stays with it), or the end of a text that has no
  * final line break.
  */
-function lineEndAfter(text: string, end: number): { offset: number; needsBreak: boolean } {
+export function lineEndAfter(text: string, end: number): { offset: number; needsBreak: boolean } {
   if (end > 0 && text[end - 1] === '\n') return { offset: end, needsBreak: false };
   const nl = text.indexOf('\n', end);
   return nl === -1 ? { offset: text.length, needsBreak: true } : { offset: nl + 1, needsBreak: false };
