@@ -92,7 +92,7 @@ interface CsvFailure {
 /** The CSV's rows, each with its number as a spreadsheet shows it (header = row 1, blank lines count). */
 function rowsOf(text: string, file: string): { ok: true; rows: Array<{ cells: string[]; row: number }> } | { ok: false; problem: Problem } {
   try {
-    const parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as Array<{ record: string[]; info: { records: number; empty_lines: number } }>;
+    const parsed = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as Array<{ record: string[]; info: { records: number; empty_lines: number } }>;
     return { ok: true, rows: parsed.map((p) => ({ cells: p.record, row: p.info.records + p.info.empty_lines })) };
   } catch (error) {
     const e = error as CsvFailure;

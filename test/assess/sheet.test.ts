@@ -1,7 +1,10 @@
 /** Rating sheets: the rows, the CSV written, and a filled-in sheet read back. */
 import { describe, expect, it } from 'vitest';
 import { parseRoadmap } from '../../src/load/parse.js';
+import type { CalendarDate } from '../../src/calendar/date.js';
 import type { Roadmap } from '../../src/model.js';
+
+const d = (s: string) => s as CalendarDate;
 import { readSheet, renderSheet, sheetRows } from '../../src/sheet.js';
 import { EXAMPLE } from './support.js';
 
@@ -13,7 +16,7 @@ const HEADER = 'roadmap,id,window,title,responsible,start,end,previous,level,sou
 
 describe('sheetRows and renderSheet', () => {
   it('one row per activity and per labelled window, with the assessor\'s previous level as of the date', () => {
-    expect(renderSheet(sheetRows([CITY], 'CSO', '2024-07-31'))).toBe(BOM + [
+    expect(renderSheet(sheetRows([CITY], 'CSO', d('2024-07-31')))).toBe(BOM + [
       HEADER,
       'city-open-data,A1,,Launch the open data portal,CITY,2024-01-01,2024-06-30,limited,,,,',
       'city-open-data,A2,,Publish the budget monthly,CITY,2024-03-01,2024-09-30,,,,,',
@@ -25,21 +28,21 @@ describe('sheetRows and renderSheet', () => {
   });
 
   it('a later rating shows from its as-of date on; an assessor no roadmap declares has no rows', () => {
-    expect(sheetRows([CITY], 'CSO', '2024-10-31')[0]!.previous).toBe('substantial');
-    expect(sheetRows([CITY], 'NGOS', '2024-10-31')).toEqual([]);
+    expect(sheetRows([CITY], 'CSO', d('2024-10-31'))[0]!.previous).toBe('substantial');
+    expect(sheetRows([CITY], 'NGOS', d('2024-10-31'))).toEqual([]);
   });
 
   it('a title a spreadsheet would run as a formula is defused, commas and line breaks quoted', () => {
     const text = EXAMPLE.replace('title: Launch the open data portal', 'title: "=HYPERLINK(\\"x\\"), now\\nand later"');
     const r = parseRoadmap(text, 'c.yaml');
     if (!r.ok) throw new Error('no');
-    expect(renderSheet(sheetRows([r.roadmap], 'CSO', '2024-01-31')).split('\r\n')[1]).toBe('city-open-data,A1,,"\'=HYPERLINK(""x""), now\nand later",CITY,2024-01-01,2024-06-30,,,,,');
+    expect(renderSheet(sheetRows([r.roadmap], 'CSO', d('2024-01-31'))).split('\r\n')[1]).toBe('city-open-data,A1,,"\'=HYPERLINK(""x""), now\nand later",CITY,2024-01-01,2024-06-30,,,,,');
   });
 });
 
 /** The written sheet with cells filled in, as a spreadsheet program saves it. */
 function filled(cells: Record<number, Partial<Record<'level' | 'source' | 'evidence' | 'note' | 'window' | 'id', string>>>, eol = '\r\n'): string {
-  const rows = sheetRows([CITY], 'CSO', '2024-12-31');
+  const rows = sheetRows([CITY], 'CSO', d('2024-12-31'));
   const q = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = rows.map((r, i) => {
     const f = cells[i + 2] ?? {};
@@ -48,7 +51,7 @@ function filled(cells: Record<number, Partial<Record<'level' | 'source' | 'evide
   return BOM + [HEADER, ...lines].join(eol) + eol;
 }
 
-const options = { by: 'CSO', asOf: '2024-12-31' };
+const options = { by: 'CSO', asOf: d('2024-12-31') };
 
 describe('readSheet', () => {
   it('records exactly the filled rows: quoted commas, line breaks and quotes in a note, evidence split on blanks and ;', () => {
