@@ -11,10 +11,10 @@ import { EditError } from '../edit/source.js';
 import { withLock } from './lock.js';
 import { writeAtomic, type WriteFs } from './write.js';
 import { MAX_FILE_BYTES, readRoadmapText, type Loaded } from '../load/index.js';
-import type { Roadmap } from '../model.js';
+import type { Problem, Roadmap } from '../model.js';
 import { load, todayFor, type GlobalOptions } from './context.js';
 import { UserError, type Io } from './io.js';
-import { formatProblem, problemLines } from './problems.js';
+import { formatProblem, problemLines, problemSummary } from './problems.js';
 
 export interface EditOptions extends GlobalOptions {
   readonly window?: string;
@@ -27,7 +27,7 @@ export interface EditDeps {
 }
 
 /** What a date option records, for the refusal of a date after today. */
-export type Recorded = 'completion' | 'start';
+export type Recorded = 'completion' | 'start' | 'rating';
 
 /**
  * A date option (`--on`), or today as the other commands take it (for this roadmap).
@@ -104,8 +104,12 @@ export async function commit(io: Io, options: GlobalOptions, p: Prepared, deps: 
 }
 
 async function write(p: Prepared, deps: EditDeps): Promise<void> {
+  await writeText(p.abs, p.result.text, p.before, p.file, deps);
+}
+
+async function writeText(abs: string, text: string, expected: string, shown: string, deps: EditDeps): Promise<void> {
   try {
-    await writeAtomic(p.abs, p.result.text, { expected: p.before, shown: p.file, fs: deps.fs });
+    await writeAtomic(abs, text, { expected, shown, fs: deps.fs });
   } catch (error) {
     throw asUserError(error);
   }
@@ -140,5 +144,67 @@ export async function runEdit(options: EditOptions, io: Io, id: string, make: (r
     return now.result.summary;
   });
   io.out(`${summary}\n`);
+  return 0;
+}
+
+/** A pure edit of one file's text: the shape every edit takes once planned as data. */
+export type Plan = (text: string) => { readonly ok: true; readonly text: string; readonly summary: string } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+interface Planned {
+  readonly file: string;
+  readonly abs: string;
+  readonly before: string;
+  readonly text: string;
+  readonly summary: string;
+}
+
+async function planFile(io: Io, file: string, plan: Plan): Promise<Planned | { problems: readonly Problem[] }> {
+  const abs = path.resolve(io.cwd, file);
+  const read = await readRoadmapText(abs, file);
+  if ('problem' in read) return { problems: [read.problem] };
+  const result = plan(read.text);
+  if (!result.ok) return { problems: result.problems };
+  const size = Buffer.byteLength(result.text);
+  if (size > MAX_FILE_BYTES) {
+    return { problems: [{ file, line: 0, column: 0, severity: 'error', message: `the edit would make it ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes for roadmap files` }] };
+  }
+  return { file, abs, before: read.text, text: result.text, summary: result.summary };
+}
+
+/**
+ * Planned edits of several files: every plan is made first and nothing is written
+ * unless all succeed; then each file is written atomically under its lock, planned
+ * again on the text read there (an edit that finished meanwhile is kept).
+ */
+export async function runPlannedEdits(options: GlobalOptions & { readonly dryRun?: boolean }, io: Io, edits: ReadonlyArray<{ readonly file: string; readonly plan: Plan }>, deps: EditDeps = {}): Promise<number> {
+  const planned: Planned[] = [];
+  const problems: Problem[] = [];
+  for (const e of edits) {
+    const p = await planFile(io, e.file, e.plan);
+    if ('problems' in p) problems.push(...p.problems);
+    else planned.push(p);
+  }
+  if (problems.length > 0) {
+    io.err(problemLines(problems).join('\n') + '\n');
+    throw new UserError(`${problemSummary(problems)}; nothing was written`);
+  }
+  const changed = planned.filter((p) => p.text !== p.before);
+  if (options.dryRun) {
+    io.out(changed.map((p) => unifiedDiff(p.file, p.before, p.text, io.stdoutTTY)).join(''));
+    return 0;
+  }
+  for (const [i, p] of changed.entries()) {
+    const plan = edits.find((e) => e.file === p.file)!.plan;
+    const summary = await locked(io, options, p.abs, p.file, async () => {
+      const now = await planFile(io, p.file, plan);
+      if ('problems' in now) {
+        io.err(problemLines(now.problems).join('\n') + '\n');
+        throw new UserError(`${p.file} changed while recording; it is unchanged${i > 0 ? `, the ${i} file(s) before it were written` : ''}: run the command again`);
+      }
+      await writeText(p.abs, now.text, now.before, p.file, deps);
+      return now.summary;
+    });
+    io.out(`${summary}\n`);
+  }
   return 0;
 }
