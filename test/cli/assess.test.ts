@@ -113,6 +113,19 @@ describe('roadmap sheet, filled in, then roadmap assess --from', () => {
     expect(read()).toBe(EXAMPLE);
   });
 
+  it('a hostile cell reaches the terminal inert', () => {
+    const { dir, read } = copy();
+    writeFileSync(path.join(dir, 'cso.csv'), 'roadmap,id,level\r\n"::error::x",A1,limited\r\ncity-open-data,"\u001b[31mA9\u202e",limited\r\n');
+    const r = spawn(['assess', '--from', 'cso.csv', '--by', 'CSO', '--as-of', '2024-12-01', ...TODAY], { cwd: dir });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe([
+      "cso.csv:2:1: error: roadmap '::error::x' is not loaded",
+      "cso.csv:3:2: error: id: no activity '\\x1b[31mA9\\u202e' in roadmap city-open-data",
+      'roadmap: 2 errors in 1 file; nothing was written\n',
+    ].join('\n'));
+    expect(read()).toBe(EXAMPLE);
+  });
+
   it('a sheet --as-of after today is refused', () => {
     const { dir } = copy();
     const r = spawn(['sheet', '--by', 'CSO', '--as-of', '2025-01-01', ...TODAY], { cwd: dir });
