@@ -113,6 +113,21 @@ describe('roadmap sheet, filled in, then roadmap assess --from', () => {
     expect(read()).toBe(EXAMPLE);
   });
 
+  it('a sheet over two roadmap files: both checked, then each written', () => {
+    const other = EXAMPLE.replace('id: city-open-data', 'id: town-open-data');
+    const dir = tree({ [FILE]: EXAMPLE, 'roadmaps/town.yaml': other });
+    const sheet = spawn(['sheet', '--by', 'CSO', '--as-of', '2024-12-01', ...TODAY], { cwd: dir }).stdout;
+    const rows = sheet.split('\r\n');
+    expect(rows.filter((l) => /^(city|town)-open-data,A2,/.test(l)).length).toBe(2);
+    const filled = rows.map((l) => (/^(city|town)-open-data,A2,/.test(l) ? l.replace(/,,,,$/, ',limited,,,') : l));
+    writeFileSync(path.join(dir, 'cso.csv'), filled.join('\r\n'));
+    const r = spawn(['assess', '--from', 'cso.csv', '--by', 'CSO', '--as-of', '2024-12-01', ...TODAY], { cwd: dir });
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, 'city-open-data A2: CSO limited as of 2024-12-01\ntown-open-data A2: CSO limited as of 2024-12-01\n', '']);
+    const line = '          - { by: CSO, as-of: 2024-12-01, level: limited }';
+    expect(added(readFileSync(path.join(dir, FILE), 'utf8'))).toEqual([line]);
+    expect(readFileSync(path.join(dir, 'roadmaps/town.yaml'), 'utf8')).toBe(other.replace(/(source: https:\/\/example.org\/panel\/review-2024 }\n)/, `$1${line}\n`));
+  });
+
   it('a hostile cell reaches the terminal inert', () => {
     const { dir, read } = copy();
     writeFileSync(path.join(dir, 'cso.csv'), 'roadmap,id,level\r\n"::error::x",A1,limited\r\ncity-open-data,"\u001b[31mA9\u202e",limited\r\n');
