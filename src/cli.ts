@@ -322,6 +322,48 @@ Examples:
   addStructureEdits(program, action);
 
   program
+    .command('assess [id]')
+    .description('record a rating of an activity by an assessor, or a filled-in rating sheet (--from)')
+    .option('--by <assessor>', 'who rates: an id under assessors: (required)')
+    .option('--as-of <date>', 'the date the rating describes (required; not after today)')
+    .option('--level <level>', 'completion: not-started, limited, substantial, complete; or no-evidence (or a level of --scale)')
+    .option('--scale <name>', 'the scale of --level (default: completion)')
+    .option('--window <label|n>', 'rate one labelled window instead of the whole activity')
+    .option('--source <url>', 'where the rating is published')
+    .option('--evidence <url>', 'a link the rating rests on (repeatable)', collect)
+    .option('--note <text>', 'a note with the rating')
+    .option('--published <date>', 'the date the rating was published (on or after --as-of)')
+    .option('--from <sheet.csv>', 'record every row with a level of a rating sheet (see roadmap sheet)')
+    .option('--dry-run', 'print the diff of the change and write nothing')
+    .addHelpText('after', `
+Every rating is checked (assessor, level, window, one rating per assessor and
+date) before anything is written; then each roadmap file is written atomically.
+A sheet's problems are named SHEET.csv:ROW:COLUMN (header = row 1).
+
+Examples:
+  $ roadmap assess 1.1 --by NGOS --level limited --as-of 2020-06-30 --source https://example.org/report
+  $ roadmap assess 3.4 --by IRM --window "mid-term monitoring" --level substantial --as-of 2021-02-28
+  $ roadmap assess --from ngo-2021.csv --by NGOS --as-of 2021-01-31 --dry-run`)
+    .action(action(() => import('./commands/assess.js')));
+
+  program
+    .command('sheet')
+    .description('write a CSV rating sheet for an assessor to fill in: one row per activity and labelled window')
+    .option('--by <assessor>', 'who rates: an id under assessors: (required)')
+    .option('--as-of <date>', 'the date the ratings describe; the "previous" column is the latest rating then (default: today)')
+    .option('--output <file>', 'write to this file (atomically) instead of stdout')
+    .addHelpText('after', `
+The sheet is UTF-8 with a byte-order mark and CRLF line ends, as spreadsheet
+programs read and write it. Fill in level (and source, evidence, note), save as
+CSV (UTF-8), and record it with roadmap assess --from. Rows left without a level
+are skipped.
+
+Examples:
+  $ roadmap sheet --by NGOS --as-of 2021-01-31 --output ngo-2021.csv
+  $ roadmap assess --from ngo-2021.csv --by NGOS --as-of 2021-01-31`)
+    .action(action(() => import('./commands/sheet.js')));
+
+  program
     .command('update')
     .description('interactive: pick an activity (most urgent first), choose an edit, see the diff, confirm')
     .addHelpText('after', `

@@ -11,12 +11,12 @@ import { planEdit, type Edit, type EditPlan } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { findActivity, type Found } from '../edit/find.js';
 import { MAX_FILE_BYTES, readRoadmapText, type Loaded } from '../load/index.js';
-import type { Roadmap } from '../model.js';
+import type { Problem, Roadmap } from '../model.js';
 import { load } from './context.js';
 import type { Output } from './effects.js';
 import { EXIT, UserError, type Io } from './io.js';
 import { withLock } from './lock.js';
-import { formatProblem, problemLines } from './problems.js';
+import { formatProblem, problemLines, problemSummary } from './problems.js';
 import { todayOf, type Run } from './run.js';
 import { writeAtomic, type WriteFs } from './write.js';
 
@@ -31,7 +31,7 @@ export interface EditDeps {
 }
 
 /** What a date option records, for the refusal of a date after today. */
-export type Recorded = 'completion' | 'start';
+export type Recorded = 'completion' | 'start' | 'rating';
 
 /**
  * A date option (`--on`), or today for this roadmap. A later date is refused:
@@ -142,4 +142,63 @@ async function writePrepared(run: Run, options: EditOptions, prepare: (earlier?:
     return now.result.summary;
   });
   return { stdout: `${summary}\n`, exit: EXIT.ok };
+}
+
+/** A pure edit of one file's text, for edits planned across several files at once (a rating sheet). */
+export type Plan = (text: string) => { readonly ok: true; readonly text: string; readonly summary: string } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+interface Planned {
+  readonly file: string;
+  readonly abs: string;
+  readonly before: string;
+  readonly text: string;
+  readonly summary: string;
+}
+
+function planFile(io: Io, file: string, plan: Plan): Planned | { problems: readonly Problem[] } {
+  const abs = path.resolve(io.cwd, file);
+  const read = readRoadmapText(abs, file);
+  if ('problem' in read) return { problems: [read.problem] };
+  const result = plan(read.text);
+  if (!result.ok) return { problems: result.problems };
+  const size = Buffer.byteLength(result.text);
+  if (size > MAX_FILE_BYTES) {
+    return { problems: [{ file, line: 0, column: 0, severity: 'error', message: `the edit would make it ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes for roadmap files` }] };
+  }
+  return { file, abs, before: read.text, text: result.text, summary: result.summary };
+}
+
+/**
+ * Planned edits of several files: every plan is made first and nothing is written
+ * unless all succeed; then each file is written atomically under its lock, planned
+ * again on the text read there (an edit that finished meanwhile is kept).
+ */
+export async function runPlannedEdits(run: Run, options: EditOptions, edits: ReadonlyArray<{ readonly file: string; readonly plan: Plan }>, deps: EditDeps = {}): Promise<Output> {
+  const planned: Planned[] = [];
+  const problems: Problem[] = [];
+  for (const e of edits) {
+    const p = planFile(run.io, e.file, e.plan);
+    if ('problems' in p) problems.push(...p.problems);
+    else planned.push(p);
+  }
+  if (problems.length > 0) {
+    run.io.err(`${problemLines(problems).join('\n')}\n`);
+    throw new UserError(`${problemSummary(problems)}; nothing was written`);
+  }
+  const changed = planned.filter((p) => p.text !== p.before);
+  if (options.dryRun) return { stdout: changed.map((p) => unifiedDiff(p.file, p.before, p.text, run.io.stdoutTTY)).join(''), exit: EXIT.ok };
+  const said: string[] = [];
+  for (const [i, p] of changed.entries()) {
+    const plan = edits.find((e) => e.file === p.file)!.plan;
+    said.push(await locked(run, p.abs, p.file, async () => {
+      const now = planFile(run.io, p.file, plan);
+      if ('problems' in now) {
+        run.io.err(`${problemLines(now.problems).join('\n')}\n`);
+        throw new UserError(`${p.file} changed while recording; it is unchanged${i > 0 ? `, the ${i} file(s) before it were written` : ''}: run the command again`);
+      }
+      await writeAtomic(now.abs, now.text, { expected: now.before, shown: now.file, fs: deps.fs });
+      return now.summary;
+    }));
+  }
+  return { stdout: said.map((s) => `${s}\n`).join(''), exit: EXIT.ok };
 }

@@ -17,3 +17,13 @@ describe('README, Assessments', () => {
     expect(r.stdout).toBe(shown);
   });
 });
+
+describe('README, Recording ratings', () => {
+  it('the sheet shown is the one written (its BOM and CRLF line ends aside)', async () => {
+    const at = README.indexOf('```csv\n');
+    const shown = README.slice(at + '```csv\n'.length, README.indexOf('```', at + 6));
+    const r = await run(['--roadmap', 'examples/city-open-data.yaml', 'sheet', '--by', 'CSO', '--as-of', '2024-11-15', '--today', '2024-12-15']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`\ufeff${shown.replace(/\n/g, '\r\n')}`);
+  });
+});
