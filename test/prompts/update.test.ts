@@ -183,7 +183,7 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
     expect(r.stderr).toBe('');
     expect(r.ask.log.slice(r.ask.log.indexOf('input: Id of the new activity:'))).toEqual([
       'input: Id of the new activity:',
-      `  refused: ${FILE}:145:9: id 2.9 is taken by activity 2.9 (stage and activity ids share one namespace)`,
+      `  refused: ${FILE}:179:9: id 2.9 is taken by activity 2.9 (stage and activity ids share one namespace)`,
       'input: Id of the new activity:',
       'input: Title:',
       '  refused: give a title',
@@ -197,7 +197,7 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
       'input: Supporting entities (comma-separated, optional):',
       'confirm: Write this change to roadmaps/az-ogp-2019-21.yaml?',
     ]);
-    const last = '        title: Sending the approved version of National Action Plan to the OGP Support Unit\n        window: 2019-12\n        responsible: CCC\n';
+    const last = '        title: Sending the approved version of National Action Plan to the OGP Support Unit\n        period: "December, 2019"\n        window: 2019-12\n        responsible: CCC\n';
     expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace(last, `${last}      - id: "2.10"\n        title: Publishing the adopted plan\n        window: 2020-01..2020-03\n        responsible: CCC\n`));
     expect(r.stdout.endsWith('az-ogp-2019-21 2.10: added to stage II after 2.9\n')).toBe(true);
   });
@@ -228,6 +228,6 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
     expect(blocked.ask.log).toContain('  Remove (dates of 3.3 refer to it)');
     const r = await flow([{ search: '2.9' }, { select: 'Remove' }, { confirm: true }]);
     expect(r.stdout.endsWith('az-ogp-2019-21 2.9: removed ("Sending the approved version of National Action Plan to the OGP Support Unit")\n')).toBe(true);
-    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace('      - id: "2.9"\n        title: Sending the approved version of National Action Plan to the OGP Support Unit\n        window: 2019-12\n        responsible: CCC\n', ''));
+    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace('      - id: "2.9"\n        title: Sending the approved version of National Action Plan to the OGP Support Unit\n        period: "December, 2019"\n        window: 2019-12\n        responsible: CCC\n', ''));
   });
 });
