@@ -20,10 +20,12 @@ export function prng(seed) {
   };
 }
 
-const WORDS = ('prepare publish review consult draft approve monitor report assess train '
-  + 'budget portal survey standards commitments citizens platform ministry council agency '
-  + 'transparency access information procurement justice services open data feedback '
-  + 'workshop hearing registry audit strategy plan indicators evaluation').split(' ');
+const WORDS = (
+  'prepare publish review consult draft approve monitor report assess train ' +
+  'budget portal survey standards commitments citizens platform ministry council agency ' +
+  'transparency access information procurement justice services open data feedback ' +
+  'workshop hearing registry audit strategy plan indicators evaluation'
+).split(' ');
 const ENTITIES = ['MIN-FIN', 'MIN-JUS', 'CCC', 'OGP-AZ', 'NGOS', 'STAT', 'AUDIT', 'E-GOV', 'PARL', 'TA', 'UNI', 'MEDIA'];
 
 const pad = (n, w = 2) => String(n).padStart(w, '0');
@@ -162,7 +164,12 @@ export const BAD_INPUTS = {
   /** Billion laughs: nine levels of ten aliases each, 10^9 nodes if expanded. */
   laughs: () => {
     const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-    for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     lines.push('schema: 1', 'id: laughs', 'title: *a9', 'stages: []');
     return `${lines.join('\n')}\n`;
   },
@@ -211,8 +218,9 @@ export const SLOW_INPUTS = {
     return lines.join('');
   },
   /** A title of `n` emoji (one word), and one of `n` emoji separated by spaces. */
-  emojiTitle: (n = 40_000) => `${HEAD}      - id: a\n        title: "${'😀'.repeat(n)}"\n        due: 2020-01-01\n        responsible: A\n`
-    + `      - id: b\n        title: "${'😀 '.repeat(n).trim()}"\n        due: 2020-01-01\n        responsible: A\n`,
+  emojiTitle: (n = 40_000) =>
+    `${HEAD}      - id: a\n        title: "${'😀'.repeat(n)}"\n        due: 2020-01-01\n        responsible: A\n` +
+    `      - id: b\n        title: "${'😀 '.repeat(n).trim()}"\n        due: 2020-01-01\n        responsible: A\n`,
   /**
    * `n` activities, each due a day after the one before it ends: a chain of relative dates,
    * written last first, so that resolving the first one written needs all the others.

@@ -9,7 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const [dir, flag] = process.argv.slice(2);
-const files = readdirSync(dir, { recursive: true }).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(dir, { recursive: true })
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 let problems = 0;
 if (flag === '--yaml-library') {
   const { parseAllDocuments } = await import('yaml');

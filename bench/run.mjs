@@ -150,7 +150,9 @@ function commandRow(section, label, command, options, note = (_m) => '') {
   return m;
 }
 
-console.log(`roadmap benchmark — node ${process.version}, ${runs} runs after ${warmups} warm-up${quick ? ' (quick)' : ''}, peak RSS via ${GNU_TIME ? 'GNU time' : 'process.resourceUsage() in the child'}`);
+console.log(
+  `roadmap benchmark — node ${process.version}, ${runs} runs after ${warmups} warm-up${quick ? ' (quick)' : ''}, peak RSS via ${GNU_TIME ? 'GNU time' : 'process.resourceUsage() in the child'}`,
+);
 console.log(`scenarios: ${[...only].join(', ')}; CLI of ${ROOT}; temporary files in ${work}`);
 
 const baseline = measure(['-e', '0'], { n: Math.max(runs, 5) });
@@ -170,12 +172,16 @@ if (only.has('startup')) {
   if (hasCommand('completion')) {
     const m = measure(cli(['__complete', '--', 'done', '2.']), { n: Math.max(runs, 5) });
     row('startup', 'roadmap __complete (done 2.<TAB>)', m, ratio(m));
-  }
-  else row('startup', 'roadmap __complete (done 2.<TAB>)', null, 'n/a (command not present)');
+  } else row('startup', 'roadmap __complete (done 2.<TAB>)', null, 'n/a (command not present)');
 }
 
 if (only.has('scale')) {
-  const sizes = quick ? [[10_000, 100]] : [[10_000, 100], [100_000, 1_000]];
+  const sizes = quick
+    ? [[10_000, 100]]
+    : [
+        [10_000, 100],
+        [100_000, 1_000],
+      ];
   const results = new Map();
   for (const [activities, files] of sizes) {
     const dir = path.join(work, `p${activities}`);
@@ -194,16 +200,19 @@ if (only.has('scale')) {
       const theirs = library.wall - baseline.wall;
       return m ? `rest ${rest.toFixed(0)} ms = ${(rest / ours).toFixed(1)}× parse time (${(rest / theirs).toFixed(2)}× the yaml library's)` : '';
     };
-    const r = (label, command, target) =>
-      commandRow('scale', label, [...command, '-r', dir, '--today', TODAY], { n }, (m) => `${beyond(m)}${target ? `; target ${target}` : ''}`);
+    const r = (label, command, target) => commandRow('scale', label, [...command, '-r', dir, '--today', TODAY], { n }, (m) => `${beyond(m)}${target ? `; target ${target}` : ''}`);
     const target = activities >= 100_000 ? '≤ 3 s, ≤ 1 GB' : '≤ 0.3 s';
     const set = {
-      'check': r('roadmap check', ['check'], target),
-      'status --format json': r(hasCommand('check') ? 'roadmap status --format json' : 'roadmap status --format json (stand-in for check)', ['status', '--format', 'json'], hasCommand('check') ? '' : target),
+      check: r('roadmap check', ['check'], target),
+      'status --format json': r(
+        hasCommand('check') ? 'roadmap status --format json' : 'roadmap status --format json (stand-in for check)',
+        ['status', '--format', 'json'],
+        hasCommand('check') ? '' : target,
+      ),
       'check --format text': r('roadmap check --format text', ['check', '--format', 'text']),
       'status (table, default limit)': r('roadmap status (table, default --limit)', ['status']),
       'status --format markdown': r('roadmap status --format markdown', ['status', '--format', 'markdown']),
-      'timeline': r('roadmap timeline', ['timeline']),
+      timeline: r('roadmap timeline', ['timeline']),
     };
     if (hasCommand('completion')) {
       // Completion reads the roadmaps named on the line (ids of every file), evaluates nothing.
@@ -287,7 +296,14 @@ function bounded(nodeArgs, n) {
   const all = [];
   for (let i = 0; i <= n; i++) {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...nodeArgs], { cwd: ROOT, env, stdio: ['ignore', devNull, 'pipe', 'pipe'], maxBuffer: 1 << 26, timeout: 10_000, killSignal: 'SIGKILL' });
+    const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...nodeArgs], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', devNull, 'pipe', 'pipe'],
+      maxBuffer: 1 << 26,
+      timeout: 10_000,
+      killSignal: 'SIGKILL',
+    });
     const wall = Number(process.hrtime.bigint() - t0) / 1e6;
     if (i > 0 || r.signal) all.push({ wall, rss: Number(r.output?.[3]?.toString() || NaN) / 1024, code: r.signal ? 'killed' : r.status, stderr: r.stderr?.toString() ?? '' });
     if (r.signal) break; // once is enough to know
@@ -331,17 +347,23 @@ if (only.has('pipe')) {
   if (!existsSync(dir)) generatePortfolio(dir, { activities, files: activities / 100, seed: 1 });
   header(`JSON of ${activities.toLocaleString('en')} activities into a file and into a pipe to a slow reader`);
   const n = Math.max(3, Math.min(runs, 5));
-  for (const command of [['status', '--format', 'json'], ['check', '--format', 'json']]) {
+  for (const command of [
+    ['status', '--format', 'json'],
+    ['check', '--format', 'json'],
+  ]) {
     const args = cli([...command, '-r', dir, '--today', TODAY]);
     row('pipe', `roadmap ${command.join(' ')} > file`, measure(args, { n }));
-    row('pipe', `roadmap ${command.join(' ')} | slow reader`, measure(args, { n, pipe: true, timeout: 120_000 }), 'bench/slow-reader.mjs: 64 KiB a millisecond; the exit is the reader\'s');
+    row('pipe', `roadmap ${command.join(' ')} | slow reader`, measure(args, { n, pipe: true, timeout: 120_000 }), "bench/slow-reader.mjs: 64 KiB a millisecond; the exit is the reader's");
   }
 }
 
 if (only.has('git')) {
   header('Roadmaps at a git revision (roadmap diff HEAD)');
   const n = Math.min(runs, 3);
-  for (const [label, shape] of [['100,000 other files beside 1 roadmap', { files: 100_000, roadmaps: 1 }], ['5,000 roadmap files', { files: 0, roadmaps: 5_000 }]]) {
+  for (const [label, shape] of [
+    ['100,000 other files beside 1 roadmap', { files: 100_000, roadmaps: 1 }],
+    ['5,000 roadmap files', { files: 0, roadmaps: 5_000 }],
+  ]) {
     const repo = gitRepository(path.join(work, `git-${shape.files}-${shape.roadmaps}`), shape);
     const m = measure(cli(['diff', 'HEAD', '-r', 'roadmaps', '--today', TODAY]), { cwd: repo, n, timeout: 120_000 });
     row('git', label, m, m.stderr.trim().split('\n')[0]?.slice(0, 110) ?? '');

@@ -38,4 +38,3 @@ function zipOf(name, data, declared = data.length) {
   end.writeUInt32LE(30 + file.length + packed.length, 16);
   return Buffer.concat([local, file, packed, central, file, end]);
 }
-

@@ -63,9 +63,12 @@ if (require.main === module) {
   }
   // With --enable-source-maps, Node's own require maps stack traces to src/.
   const cli = process.sourceMapsEnabled ? require(CLI) : load(CLI);
-  cli.main(process.argv).then(cli.settleOutput).then((code) => {
-    process.exitCode = code;
-  });
+  cli
+    .main(process.argv)
+    .then(cli.settleOutput)
+    .then((code) => {
+      process.exitCode = code;
+    });
 } else {
   module.exports = { CLI, load, loaded, writeCaches };
 }

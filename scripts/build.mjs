@@ -44,7 +44,9 @@ const commandsApart = {
   },
 };
 
-const commands = readdirSync('src/commands').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+const commands = readdirSync('src/commands')
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3));
 await Promise.all([
   build({ ...common, entryPoints: { cli: 'src/cli.ts' }, plugins: [commandsApart] }),
   build({

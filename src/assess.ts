@@ -223,8 +223,11 @@ export function disagreementJson(d: Disagreement, esc: (s: string) => string = (
   const rating = (l: Latest) => ({ by: l.assessment.by, kind: l.assessor.kind, level: l.assessment.level, asOf: l.assessment.asOf, line: l.assessment.at.line });
   const common = { kind: d.kind, window: d.window, message: disagreementText(d, esc), line: d.at.line };
   switch (d.kind) {
-    case 'apart': return { ...common, scale: d.scale, steps: d.steps, ratings: [rating(d.high), rating(d.low)] };
-    case 'done-but-rated-low': return { ...common, scale: COMPLETION, done: d.done, ratings: [rating(d.rating)] };
-    case 'complete-but-overdue': return { ...common, scale: COMPLETION, daysOverdue: d.daysOverdue, ratings: [rating(d.rating)] };
+    case 'apart':
+      return { ...common, scale: d.scale, steps: d.steps, ratings: [rating(d.high), rating(d.low)] };
+    case 'done-but-rated-low':
+      return { ...common, scale: COMPLETION, done: d.done, ratings: [rating(d.rating)] };
+    case 'complete-but-overdue':
+      return { ...common, scale: COMPLETION, daysOverdue: d.daysOverdue, ratings: [rating(d.rating)] };
   }
 }

@@ -8,7 +8,10 @@ export class UserError extends Error {
    */
   readonly userError = true;
 
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

@@ -133,9 +133,12 @@ function moreUrgent(a: WindowReport, b: WindowReport): boolean {
   if (RANK[a.state] !== RANK[b.state]) return RANK[a.state] < RANK[b.state];
   switch (a.state) {
     case 'upcoming':
-    case 'later': return a.window.start < b.window.start;
-    case 'done': return (a.window.done ?? '') > (b.window.done ?? '');
-    default: return a.window.end < b.window.end;
+    case 'later':
+      return a.window.start < b.window.start;
+    case 'done':
+      return (a.window.done ?? '') > (b.window.done ?? '');
+    default:
+      return a.window.end < b.window.end;
   }
 }
 
@@ -160,7 +163,10 @@ export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activ
   }
   if (activity.started !== null && activity.started <= today) started = activity.started;
   return {
-    roadmap, stage, activity, today,
+    roadmap,
+    stage,
+    activity,
+    today,
     state: deciding.state,
     deciding,
     windows,
@@ -240,7 +246,17 @@ export function evaluate(roadmaps: readonly Roadmap[], options: EvaluateOptions)
       if (led.length === 0 && supported.length === 0) continue;
       const title = roadmap.entities.get(id)?.name ?? id;
       // State counts are of the activities it leads; the ones it supports follow them.
-      entities.push({ roadmap, key: id, title, start: null, end: null, counts: count(led), activities: supported.length ? [...led, ...supported] : led, deadlines: NO_DEADLINES, supported: supported.length });
+      entities.push({
+        roadmap,
+        key: id,
+        title,
+        start: null,
+        end: null,
+        counts: count(led),
+        activities: supported.length ? [...led, ...supported] : led,
+        deadlines: NO_DEADLINES,
+        supported: supported.length,
+      });
     }
   }
   return {

@@ -38,7 +38,13 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** The format a file name's extension stands for (with --output and no --format). */
 export const CHECK_EXTENSIONS: Readonly<Record<string, CheckFormat>> = { '.xml': 'junit', '.json': 'json', '.md': 'markdown', '.txt': 'text' };
 export const REPORT_EXTENSIONS: Readonly<Record<string, ReportFormat>> = {
-  '.html': 'html', '.htm': 'html', '.ics': 'ics', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.md': 'markdown', '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.ics': 'ics',
+  '.mmd': 'mermaid',
+  '.mermaid': 'mermaid',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
 };
 
 /** The format of `file` by its extension, or a sentence naming the extensions there are. */

@@ -28,10 +28,7 @@ export function narrow(report: Report, filter: Filter): Report {
   const entities = filter.entities?.length ? new Set(filter.entities.flatMap((n) => [...entityIds(report, n)])) : null;
   const leads = (a: ActivityReport) => !entities || a.activity.responsible.some((e) => entities.has(e));
   // An entity's view includes what it supports; its counts stay those of what it leads.
-  const keep = (a: ActivityReport) =>
-    (!stages || stages.has(a.stage.id)) &&
-    (!states || states.has(a.state)) &&
-    (leads(a) || a.activity.support.some((e) => entities!.has(e)));
+  const keep = (a: ActivityReport) => (!stages || stages.has(a.stage.id)) && (!states || states.has(a.state)) && (leads(a) || a.activity.support.some((e) => entities!.has(e)));
   // A stage deadline belongs to its stage and to no entity.
   const keepDeadline = (d: DeadlineReport) => !entities && (!stages || stages.has(d.stage.id)) && (!states || states.has(d.deadline.state));
   const regroup = (groups: readonly Group[], only?: Set<string> | null): Group[] =>

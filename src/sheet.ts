@@ -75,9 +75,7 @@ export interface SheetOptions {
   readonly asOf: CalendarDate;
 }
 
-export type SheetResult =
-  | { readonly ok: true; readonly records: readonly AssessmentRecord[] }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+export type SheetResult = { readonly ok: true; readonly records: readonly AssessmentRecord[] } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 const LEVELS: readonly string[] = [...COMPLETION_LEVELS, NO_EVIDENCE];
 
@@ -97,10 +95,12 @@ function rowsOf(text: string, file: string): { ok: true; rows: Array<{ cells: st
     const e = error as CsvFailure;
     if (typeof e?.message !== 'string') throw error;
     const row = (e.records ?? 0) + (e.empty_lines ?? 0) + 1;
-    const message = e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-      ? 'this row has a different number of cells from the header row: keep the sheet\'s columns as they are'
-      : e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote (") opened in this row is never closed'
-      : `not a CSV file: ${e.message}`;
+    const message =
+      e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+        ? "this row has a different number of cells from the header row: keep the sheet's columns as they are"
+        : e.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'a quote (") opened in this row is never closed'
+          : `not a CSV file: ${e.message}`;
     return { ok: false, problem: { file, line: row, column: 1, severity: 'error', message } };
   }
 }
@@ -131,7 +131,9 @@ export function readSheet(text: string, file: string, roadmaps: readonly Roadmap
     const level = cell('level').trim();
     const note = cell('note').replace(/\r\n?/g, '\n').trim();
     const source = cell('source').trim();
-    const evidence = cell('evidence').split(/[\s;]+/).filter(Boolean);
+    const evidence = cell('evidence')
+      .split(/[\s;]+/)
+      .filter(Boolean);
     if (level === '') {
       if (note || source || evidence.length) at(row, col('level'), 'level is empty, but the row has a source, evidence or note: give a level (or no-evidence), or clear the row');
       continue;
@@ -178,7 +180,11 @@ function activityOf(roadmapId: string, id: string, roadmaps: readonly Roadmap[],
   if (roadmapId !== '') {
     const named = roadmaps.find((r) => r.id === roadmapId);
     if (!named) {
-      const near = closest(roadmapId, roadmaps.map((r) => r.id), 1);
+      const near = closest(
+        roadmapId,
+        roadmaps.map((r) => r.id),
+        1,
+      );
       return { problem: `roadmap '${roadmapId}' is not loaded${near.length ? `; did you mean '${near[0]}'?` : ''}`, column: 'roadmap' };
     }
     if (!named.assessors?.has(by)) return { problem: `roadmap ${named.id} has no assessor ${by}`, column: 'roadmap' };

@@ -11,7 +11,10 @@ export function closest(word: string, candidates: Iterable<string>, most = 3): s
     // A one-letter word is "close" to every other letter: require something in common.
     if ((d <= limit && d < longer) || (lower.length >= 2 && c.toLowerCase().startsWith(lower))) scored.push([c, d]);
   }
-  return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, most).map(([c]) => c);
+  return scored
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, most)
+    .map(([c]) => c);
 }
 
 /** ` (did you mean 'x'?)`, or nothing. */

@@ -52,7 +52,10 @@ describe('evaluation as of today', () => {
     const a2 = byId.get('a2')!;
     expect([a2.state, a2.done, a2.daysOverdue]).toEqual(['overdue', null, 10]);
     const a5 = byId.get('a5')!;
-    expect(a5.windows.map((w) => [w.state, w.window.done, w.late])).toEqual([['done', '2025-01-20', false], ['overdue', null, false]]);
+    expect(a5.windows.map((w) => [w.state, w.window.done, w.late])).toEqual([
+      ['done', '2025-01-20', false],
+      ['overdue', null, false],
+    ]);
     expect([a5.state, a5.done]).toEqual(['overdue', null]);
   });
 
@@ -91,7 +94,17 @@ describe('every output follows the view at today', () => {
     const table = (await roadmap('status')).stdout;
     expect(table).not.toContain('2030');
     expect(table).toContain('│ a1 │ Done years later');
-    expect(table.split('\n').filter((l) => /^│ a\d/.test(l)).map((l) => l.split('│').slice(-3, -1).map((c) => c.trim()))).toEqual([
+    expect(
+      table
+        .split('\n')
+        .filter((l) => /^│ a\d/.test(l))
+        .map((l) =>
+          l
+            .split('│')
+            .slice(-3, -1)
+            .map((c) => c.trim()),
+        ),
+    ).toEqual([
       ['active', 'ends in 18d'],
       ['overdue', 'overdue 10d'],
       ['active', 'ends in 140d'],

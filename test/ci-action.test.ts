@@ -12,7 +12,15 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, roadmapYaml, tree } from './helpers.js';
 
-interface Step { name: string; id?: string; shell: string; run: string; env?: Record<string, string>; if?: string; 'working-directory'?: string }
+interface Step {
+  name: string;
+  id?: string;
+  shell: string;
+  run: string;
+  env?: Record<string, string>;
+  if?: string;
+  'working-directory'?: string;
+}
 interface Action {
   inputs: Record<string, { default: string }>;
   outputs: Record<string, { value: string }>;
@@ -20,7 +28,8 @@ interface Action {
 }
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Action;
 
-const roadmap = (title = 'Publish the plan') => roadmapYaml(`      - id: "1.1"
+const roadmap = (title = 'Publish the plan') =>
+  roadmapYaml(`      - id: "1.1"
         title: ${title}
         window: 2019-03..2019-04
         responsible: A
@@ -30,7 +39,14 @@ const roadmap = (title = 'Publish the plan') => roadmapYaml(`      - id: "1.1"
         responsible: B
 `);
 
-interface Ran { codes: number[]; stdout: string; stderr: string; summary: string; outputs: Record<string, string>; raw: string[] }
+interface Ran {
+  codes: number[];
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+  raw: string[];
+}
 
 /** Runs the action's steps in `workspace` with these inputs, stopping at the first that fails, as the runner does. */
 function runAction(workspace: string, inputs: Record<string, string> = {}): Ran {
@@ -58,7 +74,13 @@ function runAction(workspace: string, inputs: Record<string, string> = {}): Ran 
     ran.stderr += r.stderr;
     const written = readFileSync(env.GITHUB_OUTPUT!, 'utf8');
     ran.raw.push(written);
-    if (step.id) stepOutputs[step.id] = Object.fromEntries(written.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    if (step.id)
+      stepOutputs[step.id] = Object.fromEntries(
+        written
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
     if (r.status !== 0) break;
   }
   for (const [name, { value }] of Object.entries(action.outputs)) {
@@ -84,7 +106,7 @@ describe('action.yml', () => {
     }
   });
 
-  it('checks the workspace\'s roadmaps: annotations, the job summary, the outputs; fails the step on what is overdue', () => {
+  it("checks the workspace's roadmaps: annotations, the job summary, the outputs; fails the step on what is overdue", () => {
     const ran = runAction(tree({ 'roadmaps/plan.yaml': roadmap() }), { today: '2019-07-15' });
     expect(ran.codes).toEqual([0, 1]);
     expect(ran.stdout).toBe('::error file=roadmaps/plan.yaml,line=11,col=9,title=demo 1.1 overdue 76d::Publish the plan — overdue 76d (window 2019-03-01 → 2019-04-30; responsible: A)\n');
@@ -100,7 +122,9 @@ describe('action.yml', () => {
     expect([ok.codes, ok.stdout, ok.outputs.failed, ok.outputs.failing, ok.outputs.later]).toEqual([[0, 0], '', 'false', '0', '1']);
     const soon = runAction(dir, { today: '2019-09-12', 'fail-on': 'due-soon', horizon: '20', args: '--entity B' });
     expect(soon.codes).toEqual([0, 1]);
-    expect(soon.stdout).toBe('::error file=roadmaps/plan.yaml,line=15,col=9,title=demo 1.2 due-soon%3A due in 18d::Hold the hearing — due-soon: due in 18d (window 2019-09-01 → 2019-09-30; responsible: B)\n');
+    expect(soon.stdout).toBe(
+      '::error file=roadmaps/plan.yaml,line=15,col=9,title=demo 1.2 due-soon%3A due in 18d::Hold the hearing — due-soon: due in 18d (window 2019-09-01 → 2019-09-30; responsible: B)\n',
+    );
     expect([soon.outputs.failed, soon.outputs.failing, soon.outputs.overdue, soon.outputs['due-soon']]).toEqual(['true', '1', '0', '1']);
     expect(runAction(dir, { today: '2019-09-12', 'fail-on': 'due-soon', args: '--entity B' }).codes).toEqual([0, 0]);
   });
@@ -108,11 +132,16 @@ describe('action.yml', () => {
   it('reads the roadmap paths given, one per line', () => {
     const dir = tree({ 'plans/a.yaml': roadmap(), 'other/b.yaml': roadmap().replace('id: demo', 'id: other') });
     const ran = runAction(dir, { roadmap: 'plans/a.yaml\nother\n', today: '2019-07-15' });
-    expect(ran.stdout.trimEnd().split('\n').map((l) => l.slice(0, l.indexOf(',')))).toEqual(['::error file=plans/a.yaml', '::error file=other/b.yaml']);
+    expect(
+      ran.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.slice(0, l.indexOf(','))),
+    ).toEqual(['::error file=plans/a.yaml', '::error file=other/b.yaml']);
     expect(ran.outputs.overdue).toBe('2');
   });
 
-  it('validate: true annotates the files\' problems and stops before the check on an error', () => {
+  it("validate: true annotates the files' problems and stops before the check on an error", () => {
     const dir = tree({ 'roadmaps/plan.yaml': roadmap().replace('window: 2019-09', 'window: 2019-13') });
     const ran = runAction(dir, { validate: 'true', today: '2019-07-15' });
     expect(ran.codes).toEqual([0, 2]);

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, run, tree } from './helpers.js';
 
-interface Step { run?: string; uses?: string }
+interface Step {
+  run?: string;
+  uses?: string;
+}
 const workflow = parse(readFileSync(path.join(ROOT, '.github', 'workflows', 'roadmap.yml'), 'utf8'));
 const steps = (job: string): Step[] => workflow.jobs[job].steps;
 const roadmapCommands = (job: string) => steps(job).flatMap((s) => (s.run?.startsWith('npx roadmap ') ? [s.run.slice('npx roadmap '.length).split(' ')] : []));

@@ -23,7 +23,13 @@ function report(today = '2024-06-10', filter: Filter = {}) {
 }
 
 const states = (today?: string, filter?: Filter) =>
-  report(today, filter).deadlines.map((d) => [d.stage.id, d.deadline.window.label, d.deadline.state, d.deadline.late, d.deadline.daysOverdue ?? d.deadline.daysLeft ?? d.deadline.daysUntilStart ?? d.deadline.daysLate ?? null]);
+  report(today, filter).deadlines.map((d) => [
+    d.stage.id,
+    d.deadline.window.label,
+    d.deadline.state,
+    d.deadline.late,
+    d.deadline.daysOverdue ?? d.deadline.daysLeft ?? d.deadline.daysUntilStart ?? d.deadline.daysLate ?? null,
+  ]);
 
 describe('stage deadlines: states at their boundaries', () => {
   it('evaluates each deadline as a single-day window, as of today', () => {
@@ -48,13 +54,17 @@ describe('stage deadlines: states at their boundaries', () => {
     expect(states('2024-06-10', { entities: ['LEAD'] })).toEqual([]);
     const byStage = report('2024-06-10', { states: ['overdue'] }).stages;
     // A stage with a matching deadline stays even when none of its activities match.
-    expect(byStage.map((g) => [g.key, g.activities.length, g.deadlines.length])).toEqual([['S1', 0, 1], ['S2', 0, 1]]);
+    expect(byStage.map((g) => [g.key, g.activities.length, g.deadlines.length])).toEqual([
+      ['S1', 0, 1],
+      ['S2', 0, 1],
+    ]);
   });
 
   it('fails the gate like an activity window, with --fail-on applied the same way', () => {
     const gate = (failOn: Parameters<typeof check>[1]) => check(report(), failOn);
     expect(gate(['overdue']).failing.map((f) => [f.deadline?.stage.id, f.window.window.label, f.at.line])).toEqual([
-      ['S1', null, 13], ['S2', 'Done after today', 36],
+      ['S1', null, 13],
+      ['S2', 'Done after today', 36],
     ]);
     expect(gate(['overdue']).dueSoon.map((f) => f.window.window.label)).toEqual(['Due today', 'At the horizon']);
     expect(gate(['due-soon']).failing.map((f) => f.window.window.label)).toEqual(['Due today', 'At the horizon']);
@@ -94,10 +104,7 @@ describe('stage deadlines: the format', () => {
 describe('stage deadlines and periods on the command line', () => {
   it('status: the stage header line carries its deadlines, periods stand under their windows', async () => {
     const r = await run(['status', ...PLAN, '--stage', 'S1']);
-    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
-      'Stage S1 · Prepare  2024-05-01 → 2024-05-31 · deadline 2024-06-01 overdue 9d',
-      '1 done',
-    ]);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual(['Stage S1 · Prepare  2024-05-01 → 2024-05-31 · deadline 2024-06-01 overdue 9d', '1 done']);
     expect(r.stdout).toContain('│ a1 │ Draft ');
     expect(r.stdout.split('\n').filter((l) => l.includes('May, 2024'))).toHaveLength(1);
     const s2 = (await run(['status', ...PLAN, '--stage', 'S2', '--no-color'])).stdout.split('\n');
@@ -121,7 +128,13 @@ describe('stage deadlines and periods on the command line', () => {
     expect([a1.period, a1.windows[0].period]).toEqual(['May, 2024', 'May, 2024']);
     expect([b1.period, b1.windows.map((w: { period: string | null }) => w.period)]).toEqual(['June - december 2024, twice', ['June - august', null]]);
     expect(doc.stages[0]).toEqual({
-      roadmap: 'plan', id: 'S1', title: 'Prepare', start: '2024-05-01', end: '2024-05-31', file: FILE, line: 10,
+      roadmap: 'plan',
+      id: 'S1',
+      title: 'Prepare',
+      start: '2024-05-01',
+      end: '2024-05-31',
+      file: FILE,
+      line: 10,
       deadlines: [{ label: null, due: '2024-06-01', done: null, state: 'overdue', late: false, daysOverdue: 9, line: 13 }],
     });
     expect(doc.stages[1].deadlines.map((d: Record<string, unknown>) => ({ ...d, label: undefined }))).toEqual([
@@ -136,19 +149,26 @@ describe('stage deadlines and periods on the command line', () => {
 
   it('check: every format names the missed stage deadlines, at their lines', async () => {
     const text = await run(['check', ...PLAN]);
-    expect([text.code, text.stdout]).toEqual([1, `plan stage S1 deadline · Stage S1 · Prepare · overdue 9d · — · ${FILE}:13
+    expect([text.code, text.stdout]).toEqual([
+      1,
+      `plan stage S1 deadline · Stage S1 · Prepare · overdue 9d · — · ${FILE}:13
 plan stage S2 deadline [Done after today] · Stage S2 · Deliver · overdue 5d · — · ${FILE}:36
 
 ✗ 2 stage deadlines failing (overdue); no window failing among 2 activities; 2 windows due soon (today 2024-06-10, horizon 14 days)
-`]);
+`,
+    ]);
     const github = (await run(['check', ...PLAN, '--format', 'github', '-q'])).stdout.split('\n');
     expect(github.slice(0, 2)).toEqual([
       `::error file=${FILE},line=13,col=10,title=plan stage S1 deadline overdue 9d::Stage S1 · Prepare — stage deadline 2024-06-01: overdue 9d`,
       `::error file=${FILE},line=36,col=14,title=plan stage S2 deadline [Done after today] overdue 5d::Stage S2 · Deliver — stage deadline "Done after today" 2024-06-05: overdue 5d`,
     ]);
-    expect(github[2]).toBe(`::warning file=${FILE},line=27,col=14,title=plan stage S2 deadline [Due today] due-soon%3A due today::Stage S2 · Deliver — stage deadline "Due today" 2024-06-10: due-soon: due today`);
+    expect(github[2]).toBe(
+      `::warning file=${FILE},line=27,col=14,title=plan stage S2 deadline [Due today] due-soon%3A due today::Stage S2 · Deliver — stage deadline "Due today" 2024-06-10: due-soon: due today`,
+    );
     const junit = (await run(['check', ...PLAN, '--format', 'junit'])).stdout;
-    expect(junit).toContain(`<testcase classname="plan.S1" name="stage S1 deadline Prepare" file="${FILE}">\n      <failure type="overdue" message="overdue 9d">plan stage S1 deadline: due 2024-06-01, overdue 9d; ${FILE}:13</failure>`);
+    expect(junit).toContain(
+      `<testcase classname="plan.S1" name="stage S1 deadline Prepare" file="${FILE}">\n      <failure type="overdue" message="overdue 9d">plan stage S1 deadline: due 2024-06-01, overdue 9d; ${FILE}:13</failure>`,
+    );
     expect(junit).toContain('tests="10" failures="2" skipped="0" errors="0"');
     const markdown = (await run(['check', ...PLAN, '--format', 'markdown'])).stdout;
     expect(markdown).toContain(`| plan stage S2 deadline \\[Done after today\\] | Stage S2 · Deliver | 2024-06-05 | 🔴 overdue 5d | — | ${FILE}:36 |`);

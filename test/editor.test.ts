@@ -8,7 +8,9 @@ import { ROOT, run } from './helpers.js';
 
 const SCHEMA = path.join(ROOT, 'schema', 'roadmap.schema.json');
 const MODELINE = /^# yaml-language-server: \$schema=(\S+)$/;
-const shipped = readdirSync(path.join(ROOT, 'roadmaps')).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(ROOT, 'roadmaps', f));
+const shipped = readdirSync(path.join(ROOT, 'roadmaps'))
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => path.join(ROOT, 'roadmaps', f));
 
 describe('editor support', () => {
   it('schema/roadmap.schema.json is the output of `roadmap schema` (run `npm run schema` when this fails)', async () => {

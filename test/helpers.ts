@@ -46,7 +46,15 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
 
 /** Spawns bin/roadmap.js as a user would; colour is off unless the env asks for it. */
 export function spawn(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ROADMAP_TODAY: undefined, ROADMAP_PATH: undefined, GITHUB_STEP_SUMMARY: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    ROADMAP_TODAY: undefined,
+    ROADMAP_PATH: undefined,
+    GITHUB_STEP_SUMMARY: undefined,
+    ...options.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'roadmap.js'), ...args], {
     cwd: options.cwd ?? ROOT,

@@ -42,15 +42,43 @@ const roadmap = async (...args: string[]) => {
 };
 
 const w = (label: string | null, start: string, end: string, state: string, done: string | null, more = {}) => ({
-  label, start, end, state, done, started: null, cancelled: null, evidence: [], notes: null, period: null, ...more,
+  label,
+  start,
+  end,
+  state,
+  done,
+  started: null,
+  cancelled: null,
+  evidence: [],
+  notes: null,
+  period: null,
+  ...more,
 });
 
 describe('status --format json', () => {
   it('names every recorded field on the activity and on each window, after the fields of SPEC §4', async () => {
     const [r1, r2, r3, r4, r5] = JSON.parse(await roadmap('status', '--format', 'json')).activities;
     expect(Object.keys(r1)).toEqual([
-      'roadmap', 'stage', 'id', 'title', 'responsible', 'state', 'start', 'end', 'done', 'late', 'daysLeft', 'file', 'line', 'windows',
-      'support', 'started', 'cancelled', 'evidence', 'notes', 'period',
+      'roadmap',
+      'stage',
+      'id',
+      'title',
+      'responsible',
+      'state',
+      'start',
+      'end',
+      'done',
+      'late',
+      'daysLeft',
+      'file',
+      'line',
+      'windows',
+      'support',
+      'started',
+      'cancelled',
+      'evidence',
+      'notes',
+      'period',
     ]);
     expect(Object.keys(r1.windows[0])).toEqual(['label', 'start', 'end', 'state', 'done', 'started', 'cancelled', 'evidence', 'notes', 'period']);
     expect([r1.support, r1.started, r1.cancelled, r1.evidence, r1.notes]).toEqual([['B'], '2025-02-03', null, ['https://example.org/minutes'], 'Kick-off held.\nSecond line']);
@@ -71,13 +99,7 @@ describe('status --format json', () => {
 describe('status table', () => {
   it('says when an activity in progress started, in its "when" column', async () => {
     const rows = (await roadmap('status')).split('\n').filter((l) => /^│ r\d/.test(l));
-    expect(rows.map((l) => l.split('│').slice(-2, -1)[0]!.trim())).toEqual([
-      'started 2025-02-03 · ends in 44d',
-      'done 2025-02-05 (5d late)',
-      'starts in 198d',
-      'cancelled: no budget',
-      'ends in 197d',
-    ]);
+    expect(rows.map((l) => l.split('│').slice(-2, -1)[0]!.trim())).toEqual(['started 2025-02-03 · ends in 44d', 'done 2025-02-05 (5d late)', 'starts in 198d', 'cancelled: no budget', 'ends in 197d']);
   });
 });
 

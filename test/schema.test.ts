@@ -16,7 +16,23 @@ describe('the JSON Schema for editors', () => {
     expect(schema.additionalProperties).toBe(false);
     const stage = schema.properties.stages.items;
     const activity = stage.properties.activities.items;
-    expect(Object.keys(activity.properties)).toEqual(['id', 'title', 'window', 'due', 'windows', 'responsible', 'support', 'done', 'started', 'cancelled', 'evidence', 'notes', 'period', 'tags', 'assessments']);
+    expect(Object.keys(activity.properties)).toEqual([
+      'id',
+      'title',
+      'window',
+      'due',
+      'windows',
+      'responsible',
+      'support',
+      'done',
+      'started',
+      'cancelled',
+      'evidence',
+      'notes',
+      'period',
+      'tags',
+      'assessments',
+    ]);
     expect(activity.properties.id.type).toEqual(['string', 'number']);
     // Spec revision 2: a stage's own deadlines, one way or the other, and a milestone closed like the rest.
     expect(Object.keys(stage.properties)).toEqual(['id', 'title', 'window', 'due', 'milestones', 'goals', 'notes', 'activities']);

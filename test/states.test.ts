@@ -61,7 +61,9 @@ describe('window states (SPEC §2), today 2019-07-15, horizon 14 (T+H = 2019-07-
           upcoming: t < s && s <= t + h && e > t + h,
           later: s > t + h,
         };
-        const holding = Object.entries(rows).filter(([, holds]) => holds).map(([state]) => state);
+        const holding = Object.entries(rows)
+          .filter(([, holds]) => holds)
+          .map(([state]) => state);
         return holding.length === 1 && holding[0] === stateOf(s, e, false, false, t, h);
       }),
     );
@@ -110,7 +112,11 @@ describe('activity states and counts', () => {
   it('takes the most urgent window', () => {
     const a = byId.get('a')!;
     expect([a.state, a.deciding.window.label, a.daysLeft]).toEqual(['due-soon', 'third', 5]);
-    expect(a.windows.map((w) => [w.state, w.late])).toEqual([['done', true], ['done', false], ['due-soon', false]]);
+    expect(a.windows.map((w) => [w.state, w.late])).toEqual([
+      ['done', true],
+      ['done', false],
+      ['due-soon', false],
+    ]);
     expect(a.done).toBeNull();
   });
 

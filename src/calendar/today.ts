@@ -84,7 +84,11 @@ export function dateIn(now: Date, timeZone?: string): CalendarDate {
 
 /** The same, through Intl: the reference dateIn is tested against. */
 export function dateInIntl(now: Date, timeZone?: string): CalendarDate {
-  const p = Object.fromEntries(formatFor(timeZone).formatToParts(now).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    formatFor(timeZone)
+      .formatToParts(now)
+      .map((x) => [x.type, x.value]),
+  );
   return fromParts(Number(p.year), Number(p.month), Number(p.day));
 }
 
@@ -103,7 +107,10 @@ export type TodayChoice = { ok: true; fixed: CalendarDate | null } | { ok: false
  * null when neither is set and "today" depends on each roadmap's timezone.
  */
 export function fixedToday(sources: TodaySources): TodayChoice {
-  for (const [name, value] of [['--today', sources.flag], ['ROADMAP_TODAY', sources.env]] as const) {
+  for (const [name, value] of [
+    ['--today', sources.flag],
+    ['ROADMAP_TODAY', sources.env],
+  ] as const) {
     // An empty variable counts as unset, as for most variables; an empty --today was typed, so it is a mistake.
     if (value === undefined || (value === '' && name === 'ROADMAP_TODAY')) continue;
     const date = parseDate(value.trim());

@@ -29,12 +29,17 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const RELATIVE = /^(\S+)\.(start|end)((?:\s*[+-]\s*\d+\s*[A-Za-z]+)*)\s*$/;
 const OFFSET = /\s*([+-])\s*(\d+)\s*([A-Za-z]+)/g;
 const UNITS: Record<string, Unit> = {
-  day: 'day', days: 'day', week: 'week', weeks: 'week',
-  month: 'month', months: 'month', year: 'year', years: 'year',
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
 };
 
-export const WINDOW_HINT =
-  'write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}';
+export const WINDOW_HINT = 'write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}';
 
 /** A day, a month or a year. */
 export function parseFixed(text: string): Parsed<DateTerm> {

@@ -17,12 +17,17 @@ export function plan(run: Run, options: AddEntityOptions, query: string): Promis
   if (name === '') throw new UserError('add-entity needs --name, e.g. --name "Ministry of Justice"');
   const aliases = (options.alias ?? []).map((a) => a.trim()).filter(Boolean);
   let id = query;
-  return runRoadmapEdit(run, options, (loaded) => {
-    const picked = pickRoadmap(loaded.roadmaps, query);
-    if (!picked.ok) throw new UserError(picked.message);
-    id = picked.id;
-    return picked.roadmap;
-  }, (text, file) => planStructureEdit(text, file, { kind: 'add-entity', id, name, aliases }));
+  return runRoadmapEdit(
+    run,
+    options,
+    (loaded) => {
+      const picked = pickRoadmap(loaded.roadmaps, query);
+      if (!picked.ok) throw new UserError(picked.message);
+      id = picked.id;
+      return picked.roadmap;
+    },
+    (text, file) => planStructureEdit(text, file, { kind: 'add-entity', id, name, aliases }),
+  );
 }
 
 export const run = command<AddEntityOptions, [string]>(plan);

@@ -20,12 +20,17 @@ export function plan(run: Run, options: AddStageOptions): Promise<Output> {
   const title = options.title?.trim() ?? '';
   if (title === '') throw new UserError('add-stage needs --title, e.g. --title "Evaluation"');
   let id = query;
-  return runRoadmapEdit(run, { dryRun: options.dryRun }, (loaded) => {
-    const picked = pickRoadmap(loaded.roadmaps, query);
-    if (!picked.ok) throw new UserError(picked.message);
-    id = picked.id;
-    return picked.roadmap;
-  }, (text, file) => planStructureEdit(text, file, { kind: 'add-stage', stage: { id, title, window: options.window?.trim() }, after: options.after?.trim() }));
+  return runRoadmapEdit(
+    run,
+    { dryRun: options.dryRun },
+    (loaded) => {
+      const picked = pickRoadmap(loaded.roadmaps, query);
+      if (!picked.ok) throw new UserError(picked.message);
+      id = picked.id;
+      return picked.roadmap;
+    },
+    (text, file) => planStructureEdit(text, file, { kind: 'add-stage', stage: { id, title, window: options.window?.trim() }, after: options.after?.trim() }),
+  );
 }
 
 export const run = command<AddStageOptions, []>(plan);

@@ -32,12 +32,17 @@ export function plan(run: Run, options: AddOptions, stage: string): Promise<Outp
     period: options.period?.trim() || undefined,
   };
   let stageId = stage;
-  return runRoadmapEdit(run, { dryRun: options.dryRun }, (loaded) => {
-    const picked = pickRoadmap(loaded.roadmaps, stage, (r, id) => r.stages.some((s) => s.id === id));
-    if (!picked.ok) throw new UserError(picked.message);
-    stageId = picked.id;
-    return picked.roadmap;
-  }, (text, file) => planStructureEdit(text, file, { kind: 'add', stage: stageId, activity, after: options.after?.trim() }));
+  return runRoadmapEdit(
+    run,
+    { dryRun: options.dryRun },
+    (loaded) => {
+      const picked = pickRoadmap(loaded.roadmaps, stage, (r, id) => r.stages.some((s) => s.id === id));
+      if (!picked.ok) throw new UserError(picked.message);
+      stageId = picked.id;
+      return picked.roadmap;
+    },
+    (text, file) => planStructureEdit(text, file, { kind: 'add', stage: stageId, activity, after: options.after?.trim() }),
+  );
 }
 
 export const run = command<AddOptions, [string]>(plan);

@@ -118,6 +118,9 @@ function fromSheet(run: Run, options: AssessOptions, loaded: Loaded, by: string,
     const file = find(loaded, r.activity).roadmap.file;
     byFile.set(file, [...(byFile.get(file) ?? []), r]);
   }
-  return runPlannedEdits(run, options, [...byFile].map(([file, records]) => ({ file, plan: (text: string) => planAssessments(text, file, records) })));
+  return runPlannedEdits(
+    run,
+    options,
+    [...byFile].map(([file, records]) => ({ file, plan: (text: string) => planAssessments(text, file, records) })),
+  );
 }
-

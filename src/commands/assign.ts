@@ -16,11 +16,16 @@ export function plan(run: Run, options: AssignOptions, id: string): Promise<Outp
   let activity = id;
   const responsible = options.responsible === undefined ? undefined : idList([options.responsible]);
   const support = options.support === undefined ? undefined : idList(options.support);
-  return runRoadmapEdit(run, options, (loaded) => {
-    const found = find(loaded, id);
-    activity = found.activity.id;
-    return found.roadmap;
-  }, (text, file) => planStructureEdit(text, file, { kind: 'assign', activity, responsible, support }));
+  return runRoadmapEdit(
+    run,
+    options,
+    (loaded) => {
+      const found = find(loaded, id);
+      activity = found.activity.id;
+      return found.roadmap;
+    },
+    (text, file) => planStructureEdit(text, file, { kind: 'assign', activity, responsible, support }),
+  );
 }
 
 export const run = command<AssignOptions, [string]>(plan);

@@ -77,7 +77,14 @@ export async function plan(run: Run, options: CheckOptions): Promise<Output> {
     const console: CheckFormat = run.io.env.GITHUB_ACTIONS === 'true' && format !== 'github' ? 'github' : 'text';
     const output = options.output;
     return {
-      files: [{ path: output, text: await whole(checkFormats[format](result, view(plain))), inputs: loaded.files, said: (w) => (w === 'replaced' && !run.quiet ? `roadmap: replaced ${output}\n` : undefined) }],
+      files: [
+        {
+          path: output,
+          text: await whole(checkFormats[format](result, view(plain))),
+          inputs: loaded.files,
+          said: (w) => (w === 'replaced' && !run.quiet ? `roadmap: replaced ${output}\n` : undefined),
+        },
+      ],
       stdout: await checkFormats[console](result, view(console === 'text' ? run.paint : plain)),
       summary,
       exit,

@@ -14,12 +14,14 @@ import type { Io } from '../shell/io.js';
 /** The commands, options and choices of the program as commander holds them. */
 export function specOf(program: Command): ProgramSpec {
   const options = (c: Command) =>
-    c.options.filter((o) => !o.hidden).map((o) => ({
-      flags: [o.long, o.short].filter((f): f is string => f !== undefined),
-      name: o.attributeName(),
-      takesValue: o.required || o.optional,
-      choices: o.argChoices,
-    }));
+    c.options
+      .filter((o) => !o.hidden)
+      .map((o) => ({
+        flags: [o.long, o.short].filter((f): f is string => f !== undefined),
+        name: o.attributeName(),
+        takesValue: o.required || o.optional,
+        choices: o.argChoices,
+      }));
   return {
     defaultCommand: 'status',
     options: options(program),
@@ -47,7 +49,9 @@ export async function run(program: Command, words: readonly string[], io: Io): P
     else {
       const paths = w.roadmaps.length ? [...w.roadmaps] : roadmapPaths({}, io);
       const { all } = await loadRoadmaps(paths, { cwd: io.cwd });
-      found = idsOf(all, w.of).filter((id) => id.startsWith(w.current)).map((id) => w.prefix + id);
+      found = idsOf(all, w.of)
+        .filter((id) => id.startsWith(w.current))
+        .map((id) => w.prefix + id);
     }
     const shown = inertWords(found);
     if (shown.length) io.out(`${shown.join('\n')}\n`);

@@ -96,7 +96,13 @@ export async function run(options: ImportOptions, io: Io, file: string): Promise
     if (options.force) await writeOutput(io, output, text, [file]);
     else {
       const target = path.resolve(io.cwd, output);
-      if (await lstat(target).then(() => true, () => false)) throw new UserError(`${inertPath(output)} exists (--force replaces it); nothing was written`);
+      if (
+        await lstat(target).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw new UserError(`${inertPath(output)} exists (--force replaces it); nothing was written`);
       await mkdir(path.dirname(target), { recursive: true });
       await writeAtomic(target, text, { expected: null, shown: inertPath(output) });
     }

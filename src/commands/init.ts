@@ -48,13 +48,15 @@ export async function initFlow(options: InitOptions, io: Io, ask: Prompter | nul
 
 type Check = (v: string) => true | string;
 
-const all = (...each: Check[]): Check => (v) => {
-  for (const check of each) {
-    const ok = check(v);
-    if (ok !== true) return ok;
-  }
-  return true;
-};
+const all =
+  (...each: Check[]): Check =>
+  (v) => {
+    for (const check of each) {
+      const ok = check(v);
+      if (ok !== true) return ok;
+    }
+    return true;
+  };
 
 const checks = {
   id: (v: string) => ROADMAP_ID.test(v) || 'lower-case letters, digits and -, starting with a letter or digit (e.g. my-plan-2025)',
@@ -65,8 +67,8 @@ const checks = {
     if (spelled === true) return true;
     return spelled ? `unknown time zone '${inert(v)}'; did you mean '${spelled}'?` : `'${inert(v)}' is not an IANA time zone (e.g. Europe/Paris, Asia/Baku, UTC)`;
   },
-  entityId: (v: string) => ENTITY_ID.test(v) || 'letters, digits, \'.\', \'-\' and \'_\' (e.g. MOF)',
-  stageId: (v: string) => ITEM_ID.test(v) || 'letters, digits, \'.\', \'-\' and \'_\' (e.g. I or 1)',
+  entityId: (v: string) => ENTITY_ID.test(v) || "letters, digits, '.', '-' and '_' (e.g. MOF)",
+  stageId: (v: string) => ITEM_ID.test(v) || "letters, digits, '.', '-' and '_' (e.g. I or 1)",
   window: (v: string) => {
     if (v.trim() === '') return true;
     const w = parseWindowText(v);
@@ -79,8 +81,10 @@ const checks = {
 } satisfies Record<string, Check>;
 
 /** An entity id not given yet (the file would hold the key twice). */
-const newEntity = (entities: ReadonlyArray<{ id: string }>): Check => (v) =>
-  !entities.some((e) => e.id === v) || `${v} is already an entity of this roadmap: give another id (empty when done)`;
+const newEntity =
+  (entities: ReadonlyArray<{ id: string }>): Check =>
+  (v) =>
+    !entities.some((e) => e.id === v) || `${v} is already an entity of this roadmap: give another id (empty when done)`;
 
 function flag(name: string, value: string | undefined, check: Check): string | undefined {
   if (value === undefined) return undefined;

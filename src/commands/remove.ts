@@ -7,11 +7,16 @@ import type { Run } from '../shell/run.js';
 
 export function plan(run: Run, options: EditOptions, id: string): Promise<Output> {
   let activity = id;
-  return runRoadmapEdit(run, options, (loaded) => {
-    const found = find(loaded, id);
-    activity = found.activity.id;
-    return found.roadmap;
-  }, (text, file) => planStructureEdit(text, file, { kind: 'remove', activity }));
+  return runRoadmapEdit(
+    run,
+    options,
+    (loaded) => {
+      const found = find(loaded, id);
+      activity = found.activity.id;
+      return found.roadmap;
+    },
+    (text, file) => planStructureEdit(text, file, { kind: 'remove', activity }),
+  );
 }
 
 export const run = command<EditOptions, [string]>(plan);

@@ -16,11 +16,16 @@ export interface SetOptions extends EditOptions {
 export function plan(run: Run, options: SetOptions, id: string): Promise<Output> {
   let activity = id;
   const fields = { title: options.title, period: options.period, notes: options.notes, tags: options.tags === undefined ? undefined : idList([options.tags]) };
-  return runRoadmapEdit(run, options, (loaded) => {
-    const found = find(loaded, id);
-    activity = found.activity.id;
-    return found.roadmap;
-  }, (text, file) => planStructureEdit(text, file, { kind: 'set', activity, fields }));
+  return runRoadmapEdit(
+    run,
+    options,
+    (loaded) => {
+      const found = find(loaded, id);
+      activity = found.activity.id;
+      return found.roadmap;
+    },
+    (text, file) => planStructureEdit(text, file, { kind: 'set', activity, fields }),
+  );
 }
 
 export const run = command<SetOptions, [string]>(plan);

@@ -23,7 +23,8 @@ export async function plan(run: Run, options: SheetOptions): Promise<Output> {
   const output = options.output;
   if (output === undefined || output === '-') return { stdout: text, exit: EXIT.ok };
   if (output.trim() === '') throw new UserError('--output expects a file name');
-  const said = (written: string) => (run.quiet ? undefined : `roadmap: ${written === 'replaced' ? 'replaced' : 'wrote'} ${inert(output)} (${rows.length} ${rows.length === 1 ? 'row' : 'rows'} for ${inert(by)} as of ${asOf})\n`);
+  const said = (written: string) =>
+    run.quiet ? undefined : `roadmap: ${written === 'replaced' ? 'replaced' : 'wrote'} ${inert(output)} (${rows.length} ${rows.length === 1 ? 'row' : 'rows'} for ${inert(by)} as of ${asOf})\n`;
   return { files: [{ path: output, text, inputs: loaded.files, said }], exit: EXIT.ok };
 }
 

@@ -99,7 +99,6 @@ export interface Rated {
   readonly rated: string | null;
 }
 
-
 /** The change kinds a review gate can require sign-off for (`--fail-on`). */
 
 export function gatesOf(c: Change): Gate[] {

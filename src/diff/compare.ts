@@ -88,8 +88,13 @@ function windowDates(w: Window): Dates {
 
 function removedActivity(roadmap: string, a: Activity): Change {
   return {
-    kind: 'activity-removed', roadmap, stage: a.stage, activity: a.id, title: a.title,
-    windows: a.windows.map((w) => ({ label: w.label, ...windowDates(w) })), responsible: a.responsible,
+    kind: 'activity-removed',
+    roadmap,
+    stage: a.stage,
+    activity: a.id,
+    title: a.title,
+    windows: a.windows.map((w) => ({ label: w.label, ...windowDates(w) })),
+    responsible: a.responsible,
   };
 }
 
@@ -221,10 +226,9 @@ function diffWindowDates(o: Window, n: Window) {
   const after = windowDates(n);
   if (o.start !== n.start || o.end !== n.end) {
     // Same expression, other date: the window followed its anchor.
-    const followed = [
-      o.start !== n.start && o.startText === n.startText ? anchorOf(n.startText) : null,
-      o.end !== n.end && o.endText === n.endText ? anchorOf(n.endText) : null,
-    ].filter((x): x is string => x !== null);
+    const followed = [o.start !== n.start && o.startText === n.startText ? anchorOf(n.startText) : null, o.end !== n.end && o.endText === n.endText ? anchorOf(n.endText) : null].filter(
+      (x): x is string => x !== null,
+    );
     return { kind: 'window-moved' as const, ...moved(before, after, [...new Set(followed)]) };
   }
   if (o.startText !== n.startText || o.endText !== n.endText) return { kind: 'window-rewritten' as const, old: before, new: after };

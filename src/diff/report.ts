@@ -40,7 +40,14 @@ export interface DiffReport {
 export function diffReport(before: Side, after: Side, failOn: readonly Gate[] = []): DiffReport {
   const { changes, common } = diffRoadmaps(before.roadmaps, after.roadmaps);
   const ids = [...new Set(changes.map((c) => c.roadmap))];
-  const groups = ids.map((id) => group(id, changes.filter((c) => c.roadmap === id), before.roadmaps.find((r) => r.id === id), after.roadmaps.find((r) => r.id === id)));
+  const groups = ids.map((id) =>
+    group(
+      id,
+      changes.filter((c) => c.roadmap === id),
+      before.roadmaps.find((r) => r.id === id),
+      after.roadmaps.find((r) => r.id === id),
+    ),
+  );
   return { old: before, new: after, changes, common, groups, failOn, failing: failing(changes, failOn) };
 }
 

@@ -219,7 +219,13 @@ export function readWindowOption(to: string): WindowOption {
   if (t.startsWith('{')) {
     const parsed = parseYamlFully(t);
     const root = parsed.root;
-    const keys = root?.kind === 'map' ? root.pairs.map((p) => p.key.value).sort().join(',') : '';
+    const keys =
+      root?.kind === 'map'
+        ? root.pairs
+            .map((p) => p.key.value)
+            .sort()
+            .join(',')
+        : '';
     if (parsed.problems.length > 0 || root?.kind !== 'map' || !root.flow || keys !== 'end,start') {
       const problem = `${JSON.stringify(inert(t))}: write a window such as 2019-05..2019-06, or {start: A, end: B}`;
       return { ok: false, problem, message: `--to ${problem}` };
@@ -235,8 +241,6 @@ export function readWindowOption(to: string): WindowOption {
   }
   return { ok: true, text: t, single: !t.includes('..') };
 }
-
-
 
 function move(source: Source, target: Target, to: string): string {
   const wanted = readWindowOption(to);
@@ -285,7 +289,13 @@ function checkResult(before: Roadmap, after: Roadmap, target: Target, edit: Edit
   if (edit.kind === 'cancel' && seen.cancelled !== edit.reason) throw wrong('cancelled');
   if (edit.kind === 'reopen' && target.index !== null && (w?.done !== (a.done ?? null) || w?.cancelled !== (a.cancelled ?? null))) throw wrong('reopen');
   if (edit.kind === 'reopen' && target.index === null && (a.done !== null || a.cancelled !== null)) throw wrong('reopen');
-  const others = (r: Roadmap) => new Map(r.stages.flatMap((s) => s.activities).filter((x) => x.id !== target.activity.id).map((x) => [x.id, JSON.stringify(statusKey(x))]));
+  const others = (r: Roadmap) =>
+    new Map(
+      r.stages
+        .flatMap((s) => s.activities)
+        .filter((x) => x.id !== target.activity.id)
+        .map((x) => [x.id, JSON.stringify(statusKey(x))]),
+    );
   const then = others(before);
   const changed = [...others(after)].filter(([id, key]) => then.get(id) !== key).map(([id]) => inert(id));
   if (changed.length > 0) {

@@ -29,9 +29,7 @@ export interface AssessmentRecord {
   readonly at?: Position | undefined;
 }
 
-export type AssessPlan =
-  | { readonly ok: true; readonly text: string; readonly summary: string; readonly roadmap: Roadmap }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+export type AssessPlan = { readonly ok: true; readonly text: string; readonly summary: string; readonly roadmap: Roadmap } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /** How the file writes assessment lists: flow items `{ by: X }` or block mappings, and the dash's indent. */
 interface Style {
@@ -86,7 +84,11 @@ export function planAssessments(text: string, file: string, records: readonly As
   const after = parseRoadmap(source.text, file);
   if (!after.ok) return { ok: false, problems: attribute(after.problems, source, [...groups.values()]) };
   const wrong = changedBeyond(roadmap, after.roadmap, groups);
-  if (wrong) return { ok: false, problems: [{ file, line: 0, column: 0, severity: 'error', message: `internal check failed after the edit (${wrong}); nothing was written. This is a bug in roadmap; please report it` }] };
+  if (wrong)
+    return {
+      ok: false,
+      problems: [{ file, line: 0, column: 0, severity: 'error', message: `internal check failed after the edit (${wrong}); nothing was written. This is a bug in roadmap; please report it` }],
+    };
   const summary = [...groups.values()].flatMap((g) => g.records.map((r) => said(roadmap, g.activity, r))).join('\n');
   return { ok: true, text: source.text, summary, roadmap: after.roadmap };
 }
@@ -100,7 +102,10 @@ function said(roadmap: Roadmap, a: Activity, r: AssessmentRecord): string {
 /** The assessment as YAML keys and values (text), in the order the format's examples use. */
 function fields(r: AssessmentRecord, flow: boolean): Array<[string, string]> {
   const q = (v: string) => scalarText(v, { flow });
-  const out: Array<[string, string]> = [['by', q(r.by)], ['as-of', q(r.asOf)]];
+  const out: Array<[string, string]> = [
+    ['by', q(r.by)],
+    ['as-of', q(r.asOf)],
+  ];
   if (r.published !== undefined) out.push(['published', q(r.published)]);
   if (r.window !== undefined) out.push(['window', q(r.window)]);
   if (r.scale !== undefined && r.scale !== COMPLETION) out.push(['scale', q(r.scale)]);
@@ -112,14 +117,18 @@ function fields(r: AssessmentRecord, flow: boolean): Array<[string, string]> {
 }
 
 function flowItem(r: AssessmentRecord, pad: boolean): string {
-  const body = fields(r, true).map(([k, v]) => `${k}: ${v}`).join(', ');
+  const body = fields(r, true)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ');
   return pad ? `{ ${body} }` : `{${body}}`;
 }
 
 /** A block mapping item: `- by: X` then each key under `by`. */
 function blockItem(r: AssessmentRecord, prefix: string, eol: string): string {
   const indent = ' '.repeat(prefix.length);
-  return fields(r, false).map(([k, v], i) => `${i === 0 ? prefix : indent}${k}: ${v}${eol}`).join('');
+  return fields(r, false)
+    .map(([k, v], i) => `${i === 0 ? prefix : indent}${k}: ${v}${eol}`)
+    .join('');
 }
 
 function* activityMaps(root: PNode): Generator<PMap> {
@@ -248,8 +257,15 @@ function changedBeyond(before: Roadmap, after: Roadmap, groups: ReadonlyMap<Acti
       const g = groups.get(a);
       if (!g) return a;
       const added = g.records.map((r) => ({
-        by: r.by, asOf: r.asOf, published: r.published ?? null, scale: r.scale ?? COMPLETION, level: r.level,
-        window: r.window ?? null, source: r.source ?? null, evidence: r.evidence ?? [], note: r.note ?? null,
+        by: r.by,
+        asOf: r.asOf,
+        published: r.published ?? null,
+        scale: r.scale ?? COMPLETION,
+        level: r.level,
+        window: r.window ?? null,
+        source: r.source ?? null,
+        evidence: r.evidence ?? [],
+        note: r.note ?? null,
       }));
       return { ...a, assessments: [...(a.assessments ?? []), ...added] };
     }),

@@ -10,5 +10,8 @@ import { inert } from '../text/inert.js';
 export function unifiedDiff(file: string, before: string, after: string, terminal: boolean): string {
   const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
   if (!terminal) return patch;
-  return patch.split('\n').map((line) => inert(line.replace(/\r$/, ''))).join('\n');
+  return patch
+    .split('\n')
+    .map((line) => inert(line.replace(/\r$/, '')))
+    .join('\n');
 }

@@ -23,11 +23,18 @@ export function findActivity(roadmaps: readonly Roadmap[], query: string): FindR
   if (roadmapId !== null) {
     within = roadmaps.filter((r) => r.id === roadmapId);
     if (within.length === 0) {
-      const near = closest(roadmapId, roadmaps.map((r) => r.id));
+      const near = closest(
+        roadmapId,
+        roadmaps.map((r) => r.id),
+      );
       return fail(`no roadmap '${inert(roadmapId)}'${near.length ? `; did you mean ${quoteAll(near)}?` : ''} (roadmaps: ${quoteAll(roadmaps.map((r) => r.id))})`);
     }
   }
-  const matches = within.flatMap((roadmap) => activitiesOf(roadmap).filter((a) => a.id === id).map((activity) => ({ roadmap, activity })));
+  const matches = within.flatMap((roadmap) =>
+    activitiesOf(roadmap)
+      .filter((a) => a.id === id)
+      .map((activity) => ({ roadmap, activity })),
+  );
   const [only] = matches;
   if (only && matches.length === 1) return { ok: true, ...only };
   if (matches.length > 1) {
@@ -38,7 +45,8 @@ export function findActivity(roadmaps: readonly Roadmap[], query: string): FindR
   if (stage) return fail(`'${inert(id)}' is a stage; edits apply to activities (its activities: ${stage.activities.map((a) => inert(a.id)).join(', ')})`);
   const qualify = within.length > 1;
   const near = closest(id, new Set(within.flatMap((r) => activitiesOf(r).map((a) => a.id)))).flatMap((n) =>
-    qualify ? within.filter((r) => activitiesOf(r).some((a) => a.id === n)).map((r) => `${r.id}:${n}`) : [n]);
+    qualify ? within.filter((r) => activitiesOf(r).some((a) => a.id === n)).map((r) => `${r.id}:${n}`) : [n],
+  );
   const where = within.length === 1 ? ` in roadmap ${inert(within[0]!.id)}` : '';
   return fail(`no activity '${inert(id)}'${where}${near.length ? `; did you mean ${quoteAll(near)}?` : ''}`);
 }

@@ -13,7 +13,11 @@ export function pickRoadmap(roadmaps: readonly Roadmap[], query: string, has: (r
     const wanted = query.slice(0, colon);
     const roadmap = roadmaps.find((r) => r.id === wanted);
     if (roadmap) return { ok: true, roadmap, id };
-    const [near] = closest(wanted, roadmaps.map((r) => r.id), 1);
+    const [near] = closest(
+      wanted,
+      roadmaps.map((r) => r.id),
+      1,
+    );
     return { ok: false, message: `no roadmap '${inert(wanted)}'${near ? `; did you mean '${inert(near)}'?` : ''}` };
   }
   const [only] = roadmaps;

@@ -15,13 +15,7 @@ export interface Scaffold {
 const id = (v: string) => (/^\d/.test(v) ? JSON.stringify(v) : scalarText(v));
 
 export function scaffold(s: Scaffold): string {
-  const lines = [
-    `# yaml-language-server: $schema=${s.schemaRef}`,
-    'schema: 1',
-    `id: ${scalarText(s.id)}`,
-    `title: ${scalarText(s.title)}`,
-    'revision: 1',
-  ];
+  const lines = [`# yaml-language-server: $schema=${s.schemaRef}`, 'schema: 1', `id: ${scalarText(s.id)}`, `title: ${scalarText(s.title)}`, 'revision: 1'];
   if (s.timezone) lines.push(`timezone: ${scalarText(s.timezone)}`);
   if (s.entities.length) {
     lines.push('', 'entities:');

@@ -258,7 +258,9 @@ function remove(c: Context, id: string): string {
   const activity = activityOf(c.roadmap, id);
   const referrers = referencesTo(c, id);
   if (referrers.length) {
-    throw new EditError(`cannot remove activity ${inert(id)}: ${referrers.length === 1 ? 'a relative date refers' : 'relative dates refer'} to it:\n${referrers.map((r) => `  ${r}`).join('\n')}\nchange those dates first (roadmap move)`);
+    throw new EditError(
+      `cannot remove activity ${inert(id)}: ${referrers.length === 1 ? 'a relative date refers' : 'relative dates refer'} to it:\n${referrers.map((r) => `  ${r}`).join('\n')}\nchange those dates first (roadmap move)`,
+    );
   }
   const { stage, list, index } = itemOf(c, activityNode(c.source.root(), id));
   // The last one goes with its `activities:` key, as add-stage writes a stage without one.
@@ -307,7 +309,7 @@ function itemOf(c: Context, node: PMap): { stage: PMap; list: PSeq; index: numbe
     const index = list.items.findIndex((n) => n.start === node.start);
     if (index >= 0) return { stage, list, index };
   }
-  throw new EditError('the activity is not in a stage\'s activities: list');
+  throw new EditError("the activity is not in a stage's activities: list");
 }
 
 /** Removes item `index` of a list: in a block list its lines, and the comment lines right above it. */
@@ -323,7 +325,7 @@ function removeItem(source: Source, list: PSeq, index: number): void {
     return;
   }
   let start = lineStartOf(text, item.start);
-  if (!/^[ \t]*-[ \t]+$/.test(text.slice(start, item.start))) throw new EditError('cannot remove an activity written on its parent\'s line; edit the file by hand');
+  if (!/^[ \t]*-[ \t]+$/.test(text.slice(start, item.start))) throw new EditError("cannot remove an activity written on its parent's line; edit the file by hand");
   while (start > 0) {
     const above = lineStartOf(text, start - 1);
     if (!/^[ \t]*#/.test(text.slice(above, start))) break;
@@ -342,7 +344,11 @@ function removeItem(source: Source, list: PSeq, index: number): void {
 
 function activityOf(roadmap: Roadmap, id: string): Activity {
   for (const stage of roadmap.stages) for (const a of stage.activities) if (a.id === id) return a;
-  const near = closest(id, roadmap.stages.flatMap((s) => s.activities.map((a) => a.id)), 1);
+  const near = closest(
+    id,
+    roadmap.stages.flatMap((s) => s.activities.map((a) => a.id)),
+    1,
+  );
   throw new EditError(`no activity '${inert(id)}' in roadmap ${inert(roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
 }
 
@@ -358,8 +364,14 @@ function stageNode(root: PNode, id: string): { list: PSeq; index: number; map: P
 function addActivity(c: Context, stageId: string, a: NewActivity, after: string | undefined): string {
   const stage = c.roadmap.stages.find((s) => s.id === stageId);
   if (!stage) {
-    const near = closest(stageId, c.roadmap.stages.map((s) => s.id), 1);
-    throw new EditError(`no stage '${inert(stageId)}' in roadmap ${inert(c.roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''} (stages: ${c.roadmap.stages.map((s) => inert(s.id)).join(', ')})`);
+    const near = closest(
+      stageId,
+      c.roadmap.stages.map((s) => s.id),
+      1,
+    );
+    throw new EditError(
+      `no stage '${inert(stageId)}' in roadmap ${inert(c.roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''} (stages: ${c.roadmap.stages.map((s) => inert(s.id)).join(', ')})`,
+    );
   }
   fail(idProblem(c.roadmap, a.id));
   if (a.title.trim() === '') throw new EditError('a new activity needs a title: --title TEXT');
@@ -367,7 +379,11 @@ function addActivity(c: Context, stageId: string, a: NewActivity, after: string 
   fail(entitiesProblem(c.roadmap, [...a.responsible, ...a.support]));
   fail(windowProblem(a.window, c.roadmap));
   if (after !== undefined && !stage.activities.some((x) => x.id === after)) {
-    const near = closest(after, stage.activities.map((x) => x.id), 1);
+    const near = closest(
+      after,
+      stage.activities.map((x) => x.id),
+      1,
+    );
     throw new EditError(`--after: no activity '${inert(after)}' in stage ${inert(stage.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
   }
   const { map: stageMap } = stageNode(c.source.root(), stage.id);
@@ -436,7 +452,11 @@ function addStage(c: Context, stage: NewStage, after: string | undefined): strin
   if (stage.title.trim() === '') throw new EditError('a new stage needs a title: --title TEXT');
   if (stage.window !== undefined) fail(windowProblem(stage.window, c.roadmap));
   if (after !== undefined && !c.roadmap.stages.some((s) => s.id === after)) {
-    const near = closest(after, c.roadmap.stages.map((s) => s.id), 1);
+    const near = closest(
+      after,
+      c.roadmap.stages.map((s) => s.id),
+      1,
+    );
     throw new EditError(`--after: no stage '${inert(after)}' in roadmap ${inert(c.roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
   }
   const last = c.roadmap.stages[c.roadmap.stages.length - 1];
@@ -532,7 +552,13 @@ function checkResult(before: Roadmap, after: Roadmap, edit: StructureEdit): void
   }
   if (ids(after).join('\n') !== expected.join('\n')) throw wrong('stages or activities other than the edited one changed');
   const edited = 'activity' in edit && typeof edit.activity === 'string' ? edit.activity : null;
-  const others = (r: Roadmap) => new Map(r.stages.flatMap((s) => s.activities).filter((a) => a.id !== edited).map((a) => [a.id, JSON.stringify(activityKey(a))]));
+  const others = (r: Roadmap) =>
+    new Map(
+      r.stages
+        .flatMap((s) => s.activities)
+        .filter((a) => a.id !== edited)
+        .map((a) => [a.id, JSON.stringify(activityKey(a))]),
+    );
   const then = others(before);
   const changed = [...others(after)].filter(([id, key]) => then.has(id) && then.get(id) !== key).map(([id]) => inert(id));
   if (changed.length > 0) {
@@ -548,7 +574,7 @@ function activityKey(a: Activity): unknown {
 /** Entity ids as the model holds them: an alias read as its entity's id. */
 function resolved(roadmap: Roadmap, ids: readonly string[]): string {
   const byAlias = new Map([...roadmap.entities.values()].flatMap((e) => e.aliases.map((alias) => [alias, e.id] as const)));
-  return ids.map((id) => (roadmap.entities.has(id) ? id : byAlias.get(id) ?? id)).join();
+  return ids.map((id) => (roadmap.entities.has(id) ? id : (byAlias.get(id) ?? id))).join();
 }
 
 function lastOf(roadmap: Roadmap, stageId: string): string {

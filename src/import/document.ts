@@ -3,9 +3,7 @@
  * with the position it was read from, so that structure, periods and entities are
  * written once for every kind of document.
  */
-export type Block =
-  | { readonly kind: 'heading' | 'para' | 'item'; readonly text: string; readonly at: string }
-  | { readonly kind: 'table'; readonly rows: readonly Row[]; readonly at: string };
+export type Block = { readonly kind: 'heading' | 'para' | 'item'; readonly text: string; readonly at: string } | { readonly kind: 'table'; readonly rows: readonly Row[]; readonly at: string };
 
 export interface Row {
   /** Cell texts; paragraphs inside a cell are kept apart by "\n". */

@@ -60,7 +60,14 @@ export function acronym(name: string): string {
     const shouted = words.find((w) => (w.match(/\p{Lu}/gu) ?? []).length >= 2);
     id = shouted ?? words.slice(0, 3).join('-');
   }
-  id = id.replace(/[əƏ]/g, 'E').replace(/ı/g, 'I').normalize('NFKD').replace(/[^A-Za-z0-9-]/g, '').toUpperCase().replace(/-+/g, '-').replace(/^-|-$/g, '');
+  id = id
+    .replace(/[əƏ]/g, 'E')
+    .replace(/ı/g, 'I')
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9-]/g, '')
+    .toUpperCase()
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   return ENTITY_ID.test(id) ? id.slice(0, 40) : 'ENTITY';
 }
 

@@ -18,9 +18,7 @@ export interface PeriodWindow {
   readonly period: string;
 }
 
-export type PeriodReading =
-  | { readonly ok: true; readonly windows: readonly PeriodWindow[]; readonly yearAssumed: boolean }
-  | { readonly ok: false; readonly reason: string };
+export type PeriodReading = { readonly ok: true; readonly windows: readonly PeriodWindow[]; readonly yearAssumed: boolean } | { readonly ok: false; readonly reason: string };
 
 interface Point {
   y?: number;
@@ -65,17 +63,19 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const month = (y: number, m: number) => `${y}-${pad(m)}`;
 
 function normalise(text: string): string {
-  return text
-    .replace(/İ/g, 'i')
-    .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1')
-    // ISO days and months become d.m.y so that "-" can separate a range.
-    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3.$2.$1')
-    .replace(/\b(\d{4})-(\d{2})\b(?!\d)/g, '$2.$1')
-    .replace(/\s+/g, ' ')
-    .replace(/[.,;:\s]+$/, '')
-    .trim();
+  return (
+    text
+      .replace(/İ/g, 'i')
+      .toLowerCase()
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/\b(\d{1,2})(?:st|nd|rd|th)\b/g, '$1')
+      // ISO days and months become d.m.y so that "-" can separate a range.
+      .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3.$2.$1')
+      .replace(/\b(\d{4})-(\d{2})\b(?!\d)/g, '$2.$1')
+      .replace(/\s+/g, ' ')
+      .replace(/[.,;:\s]+$/, '')
+      .trim()
+  );
 }
 
 const POINT = /^(?:(\d{1,2}) )?([\p{L}]+\.?)(?: (\d{1,2}))?(?:,? ?(\d{4}))?$/u;
@@ -193,7 +193,10 @@ function part(raw: string, year: number | undefined): Part {
 
 /** Reads one period cell; `year` is the year a cell without one is taken to mean. */
 export function readPeriod(text: string, year?: number): PeriodReading {
-  const parts = text.split(/\s*(?:;|\n|\band\b|&)\s*/i).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(/\s*(?:;|\n|\band\b|&)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) return { ok: false, reason: 'empty' };
   const windows: PeriodWindow[] = [];
   let yearAssumed = false;

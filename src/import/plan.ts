@@ -47,7 +47,13 @@ const flow = (ids: readonly string[]) => (ids.length === 1 ? q(ids[0]!) : `[${id
 const itemId = (id: string) => (/^\d/.test(id) ? JSON.stringify(id) : scalarText(id));
 
 export function slug(title: string): string {
-  const s = title.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const s = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
   return ROADMAP_ID.test(s) ? s : 'imported-roadmap';
 }
 
@@ -58,9 +64,11 @@ function windowLines(w: PeriodWindow, indent: string): string[] {
 export function planImport(blocks: readonly Block[], options: ImportOptions = {}): ImportPlan {
   const doc = structure(blocks);
   if (doc.stages.length === 0) {
-    throw new ImportError(doc.tables
-      ? 'the activity tables have no rows'
-      : 'no activity table found: a table needs a header row naming the activity, its period and who is responsible (e.g. "Name of activity | Period of execution | Responsible entity")');
+    throw new ImportError(
+      doc.tables
+        ? 'the activity tables have no rows'
+        : 'no activity table found: a table needs a header row naming the activity, its period and who is responsible (e.g. "Name of activity | Period of execution | Responsible entity")',
+    );
   }
   const notes: Note[] = [];
   if (options.id !== undefined && !ROADMAP_ID.test(options.id)) throw new ImportError(`--id ${JSON.stringify(options.id)} is not a roadmap id: lower-case letters, digits and -`);
@@ -76,7 +84,10 @@ export function planImport(blocks: readonly Block[], options: ImportOptions = {}
     `title: ${q(title)}`,
     'revision: 1',
   ];
-  for (const [key, list] of [['goals', doc.goals], ['themes', doc.themes]] as const) {
+  for (const [key, list] of [
+    ['goals', doc.goals],
+    ['themes', doc.themes],
+  ] as const) {
     if (list.length) lines.push('', `${key}:`, ...list.map((g) => `  - ${q(g)}`));
   }
   const stageLines: string[] = ['', 'stages:'];
@@ -170,4 +181,3 @@ function periodLines(period: string, where: string, context: number | undefined,
     }),
   ];
 }
-

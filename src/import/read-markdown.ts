@@ -8,7 +8,10 @@ const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const plain = (text: string) => squeeze(text.replace(/\*\*|__|`/g, '').replace(/<br\s*\/?>/gi, '\n'));
 
 function cells(line: string): string[] {
-  const body = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const body = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return body.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').split('\n').map(plain).join('\n'));
 }
 

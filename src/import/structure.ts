@@ -80,12 +80,15 @@ function activityOf(row: Row, c: Columns): ActivityRow | undefined {
   // A row wider than its header: the extra cells belong to the name (an id column the header left blank).
   const extra = Math.max(0, cells.length - c.width);
   const at = (col: number) => cells[col > c.name ? col + extra : col] ?? '';
-  const name = cells.slice(c.name, c.nameEnd + extra + 1).filter((x) => x.trim() !== '').join(' ');
+  const name = cells
+    .slice(c.name, c.nameEnd + extra + 1)
+    .filter((x) => x.trim() !== '')
+    .join(' ');
   const joined = squeeze(name.replace(/\n/g, ' '));
   const m = ROW_ID.exec(joined);
   const written = c.id !== undefined ? squeeze(at(c.id)).replace(/\.$/, '') : undefined;
   const id = written || m?.[1];
-  const title = (m && !written ? m[2] ?? '' : joined).trim();
+  const title = (m && !written ? (m[2] ?? '') : joined).trim();
   return { id: id || undefined, title, period: at(c.period), responsible: at(c.responsible), at: row.at };
 }
 

@@ -170,7 +170,10 @@ export class Builder {
       const key = `${made.by}\u0000${made.asOf}\u0000${made.scale}\u0000${made.window ?? ''}`;
       const first = seen.get(key);
       if (first) {
-        this.error(x.$node, `a second assessment by ${made.by} as of ${made.asOf}${made.scale === COMPLETION ? '' : ` on ${made.scale}`}${made.window === null ? '' : ` of '${made.window}'`}: the first is at line ${first.line}`);
+        this.error(
+          x.$node,
+          `a second assessment by ${made.by} as of ${made.asOf}${made.scale === COMPLETION ? '' : ` on ${made.scale}`}${made.window === null ? '' : ` of '${made.window}'`}: the first is at line ${first.line}`,
+        );
         continue;
       }
       seen.set(key, made.at);
@@ -417,7 +420,11 @@ export class Builder {
     const near = this.closest(value, known, 3);
     const hint = near.length
       ? `; did you mean ${near.map((n) => `'${n}'`).join(' or ')}?`
-      : known.length === 0 ? '; define it under entities:' : known.length <= 8 ? ` (entities: ${known.join(', ')})` : '';
+      : known.length === 0
+        ? '; define it under entities:'
+        : known.length <= 8
+          ? ` (entities: ${known.join(', ')})`
+          : '';
     this.error(node, `unknown entity '${value}'${hint}`);
   }
 
@@ -453,11 +460,23 @@ export class Builder {
   private deadline(label: string | null, term: DateTerm, node: PNode, done: CalendarDate | null, doneNode: PNode | undefined): Window[] {
     const day = this.term(term, 'last', node, NONE);
     if (!day) return [];
-    return [{
-      label, start: day, end: day, startText: term.text, endText: term.text,
-      done, started: null, cancelled: null, evidence: NONE, notes: null, period: null,
-      at: this.pos(node), doneAt: doneNode ? this.pos(doneNode) : undefined,
-    }];
+    return [
+      {
+        label,
+        start: day,
+        end: day,
+        startText: term.text,
+        endText: term.text,
+        done,
+        started: null,
+        cancelled: null,
+        evidence: NONE,
+        notes: null,
+        period: null,
+        at: this.pos(node),
+        doneAt: doneNode ? this.pos(doneNode) : undefined,
+      },
+    ];
   }
 
   private activity(a: ActivityInput, stage: string, lookup: Map<string, string>): Activity {

@@ -89,7 +89,12 @@ function badStart(c: number): boolean {
 export function scalarNode(value: string, style: PScalar['style'], start: number, end: number): PScalar {
   const plain = style === 'plain';
   return {
-    kind: 'scalar', value, plain, style, start, end,
+    kind: 'scalar',
+    value,
+    plain,
+    style,
+    start,
+    end,
     empty: plain && (value === '' || value === '~' || value === 'null' || value === 'Null' || value === 'NULL'),
   };
 }
@@ -407,8 +412,10 @@ class Reader {
     }
     if (!inMap && this.keyEnd(j) !== -1) return this.map(j, j - this.lineStart(j), depth + 1);
     switch (c) {
-      case DOUBLE_QUOTE: return this.lineScalar(this.doubleQuoted(j));
-      case SINGLE_QUOTE: return this.lineScalar(this.singleQuoted(j));
+      case DOUBLE_QUOTE:
+        return this.lineScalar(this.doubleQuoted(j));
+      case SINGLE_QUOTE:
+        return this.lineScalar(this.singleQuoted(j));
       case OPEN_BRACKET:
       case OPEN_BRACE: {
         const flow = this.flow(j, depth + 1);
@@ -416,8 +423,10 @@ class Reader {
         return this.read(flow, end, end, true);
       }
       case PIPE:
-      case GREATER: return this.blockScalar(j, col);
-      default: return this.lineScalar(this.plain(j));
+      case GREATER:
+        return this.blockScalar(j, col);
+      default:
+        return this.lineScalar(this.plain(j));
     }
   }
 
@@ -476,26 +485,46 @@ class Reader {
   private escape(i: number): [string, number] {
     const e = this.s[i];
     switch (e) {
-      case '\\': return ['\\', 1];
-      case '"': return ['"', 1];
-      case '/': return ['/', 1];
-      case ' ': return [' ', 1];
-      case '0': return ['\0', 1];
-      case 'a': return ['\x07', 1];
-      case 'b': return ['\b', 1];
-      case 'e': return ['\x1b', 1];
-      case 'f': return ['\f', 1];
-      case 'n': return ['\n', 1];
-      case 'r': return ['\r', 1];
-      case 't': return ['\t', 1];
-      case 'v': return ['\v', 1];
-      case 'N': return ['\u0085', 1];
-      case '_': return ['\u00a0', 1];
-      case 'L': return ['\u2028', 1];
-      case 'P': return ['\u2029', 1];
-      case 'x': return [this.hex(i + 1, 2), 3];
-      case 'u': return [this.hex(i + 1, 4), 5];
-      default: return this.give();
+      case '\\':
+        return ['\\', 1];
+      case '"':
+        return ['"', 1];
+      case '/':
+        return ['/', 1];
+      case ' ':
+        return [' ', 1];
+      case '0':
+        return ['\0', 1];
+      case 'a':
+        return ['\x07', 1];
+      case 'b':
+        return ['\b', 1];
+      case 'e':
+        return ['\x1b', 1];
+      case 'f':
+        return ['\f', 1];
+      case 'n':
+        return ['\n', 1];
+      case 'r':
+        return ['\r', 1];
+      case 't':
+        return ['\t', 1];
+      case 'v':
+        return ['\v', 1];
+      case 'N':
+        return ['\u0085', 1];
+      case '_':
+        return ['\u00a0', 1];
+      case 'L':
+        return ['\u2028', 1];
+      case 'P':
+        return ['\u2029', 1];
+      case 'x':
+        return [this.hex(i + 1, 2), 3];
+      case 'u':
+        return [this.hex(i + 1, 4), 5];
+      default:
+        return this.give();
     }
   }
 

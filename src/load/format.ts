@@ -1,10 +1,7 @@
 /** The roadmap file format, schema 1: written once, checked by the loader, exported as JSON Schema. */
 import { parseTerm, parseWindowText, WINDOW_HINT, type DateTerm } from '../calendar/window.js';
 import { zoneProblem } from '../calendar/today.js';
-import {
-  byKind, date, field, integer, list, located, object, oneOrMany, record, text,
-  type JsonSchema, type Type,
-} from './types.js';
+import { byKind, date, field, integer, list, located, object, oneOrMany, record, text, type JsonSchema, type Type } from './types.js';
 import type { PNode } from './yaml.js';
 import { ASSESSOR_KINDS, COMPLETION, COMPLETION_LEVELS, NO_EVIDENCE } from '../model.js';
 import { didYouMean } from '../suggest.js';
@@ -47,13 +44,22 @@ const windowText: Type<WindowSpec> = {
     if (!w.ok) r.error(node, w.error);
     return w.ok ? { start: w.value.start, end: w.value.end, startAt: node, endAt: node } : undefined;
   },
-  json: () => ({ anyOf: [{ type: 'string', pattern: `^${TERM}(\\.\\.${TERM})?$` }, { type: 'integer', description: 'a whole year' }] }),
+  json: () => ({
+    anyOf: [
+      { type: 'string', pattern: `^${TERM}(\\.\\.${TERM})?$` },
+      { type: 'integer', description: 'a whole year' },
+    ],
+  }),
 };
 
-const windowMap = object('window', {
-  start: field(termType('First day: a day, a month or a year (its first day), or a relative date'), true),
-  end: field(termType('Last day: a day, a month or a year (its last day), or a relative date'), true),
-}, 'A window from start to end, both inclusive');
+const windowMap = object(
+  'window',
+  {
+    start: field(termType('First day: a day, a month or a year (its first day), or a relative date'), true),
+    end: field(termType('Last day: a day, a month or a year (its last day), or a relative date'), true),
+  },
+  'A window from start to end, both inclusive',
+);
 
 const windowType: Type<WindowSpec> = (() => {
   const either = byKind('When: 2019-03-01..2019-05-31, 2019-03..2019-04, 2019-06, 2019-12-31, 2019, 2019..2020 or {start, end}', windowText, windowMap, `a window: ${WINDOW_HINT}`);
@@ -109,13 +115,17 @@ const statusFields = {
 // Spec revision 2: the source document's own wording of a period, kept verbatim.
 const periodField = field(text({ description: 'The period as the source document words it, verbatim (e.g. "March-april, 2019")' }));
 
-const windowEntry = object('window entry', {
-  label: field(text({ description: 'What this window is, e.g. "6-month review"' })),
-  window: field(located(windowType)),
-  due: field(located(dueType)),
-  ...statusFields,
-  period: periodField,
-}, 'One of several windows of an activity, with its own completion');
+const windowEntry = object(
+  'window entry',
+  {
+    label: field(text({ description: 'What this window is, e.g. "6-month review"' })),
+    window: field(located(windowType)),
+    due: field(located(dueType)),
+    ...statusFields,
+    period: periodField,
+  },
+  'One of several windows of an activity, with its own completion',
+);
 
 const windowsItem = byKind('A window, or {label, window|due, done, ...}', located(windowType), windowEntry, 'a window or a mapping {label, window, done}');
 
@@ -143,17 +153,21 @@ function oneOf<V extends string>(values: readonly V[], description: string): Typ
   };
 }
 
-const assessmentFields = object('assessment', {
-  by: field(located(text({ pattern: ENTITY_ID, patternHint: 'an assessor id', description: 'Who rates: an id from assessors' })), true),
-  'as-of': field(date('The date the rating describes; it is visible from that day on'), true),
-  published: field(located(date('When the rating was published; not before as-of'))),
-  scale: field(located(text({ pattern: SCALE_NAME, patternHint: 'a scale name', description: 'The scale of level: completion (built in) or one from scales' }))),
-  level: field(located(text({ description: 'A level of the scale (completion: not-started, limited, substantial, complete; no-evidence on any scale)' })), true),
-  window: field(located(text({ description: 'The label of the window rated (a milestone); the whole activity when absent' }))),
-  source: field(text({ description: 'The report the rating comes from' })),
-  evidence: field(list(text({ description: 'A link or reference' }), 'What the rating rests on')),
-  note: field(text({ description: 'Free text' })),
-}, 'A rating of the activity (or of one labelled window) by an assessor, as of a date');
+const assessmentFields = object(
+  'assessment',
+  {
+    by: field(located(text({ pattern: ENTITY_ID, patternHint: 'an assessor id', description: 'Who rates: an id from assessors' })), true),
+    'as-of': field(date('The date the rating describes; it is visible from that day on'), true),
+    published: field(located(date('When the rating was published; not before as-of'))),
+    scale: field(located(text({ pattern: SCALE_NAME, patternHint: 'a scale name', description: 'The scale of level: completion (built in) or one from scales' }))),
+    level: field(located(text({ description: 'A level of the scale (completion: not-started, limited, substantial, complete; no-evidence on any scale)' })), true),
+    window: field(located(text({ description: 'The label of the window rated (a milestone); the whole activity when absent' }))),
+    source: field(text({ description: 'The report the rating comes from' })),
+    evidence: field(list(text({ description: 'A link or reference' }), 'What the rating rests on')),
+    note: field(text({ description: 'Free text' })),
+  },
+  'A rating of the activity (or of one labelled window) by an assessor, as of a date',
+);
 
 const assessmentType: Type<NonNullable<ReturnType<typeof assessmentFields.check>>> = {
   check: (node, r) => assessmentFields.check(node, r),
@@ -167,11 +181,15 @@ const assessmentType: Type<NonNullable<ReturnType<typeof assessmentFields.check>
 
 export type AssessmentInput = NonNullable<ReturnType<typeof assessmentType.check>>;
 
-const assessorFields = object('assessor', {
-  entity: field(located(text({ pattern: ENTITY_ID, patternHint: 'an entity id', description: 'The entity of this roadmap that rates' }))),
-  name: field(text({ description: 'Full name (of an assessor that is no entity of the roadmap)' })),
-  kind: field(oneOf(ASSESSOR_KINDS, 'self (the government\'s own), alternative (civil society) or independent'), true),
-}, 'Who rates: an entity of this roadmap or a named outsider, and what kind of assessor it is');
+const assessorFields = object(
+  'assessor',
+  {
+    entity: field(located(text({ pattern: ENTITY_ID, patternHint: 'an entity id', description: 'The entity of this roadmap that rates' }))),
+    name: field(text({ description: 'Full name (of an assessor that is no entity of the roadmap)' })),
+    kind: field(oneOf(ASSESSOR_KINDS, "self (the government's own), alternative (civil society) or independent"), true),
+  },
+  'Who rates: an entity of this roadmap or a named outsider, and what kind of assessor it is',
+);
 
 const assessorType: Type<NonNullable<ReturnType<typeof assessorFields.check>>> = {
   check(node, r) {
@@ -184,39 +202,51 @@ const assessorType: Type<NonNullable<ReturnType<typeof assessorFields.check>>> =
 
 const scaleType = list(text({ description: 'A level' }), 'The levels of the scale, lowest first');
 
-export const activityType = object('activity', {
-  id: field(located(itemId('activity')), true),
-  title: field(text({ description: 'What is to be done' }), true),
-  window: field(located(windowType)),
-  due: field(located(dueType)),
-  windows: field(list(windowsItem, 'Several windows (a recurring report, milestones), each with its own completion')),
-  responsible: field(oneOrMany(entityRef, 'Responsible entity id(s)')),
-  support: field(oneOrMany(entityRef, 'Supporting entity id(s)')),
-  ...statusFields,
-  period: periodField,
-  tags: field(list(text(), 'Free tags')),
-  assessments: field(list(assessmentType, 'Ratings of this activity by the assessors')),
-}, 'An activity: what, when, and who is responsible');
+export const activityType = object(
+  'activity',
+  {
+    id: field(located(itemId('activity')), true),
+    title: field(text({ description: 'What is to be done' }), true),
+    window: field(located(windowType)),
+    due: field(located(dueType)),
+    windows: field(list(windowsItem, 'Several windows (a recurring report, milestones), each with its own completion')),
+    responsible: field(oneOrMany(entityRef, 'Responsible entity id(s)')),
+    support: field(oneOrMany(entityRef, 'Supporting entity id(s)')),
+    ...statusFields,
+    period: periodField,
+    tags: field(list(text(), 'Free tags')),
+    assessments: field(list(assessmentType, 'Ratings of this activity by the assessors')),
+  },
+  'An activity: what, when, and who is responsible',
+);
 
 export type ActivityInput = NonNullable<ReturnType<typeof activityType.check>>;
 
 // Spec revision 2: a stage's own commitments, each evaluated like a single-day window.
-const milestoneType = object('milestone', {
-  label: field(text({ description: 'What is due, e.g. "National Action Plan submitted"' }), true),
-  due: field(located(dueType), true),
-  done: field(date('Met on this date (late when after due)')),
-}, 'A deadline of the stage');
+const milestoneType = object(
+  'milestone',
+  {
+    label: field(text({ description: 'What is due, e.g. "National Action Plan submitted"' }), true),
+    due: field(located(dueType), true),
+    done: field(date('Met on this date (late when after due)')),
+  },
+  'A deadline of the stage',
+);
 
-export const stageType = object('stage', {
-  id: field(located(itemId('stage')), true),
-  title: field(text({ description: 'Stage title' }), true),
-  window: field(located(windowType)),
-  due: field(located(dueType)),
-  milestones: field(list(milestoneType, 'Deadlines of the stage (not with due:)')),
-  goals: field(list(text(), 'What the stage is to achieve')),
-  notes: field(text({ description: 'Free text' })),
-  activities: field(list(activityType, 'The activities of the stage')),
-}, 'A stage of the roadmap');
+export const stageType = object(
+  'stage',
+  {
+    id: field(located(itemId('stage')), true),
+    title: field(text({ description: 'Stage title' }), true),
+    window: field(located(windowType)),
+    due: field(located(dueType)),
+    milestones: field(list(milestoneType, 'Deadlines of the stage (not with due:)')),
+    goals: field(list(text(), 'What the stage is to achieve')),
+    notes: field(text({ description: 'Free text' })),
+    activities: field(list(activityType, 'The activities of the stage')),
+  },
+  'A stage of the roadmap',
+);
 
 /** The stage's schema also says that due: and milestones: exclude each other. */
 const stageJson = stageType.json;
@@ -224,13 +254,19 @@ stageType.json = () => ({ ...stageJson(), not: { required: ['due', 'milestones']
 
 export type StageInput = NonNullable<ReturnType<typeof stageType.check>>;
 
-const entityType = byKind('The entity\'s full name, or {name, aliases}',
+const entityType = byKind(
+  "The entity's full name, or {name, aliases}",
   text({ description: 'Full name' }),
-  object('entity', {
-    name: field(text({ description: 'Full name' }), true),
-    aliases: field(list(text(), 'Other ids or short names that may be used in responsible/support')),
-  }, 'An entity with aliases'),
-  'a name or {name, aliases}');
+  object(
+    'entity',
+    {
+      name: field(text({ description: 'Full name' }), true),
+      aliases: field(list(text(), 'Other ids or short names that may be used in responsible/support')),
+    },
+    'An entity with aliases',
+  ),
+  'a name or {name, aliases}',
+);
 
 const timezoneType: Type<string> = {
   check(node, r) {
@@ -245,26 +281,30 @@ const timezoneType: Type<string> = {
   json: () => ({ type: 'string', description: 'IANA time zone in which "today" is taken, e.g. Asia/Baku' }),
 };
 
-export const roadmapType = object('roadmap', {
-  schema: field(integer(1, 'Format version of this file'), true),
-  id: field(located(text({ pattern: ROADMAP_ID, patternHint: 'a roadmap id (lower-case letters, digits and -)', description: 'Roadmap id, unique per (id, revision)' })), true),
-  title: field(text({ description: 'Roadmap title' }), true),
-  revision: field(integer(1, 'Edition of this roadmap (default 1); the highest is used unless --revision says otherwise')),
-  published: field(date('Date of this edition')),
-  timezone: field(timezoneType),
-  description: field(text({ description: 'What this roadmap is, where it comes from' })),
-  sources: field(list(text(), 'Where the roadmap was published')),
-  goals: field(list(text(), 'Goals or requirements of the whole roadmap')),
-  themes: field(list(text(), 'Themes or directions')),
-  entities: field(record('entities', ENTITY_ID, 'an entity id (letters, digits, \'.\', \'-\', \'_\')', entityType, 'Responsible and supporting entities: id -> name or {name, aliases}')),
-  scales: field(scalesType()),
-  assessors: field(record('assessors', ENTITY_ID, 'an assessor id (letters, digits, \'.\', \'-\', \'_\')', assessorType, 'Who rates the activities: id -> {entity | name, kind}')),
-  stages: field(list(stageType, 'The stages, in order'), true),
-}, 'A roadmap (schema 1)');
+export const roadmapType = object(
+  'roadmap',
+  {
+    schema: field(integer(1, 'Format version of this file'), true),
+    id: field(located(text({ pattern: ROADMAP_ID, patternHint: 'a roadmap id (lower-case letters, digits and -)', description: 'Roadmap id, unique per (id, revision)' })), true),
+    title: field(text({ description: 'Roadmap title' }), true),
+    revision: field(integer(1, 'Edition of this roadmap (default 1); the highest is used unless --revision says otherwise')),
+    published: field(date('Date of this edition')),
+    timezone: field(timezoneType),
+    description: field(text({ description: 'What this roadmap is, where it comes from' })),
+    sources: field(list(text(), 'Where the roadmap was published')),
+    goals: field(list(text(), 'Goals or requirements of the whole roadmap')),
+    themes: field(list(text(), 'Themes or directions')),
+    entities: field(record('entities', ENTITY_ID, "an entity id (letters, digits, '.', '-', '_')", entityType, 'Responsible and supporting entities: id -> name or {name, aliases}')),
+    scales: field(scalesType()),
+    assessors: field(record('assessors', ENTITY_ID, "an assessor id (letters, digits, '.', '-', '_')", assessorType, 'Who rates the activities: id -> {entity | name, kind}')),
+    stages: field(list(stageType, 'The stages, in order'), true),
+  },
+  'A roadmap (schema 1)',
+);
 
 /** Named rating scales; `completion` is built in and cannot be redeclared. */
 function scalesType() {
-  const inner = record('scales', SCALE_NAME, 'a scale name (letters, digits, \'.\', \'-\', \'_\')', scaleType, 'Named, ordered rating scales (lowest level first), besides the built-in completion');
+  const inner = record('scales', SCALE_NAME, "a scale name (letters, digits, '.', '-', '_')", scaleType, 'Named, ordered rating scales (lowest level first), besides the built-in completion');
   return {
     check: inner.check,
     json: () => ({ ...inner.json(), propertyNames: { pattern: SCALE_NAME.source, not: { const: COMPLETION } } }),
@@ -276,7 +316,10 @@ export type RoadmapInput = NonNullable<ReturnType<typeof roadmapType.check>>;
 /** The JSON Schema (draft-07) of the file format, for editors. */
 export function jsonSchema(): JsonSchema {
   const root = roadmapType.json() as Record<string, unknown>;
-  const properties = { ...(root.properties as Record<string, JsonSchema>), schema: { description: 'Format version of this file', anyOf: [{ const: SCHEMA_VERSION }, { type: 'string', pattern: `^0*${SCHEMA_VERSION}$` }] } };
+  const properties = {
+    ...(root.properties as Record<string, JsonSchema>),
+    schema: { description: 'Format version of this file', anyOf: [{ const: SCHEMA_VERSION }, { type: 'string', pattern: `^0*${SCHEMA_VERSION}$` }] },
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'roadmap file (schema 1)',

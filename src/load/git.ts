@@ -60,9 +60,7 @@ export async function isShallow(repo: Repo): Promise<boolean> {
 
 /** What to say after "unknown revision": in a shallow clone, how to fetch the history. */
 export async function shallowHint(repo: Repo): Promise<string> {
-  return (await isShallow(repo))
-    ? '; this is a shallow clone, which may lack that history: fetch more (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)'
-    : '';
+  return (await isShallow(repo)) ? '; this is a shallow clone, which may lack that history: fetch more (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)' : '';
 }
 
 /** A path as the user gave it (relative to cwd, or absolute) to a path from the repository's top. */
@@ -176,7 +174,8 @@ async function readBlobs(repo: Repo, objects: readonly string[], limit: number, 
         header = Buffer.alloc(0);
         at = nl + 1;
         const written = /^\S+ blob (\d+)$/.exec(line)?.[1];
-        if (written === undefined) onBlob(index++, null, 0); // "<object> missing", or not a blob
+        if (written === undefined)
+          onBlob(index++, null, 0); // "<object> missing", or not a blob
         else need = (size = Number(written)) + 1;
         continue;
       }
@@ -225,14 +224,20 @@ export async function loadAtRevision(repo: Repo, options: RevisionLoad): Promise
   const shown = (e: Entry) => `${options.revision}:${e.path}`;
   const results: Array<{ roadmap: Roadmap | null; problems: readonly Problem[] }> = [];
   // Each file is parsed as it arrives: the texts of a large portfolio are never all held at once.
-  await readBlobs(repo, entries.map((e) => e.object), MAX_FILE_BYTES, (i, content, size) => {
-    const at = shown(entries[i]!);
-    if (size > MAX_FILE_BYTES) results[i] = { roadmap: null, problems: [fileProblem(at, `file is ${(size / 1048576).toFixed(1)} MiB; roadmap files are limited to ${MAX_FILE_BYTES / 1048576} MiB`)] };
-    else if (content === null) results[i] = { roadmap: null, problems: [fileProblem(at, 'git could not read this file')] };
-    else {
-      const read = decodeRoadmap(content, at);
-      results[i] = 'problem' in read ? { roadmap: null, problems: [read.problem] } : parseRoadmap(read.text, at);
-    }
-  });
+  await readBlobs(
+    repo,
+    entries.map((e) => e.object),
+    MAX_FILE_BYTES,
+    (i, content, size) => {
+      const at = shown(entries[i]!);
+      if (size > MAX_FILE_BYTES)
+        results[i] = { roadmap: null, problems: [fileProblem(at, `file is ${(size / 1048576).toFixed(1)} MiB; roadmap files are limited to ${MAX_FILE_BYTES / 1048576} MiB`)] };
+      else if (content === null) results[i] = { roadmap: null, problems: [fileProblem(at, 'git could not read this file')] };
+      else {
+        const read = decodeRoadmap(content, at);
+        results[i] = 'problem' in read ? { roadmap: null, problems: [read.problem] } : parseRoadmap(read.text, at);
+      }
+    },
+  );
   return gathered(results, problems, options.edition, entries.map(shown));
 }

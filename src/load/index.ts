@@ -2,7 +2,19 @@
 // Synchronous on purpose: files are parsed one after the other anyway, and the
 // first asynchronous call would start libuv's thread pool (milliseconds at start-up)
 // and, for a portfolio of thousands of files, open them all at once.
-import { closeSync as close, constants, fstatSync as fstat, lstatSync as lstat, openSync as open, readdirSync as readdir, readSync, realpathSync as realpath, statSync as stat, type Dirent, type Stats } from 'node:fs';
+import {
+  closeSync as close,
+  constants,
+  fstatSync as fstat,
+  lstatSync as lstat,
+  openSync as open,
+  readdirSync as readdir,
+  readSync,
+  realpathSync as realpath,
+  statSync as stat,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import type { Problem, Roadmap } from '../model.js';
 import { parseRoadmap } from './parse.js';
@@ -158,13 +170,19 @@ export function isRoadmapFile(relative: string): boolean {
 export function describeIoError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file or directory';
+    case 'ENOENT':
+      return 'no such file or directory';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory';
-    case 'ELOOP': return 'too many levels of symbolic links';
-    case 'ENXIO': return 'not a regular file';
-    default: return error instanceof Error ? error.message : String(error);
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENXIO':
+      return 'not a regular file';
+    default:
+      return error instanceof Error ? error.message : String(error);
   }
 }
 
@@ -283,7 +301,12 @@ export async function loadRoadmaps(paths: readonly string[], options: LoadOption
     if ('problem' in read) return { roadmap: null, problems: [read.problem] };
     return parseRoadmap(read.text, shown);
   });
-  return gathered(parsed, problems, options.revision, files.map((f) => display(f, cwd)));
+  return gathered(
+    parsed,
+    problems,
+    options.revision,
+    files.map((f) => display(f, cwd)),
+  );
 }
 
 /** The roadmaps parsed from some files (from disk or from git), their problems and the editions picked. */
@@ -321,7 +344,10 @@ export function selectEditions(all: readonly Roadmap[], revision?: number): { ro
     const pick = editions.find((e) => e.revision === revision);
     if (pick) roadmaps.push(pick);
     else {
-      const have = editions.map((e) => e.revision).sort((a, b) => a - b).join(', ');
+      const have = editions
+        .map((e) => e.revision)
+        .sort((a, b) => a - b)
+        .join(', ');
       problems.push(fileProblem(editions[0]?.file ?? id, `roadmap ${id} has no revision ${revision} (it has ${have})`));
     }
   }

@@ -42,15 +42,12 @@ function activityWarnings(stage: Stage, a: Activity, today: CalendarDate): Probl
 
 /** A rating without its report cannot be checked by a reader. */
 function unsourced(a: Activity): Problem[] {
-  return (a.assessments ?? []).filter((x) => x.source === null)
-    .map((x) => warning(x.at, `the assessment of ${a.id} by ${x.by} as of ${x.asOf} has no source: add source: (the report it comes from)`));
+  return (a.assessments ?? []).filter((x) => x.source === null).map((x) => warning(x.at, `the assessment of ${a.id} by ${x.by} as of ${x.asOf} has no source: add source: (the report it comes from)`));
 }
 
 function unusedEntities(roadmap: Roadmap): Problem[] {
   const used = new Set(roadmap.stages.flatMap((s) => s.activities.flatMap((a) => [...a.responsible, ...a.support])));
-  return [...roadmap.entities.values()]
-    .filter((e) => !used.has(e.id))
-    .map((e) => warning(e.at, `entity ${e.id} is defined but no activity names it (responsible or support)`));
+  return [...roadmap.entities.values()].filter((e) => !used.has(e.id)).map((e) => warning(e.at, `entity ${e.id} is defined but no activity names it (responsible or support)`));
 }
 
 /** Every warning for one roadmap, once each (an activity's `done` and `started` are inherited by all its windows). */

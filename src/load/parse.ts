@@ -34,9 +34,12 @@ function schemaVersion(root: PMap, b: Builder, readers: Readers): number | null 
   const n = Number(v.value);
   if (readers[n]) return n;
   const newest = Math.max(...Object.keys(readers).map(Number));
-  b.error(v, n > newest
-    ? `this file is written for a newer version of roadmap (schema ${n}); this version reads schema ${newest}: upgrade roadmap`
-    : `schema ${n} is not a format version of roadmap; use schema: ${newest}`);
+  b.error(
+    v,
+    n > newest
+      ? `this file is written for a newer version of roadmap (schema ${n}); this version reads schema ${newest}: upgrade roadmap`
+      : `schema ${n} is not a format version of roadmap; use schema: ${newest}`,
+  );
   return null;
 }
 

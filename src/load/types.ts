@@ -79,7 +79,13 @@ export function integer(min: number, description: string): Type<number> {
       return Number(s.value);
     },
     // Also as text: the loader reads every scalar as text (YAML's failsafe schema).
-    json: () => ({ description, anyOf: [{ type: 'integer', minimum: min }, { type: 'string', pattern: min === 1 ? '^0*[1-9][0-9]*$' : '^[0-9]+$' }] }),
+    json: () => ({
+      description,
+      anyOf: [
+        { type: 'integer', minimum: min },
+        { type: 'string', pattern: min === 1 ? '^0*[1-9][0-9]*$' : '^[0-9]+$' },
+      ],
+    }),
   };
 }
 

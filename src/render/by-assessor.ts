@@ -15,7 +15,12 @@ const NONE = 'No assessments recorded.\n';
 /** "completion: limited 1 · no-evidence 1 · impact: major 1". */
 function countsLine(s: AssessorSummary, esc: Escape): string {
   return Object.entries(s.counts)
-    .map(([scale, levels]) => `${esc(scale)}: ${Object.entries(levels).map(([level, n]) => `${esc(level)} ${n}`).join(' · ')}`)
+    .map(
+      ([scale, levels]) =>
+        `${esc(scale)}: ${Object.entries(levels)
+          .map(([level, n]) => `${esc(level)} ${n}`)
+          .join(' · ')}`,
+    )
     .join(' · ');
 }
 
@@ -49,7 +54,12 @@ export function renderAssessorMarkdown(report: Report): string {
   if (assessors.length === 0) return NONE;
   const several = report.roadmaps.length > 1;
   const sections = assessors.map((s) => {
-    const counts = Object.entries(s.counts).map(([scale, levels]) => [md(scale), Object.entries(levels).map(([l, n]) => `${md(l)} ${n}`).join(', ')]);
+    const counts = Object.entries(s.counts).map(([scale, levels]) => [
+      md(scale),
+      Object.entries(levels)
+        .map(([l, n]) => `${md(l)} ${n}`)
+        .join(', '),
+    ]);
     const rated = s.activities.map(({ report: a, latest }) => [md(a.activity.id), md(a.activity.title), ratings(latest, md)]);
     return [
       `### ${heading(s, md, several, false)}`,
@@ -65,8 +75,13 @@ export function renderAssessorJson(report: Report): string {
   return jsonText({
     today: report.today,
     assessors: assess(report).assessors.map((s) => ({
-      roadmap: s.roadmap.id, id: s.assessor.id, name: s.assessor.name, kind: s.assessor.kind, entity: s.assessor.entity,
-      counts: s.counts, activities: s.activities.map(({ report: a }) => a.activity.id),
+      roadmap: s.roadmap.id,
+      id: s.assessor.id,
+      name: s.assessor.name,
+      kind: s.assessor.kind,
+      entity: s.assessor.entity,
+      counts: s.counts,
+      activities: s.activities.map(({ report: a }) => a.activity.id),
     })),
   });
 }

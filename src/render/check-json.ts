@@ -6,9 +6,7 @@ import { renderJsonChunks, reportJson } from './json.js';
 
 /** The activities listed: those with a failing window, then those with a failing disagreement. */
 function listed(result: CheckResult): readonly ActivityReport[] {
-  return result.disagreements.length
-    ? [...new Set([...result.failingActivities, ...result.disagreements.map((f) => f.activity)])]
-    : result.failingActivities;
+  return result.disagreements.length ? [...new Set([...result.failingActivities, ...result.disagreements.map((f) => f.activity)])] : result.failingActivities;
 }
 
 /**

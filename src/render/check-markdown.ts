@@ -10,7 +10,13 @@ import { md, table } from './markdown.js';
 import { plural, span } from './words.js';
 
 const EMOJI: Record<State, string> = {
-  overdue: '🔴', 'due-soon': '🟠', active: '🔵', upcoming: '⚪', later: '⚪', done: '🟢', cancelled: '⚫',
+  overdue: '🔴',
+  'due-soon': '🟠',
+  active: '🔵',
+  upcoming: '⚪',
+  later: '⚪',
+  done: '🟢',
+  cancelled: '⚫',
 };
 
 export interface CheckMarkdownOptions {
@@ -20,14 +26,7 @@ export interface CheckMarkdownOptions {
 
 function row(f: Finding): string[] {
   const w = f.window.window;
-  return [
-    md(findingName(f)),
-    md(findingTitle(f)),
-    md(span(w.start, w.end)),
-    `${EMOJI[f.window.state]} ${md(findingState(f))}`,
-    md(findingWho(f)),
-    md(findingWhere(f)),
-  ];
+  return [md(findingName(f)), md(findingTitle(f)), md(span(w.start, w.end)), `${EMOJI[f.window.state]} ${md(findingState(f))}`, md(findingWho(f)), md(findingWhere(f))];
 }
 
 const HEAD = ['Activity', 'Title', 'Window', 'State', 'Responsible', 'Where'];
@@ -40,10 +39,7 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 function stageTable(result: CheckResult): string {
   const many = result.report.roadmaps.length > 1;
-  const rows = result.report.stages.map((g) => [
-    md(`${many ? `${g.roadmap.id} ` : ''}${g.key} — ${g.title}`),
-    ...STATES.map((s) => (g.counts[s] ? String(g.counts[s]) : '')),
-  ]);
+  const rows = result.report.stages.map((g) => [md(`${many ? `${g.roadmap.id} ` : ''}${g.key} — ${g.title}`), ...STATES.map((s) => (g.counts[s] ? String(g.counts[s]) : ''))]);
   return table(['Stage', ...STATES], rows);
 }
 

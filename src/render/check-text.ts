@@ -5,22 +5,11 @@ import { inert } from '../text/inert.js';
 import type { Paint } from './paint.js';
 
 function line(f: Finding, paint: Paint): string {
-  return [
-    paint.bold(findingName(f)),
-    findingTitle(f),
-    paint.state(f.window.state, findingState(f)),
-    findingWho(f),
-    paint.dim(findingWhere(f)),
-  ].join(' · ');
+  return [paint.bold(findingName(f)), findingTitle(f), paint.state(f.window.state, findingState(f)), findingWho(f), paint.dim(findingWhere(f))].join(' · ');
 }
 
 function disagreementLine(f: DisagreementFinding, paint: Paint): string {
-  return [
-    paint.bold(disagreementName(f)),
-    inert(f.activity.activity.title),
-    paint.state('overdue', disagreementWords(f)),
-    paint.dim(disagreementWhere(f)),
-  ].join(' · ');
+  return [paint.bold(disagreementName(f)), inert(f.activity.activity.title), paint.state('overdue', disagreementWords(f)), paint.dim(disagreementWhere(f))].join(' · ');
 }
 
 export function renderCheckText(result: CheckResult, paint: Paint): string {

@@ -53,8 +53,11 @@ complete -c roadmap -s o -l output -r -F
 
 export function completionScript(shell: Shell): string {
   switch (shell) {
-    case 'bash': return BASH;
-    case 'zsh': return ZSH;
-    case 'fish': return FISH;
+    case 'bash':
+      return BASH;
+    case 'zsh':
+      return ZSH;
+    case 'fish':
+      return FISH;
   }
 }

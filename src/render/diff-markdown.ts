@@ -23,7 +23,13 @@ export function renderDiffMarkdown(report: DiffReport): string {
     out.push(`No changes to ${report.common.map(md).join(', ')}.`);
     return `${out.join('\n')}\n`;
   }
-  out.push(`**${headline(report.changes, report.groups.map((g) => g.id), md).replace(/^(\d+ changes?)/, '$1**')}`);
+  out.push(
+    `**${headline(
+      report.changes,
+      report.groups.map((g) => g.id),
+      md,
+    ).replace(/^(\d+ changes?)/, '$1**')}`,
+  );
   if (report.failOn.length > 0 && report.failing.length > 0) {
     out.push('', `⚠️ **${plural(report.failing.length, 'change')} ${report.failing.length === 1 ? 'needs' : 'need'} sign-off** (${report.failOn.join(', ')}).`);
   }

@@ -29,7 +29,13 @@ function lines(changes: readonly Change[], titles: ReadonlyMap<string, string>, 
 export function renderDiffText(report: DiffReport, paint: Paint = plain): string {
   const from = `${inertPath(report.old.label)} ⇒ ${inert(report.new.label)}`;
   if (report.changes.length === 0) return `${from}: no changes to ${report.common.map(inert).join(', ')}\n`;
-  const out = [`${from}: ${headline(report.changes, report.groups.map((g) => g.id), inert)}`];
+  const out = [
+    `${from}: ${headline(
+      report.changes,
+      report.groups.map((g) => g.id),
+      inert,
+    )}`,
+  ];
   for (const g of report.groups) {
     out.push('', paint.bold(`${inert(g.id)} — ${inert(g.title)}`));
     out.push(...lines(g.changes, g.titles, '  ', paint));

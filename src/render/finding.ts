@@ -49,16 +49,15 @@ export function verdict(result: CheckResult): string {
   const deadlines = plural(failing.length - windows, 'stage deadline');
   const split = disagreements.length ? `${plural(disagreements.length, 'disagreement')} between ratings` : '';
   const among = `among ${plural(total, 'activity', 'activities')}`;
-  const failed = windows && windows < failing.length
-    ? `${plural(windows, 'window')} failing (${on}) in ${failingActivities.length} of ${plural(total, 'activity', 'activities')}, and ${deadlines}`
-    : windows
-      ? `${plural(windows, 'window')} failing (${on}) in ${failingActivities.length} of ${plural(total, 'activity', 'activities')}`
-      : failing.length
-        ? `${deadlines} failing (${on}); no window failing ${among}`
-        : '';
-  const head = failed
-    ? `${failed}${split ? `; ${split}` : ''}`
-    : split ? `${split} failing (${on}) ${among}` : `nothing failing (${on}) ${among}`;
+  const failed =
+    windows && windows < failing.length
+      ? `${plural(windows, 'window')} failing (${on}) in ${failingActivities.length} of ${plural(total, 'activity', 'activities')}, and ${deadlines}`
+      : windows
+        ? `${plural(windows, 'window')} failing (${on}) in ${failingActivities.length} of ${plural(total, 'activity', 'activities')}`
+        : failing.length
+          ? `${deadlines} failing (${on}); no window failing ${among}`
+          : '';
+  const head = failed ? `${failed}${split ? `; ${split}` : ''}` : split ? `${split} failing (${on}) ${among}` : `nothing failing (${on}) ${among}`;
   return dueSoon.length ? `${head}; ${plural(dueSoon.length, 'window')} due soon` : head;
 }
 

@@ -34,9 +34,7 @@ export function escapeProperty(text: string): string {
 }
 
 export function command(a: Annotation): string {
-  const props = (['file', 'line', 'col', 'title'] as const)
-    .flatMap((k) => (a[k] === undefined ? [] : [`${k}=${escapeProperty(visibleControls(String(a[k])))}`]))
-    .join(',');
+  const props = (['file', 'line', 'col', 'title'] as const).flatMap((k) => (a[k] === undefined ? [] : [`${k}=${escapeProperty(visibleControls(String(a[k])))}`])).join(',');
   return `::${a.level}${props ? ` ${props}` : ''}::${escapeData(a.message)}`;
 }
 
@@ -88,26 +86,26 @@ function disagreementAnnotation(f: DisagreementFinding): Annotation {
 
 /** `roadmap check --format github`: an error per failing window and disagreement, a warning per window due soon. */
 export function renderCheckGithub(result: CheckResult): string {
-  const annotations = [
-    ...result.failing.map((f) => findingAnnotation(f, 'error')),
-    ...result.disagreements.map(disagreementAnnotation),
-    ...result.dueSoon.map((f) => findingAnnotation(f, 'warning')),
-  ];
+  const annotations = [...result.failing.map((f) => findingAnnotation(f, 'error')), ...result.disagreements.map(disagreementAnnotation), ...result.dueSoon.map((f) => findingAnnotation(f, 'warning'))];
   return capped(annotations, (errors, warnings) => {
-    const parts = [errors ? `${plural(errors, result.disagreements.length ? 'more failing item' : 'more failing window')}` : '', warnings ? `${plural(warnings, 'more window')} due soon` : ''].filter(Boolean);
+    const parts = [errors ? `${plural(errors, result.disagreements.length ? 'more failing item' : 'more failing window')}` : '', warnings ? `${plural(warnings, 'more window')} due soon` : ''].filter(
+      Boolean,
+    );
     return `${parts.join(' and ')} not annotated (GitHub shows ${ANNOTATION_CAP} of each per step); the job summary and \`roadmap check\` list them all`;
   });
 }
 
 /** `roadmap validate --format github`: an annotation on each problem's line. */
 export function renderProblemsGithub(problems: readonly Problem[]): string {
-  const annotations = problems.map((p): Annotation => ({
-    level: p.severity,
-    file: p.file,
-    ...(p.line > 0 ? { line: p.line, col: p.column } : {}),
-    title: 'roadmap validate',
-    message: inert(p.message),
-  }));
+  const annotations = problems.map(
+    (p): Annotation => ({
+      level: p.severity,
+      file: p.file,
+      ...(p.line > 0 ? { line: p.line, col: p.column } : {}),
+      title: 'roadmap validate',
+      message: inert(p.message),
+    }),
+  );
   return capped(annotations, (errors, warnings) => {
     const parts = [errors ? plural(errors, 'more error') : '', warnings ? plural(warnings, 'more warning') : ''].filter(Boolean);
     return `${parts.join(' and ')} not annotated (GitHub shows ${ANNOTATION_CAP} of each per step); run \`roadmap validate\` to list them all`;

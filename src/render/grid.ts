@@ -18,7 +18,10 @@ const PAD = 1;
 
 function lines(cell: Cell, inner: number): string[] {
   return cell.text.split('\n').flatMap((part) => {
-    const wrapped = wrapCells(part.split(' ').filter((w) => w !== ''), inner);
+    const wrapped = wrapCells(
+      part.split(' ').filter((w) => w !== ''),
+      inner,
+    );
     return wrapped.length ? wrapped : [''];
   });
 }
@@ -26,7 +29,13 @@ function lines(cell: Cell, inner: number): string[] {
 /** The paint of each wrapped line, where parts have their own. */
 function paints(cell: Cell, inner: number): Array<((line: string) => string) | undefined> {
   return cell.text.split('\n').flatMap((part, i) => {
-    const n = Math.max(1, wrapCells(part.split(' ').filter((w) => w !== ''), inner).length);
+    const n = Math.max(
+      1,
+      wrapCells(
+        part.split(' ').filter((w) => w !== ''),
+        inner,
+      ).length,
+    );
     return Array<((line: string) => string) | undefined>(n).fill(cell.partPaint?.[i] ?? cell.paint);
   });
 }
@@ -56,11 +65,5 @@ function rule(widths: readonly number[], left: string, middle: string, right: st
 
 /** `widths` are whole column widths, padding included (as cli-table3's colWidths). */
 export function grid(head: readonly Cell[], body: readonly (readonly Cell[])[], widths: readonly number[]): string {
-  return [
-    rule(widths, '┌', '┬', '┐'),
-    ...row(head, widths),
-    rule(widths, '├', '┼', '┤'),
-    ...body.flatMap((cells) => row(cells, widths)),
-    rule(widths, '└', '┴', '┘'),
-  ].join('\n');
+  return [rule(widths, '┌', '┬', '┐'), ...row(head, widths), rule(widths, '├', '┼', '┤'), ...body.flatMap((cells) => row(cells, widths)), rule(widths, '└', '┴', '┘')].join('\n');
 }

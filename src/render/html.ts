@@ -46,7 +46,13 @@ function longDate(date: string): string {
 }
 
 const STATE_WORDS: Record<State, string> = {
-  overdue: 'overdue', 'due-soon': 'due soon', active: 'active', upcoming: 'upcoming', later: 'later', done: 'done', cancelled: 'cancelled',
+  overdue: 'overdue',
+  'due-soon': 'due soon',
+  active: 'active',
+  upcoming: 'upcoming',
+  later: 'later',
+  done: 'done',
+  cancelled: 'cancelled',
 };
 
 /** A state in words; a completion after the window's end says so (colour alone would not). */
@@ -55,8 +61,7 @@ function badge(state: State, late = false): string {
 }
 
 function summary(report: Report): string {
-  const items = STATES.filter((s) => report.summary[s] > 0)
-    .map((s) => `<li class="count s-${s}" data-state="${s}"><strong>${report.summary[s]}</strong> ${STATE_WORDS[s]}</li>`);
+  const items = STATES.filter((s) => report.summary[s] > 0).map((s) => `<li class="count s-${s}" data-state="${s}"><strong>${report.summary[s]}</strong> ${STATE_WORDS[s]}</li>`);
   return `<section aria-labelledby="h-summary">
 <h2 id="h-summary">Summary</h2>
 <p class="total" data-total="${total(report.summary)}">${plural(total(report.summary), 'activity', 'activities')}</p>
@@ -83,17 +88,29 @@ interface ChartRow {
 function chartRows(report: Report): ChartRow[] {
   const prefix = (g: Group) => (report.roadmaps.length > 1 ? `${g.roadmap.id} · ` : '');
   return report.stages.flatMap((g) => [
-    { kind: 'group' as const, text: `${prefix(g)}Stage ${g.key} · ${g.title}`, title: `Stage ${g.key}: ${g.title}`, start: g.start ? toDays(g.start) : NaN, end: g.end ? toDays(g.end) : NaN,
-      deadlines: g.deadlines.map((d) => ({ day: toDays(d.deadline.window.end), state: d.deadline.state, title: `Stage ${g.key} deadline ${d.deadline.window.end}${d.deadline.window.label ? ` (${d.deadline.window.label})` : ''}: ${deadlineWhen(d)}` })) },
-    ...g.activities.flatMap((a) => a.windows.map((w) => ({
-      kind: 'bar' as const,
-      text: `${a.activity.id} ${a.windows.length > 1 ? `${w.window.label ?? `#${w.index + 1}`} · ` : ''}${a.activity.title}`,
-      title: `${a.activity.id} ${a.activity.title}${w.window.label ? ` (${w.window.label})` : ''}: ${span(w.window.start, w.window.end)}, ${when(w, w.window.done, w.window.cancelled)}`,
-      start: toDays(w.window.start),
-      end: toDays(w.window.end),
-      state: w.state,
-      milestone: w.window.start === w.window.end,
-    }))),
+    {
+      kind: 'group' as const,
+      text: `${prefix(g)}Stage ${g.key} · ${g.title}`,
+      title: `Stage ${g.key}: ${g.title}`,
+      start: g.start ? toDays(g.start) : NaN,
+      end: g.end ? toDays(g.end) : NaN,
+      deadlines: g.deadlines.map((d) => ({
+        day: toDays(d.deadline.window.end),
+        state: d.deadline.state,
+        title: `Stage ${g.key} deadline ${d.deadline.window.end}${d.deadline.window.label ? ` (${d.deadline.window.label})` : ''}: ${deadlineWhen(d)}`,
+      })),
+    },
+    ...g.activities.flatMap((a) =>
+      a.windows.map((w) => ({
+        kind: 'bar' as const,
+        text: `${a.activity.id} ${a.windows.length > 1 ? `${w.window.label ?? `#${w.index + 1}`} · ` : ''}${a.activity.title}`,
+        title: `${a.activity.id} ${a.activity.title}${w.window.label ? ` (${w.window.label})` : ''}: ${span(w.window.start, w.window.end)}, ${when(w, w.window.done, w.window.cancelled)}`,
+        start: toDays(w.window.start),
+        end: toDays(w.window.end),
+        state: w.state,
+        milestone: w.window.start === w.window.end,
+      })),
+    ),
   ]);
 }
 
@@ -127,39 +144,58 @@ function timeline(report: Report): string {
   const everyYears = [1, 2, 5, 10, 20, 50].find((k) => perMonth * 12 * k >= 30) ?? 100;
   // The chart's first year is named at its start unless the next label is too close.
   const nextYear = (Math.floor(y0 / everyYears) + 1) * everyYears;
-  const startLabel = nextYear > y1 || (((nextYear - y0) * 12 - (m0 - 1)) * perMonth) >= 30 || everyYears === 1;
-  const grid = months.filter(({ month, day }) => perMonth >= 2 || month === 1 || day === from).map(({ year, month, day }) => {
-    const cls = month === 1 ? 'tick year' : 'tick';
-    const label = perMonth >= 22 ? MONTH_NAMES[month - 1]!.slice(0, 3) : perMonth >= 9 ? MONTH_NAMES[month - 1]![0]! : '';
-    const yearLabel = (month === 1 && year % everyYears === 0) || (day === from && startLabel) ? `<text class="year-label" x="${num(x(day) + 2)}" y="14">${year}</text>` : '';
-    const monthLabel = label ? `<text class="month-label" x="${num(x(day) + 2)}" y="32">${label}</text>` : '';
-    return `<line class="${cls}" data-month="${year}-${String(month).padStart(2, '0')}" x1="${num(x(day))}" x2="${num(x(day))}" y1="18" y2="${bottom}"/>${yearLabel}${monthLabel}`;
-  });
+  const startLabel = nextYear > y1 || ((nextYear - y0) * 12 - (m0 - 1)) * perMonth >= 30 || everyYears === 1;
+  const grid = months
+    .filter(({ month, day }) => perMonth >= 2 || month === 1 || day === from)
+    .map(({ year, month, day }) => {
+      const cls = month === 1 ? 'tick year' : 'tick';
+      const label = perMonth >= 22 ? MONTH_NAMES[month - 1]!.slice(0, 3) : perMonth >= 9 ? MONTH_NAMES[month - 1]![0]! : '';
+      const yearLabel = (month === 1 && year % everyYears === 0) || (day === from && startLabel) ? `<text class="year-label" x="${num(x(day) + 2)}" y="14">${year}</text>` : '';
+      const monthLabel = label ? `<text class="month-label" x="${num(x(day) + 2)}" y="32">${label}</text>` : '';
+      return `<line class="${cls}" data-month="${year}-${String(month).padStart(2, '0')}" x1="${num(x(day))}" x2="${num(x(day))}" y1="18" y2="${bottom}"/>${yearLabel}${monthLabel}`;
+    });
 
   const body = rows.map((r, i) => {
     const top = CHART.top + i * CHART.row;
     const mid = top + CHART.row / 2;
     if (r.kind === 'group') {
       const line = Number.isNaN(r.start) || !shown(r.start, r.end) ? '' : `<line class="stage-span" x1="${num(x(r.start))}" x2="${num(x(r.end + 1))}" y1="${num(mid)}" y2="${num(mid)}"/>`;
-      const marks = (r.deadlines ?? []).filter((d) => d.day >= from && d.day < from + days)
-        .map((d) => `<path class="deadline bar s-${d.state}" data-state="${d.state}" d="M${num(x(d.day + 0.5))} ${num(mid - 7)} l7 7 l-7 7 l-7 -7 z"><title>${esc(d.title)}</title></path>`).join('');
+      const marks = (r.deadlines ?? [])
+        .filter((d) => d.day >= from && d.day < from + days)
+        .map((d) => `<path class="deadline bar s-${d.state}" data-state="${d.state}" d="M${num(x(d.day + 0.5))} ${num(mid - 7)} l7 7 l-7 7 l-7 -7 z"><title>${esc(d.title)}</title></path>`)
+        .join('');
       return `<g class="group-row"><title>${esc(r.title)}</title><text class="group-label" x="4" y="${num(mid + 4)}" clip-path="url(#label-clip)">${esc(truncate(inert(r.text), 38))}</text>${line}${marks}</g>`;
     }
     const state = r.state!;
-    const shape = !shown(r.start, r.end) ? '' : r.milestone
-      ? `<path class="bar s-${state}" d="M${num(x(r.start + 0.5))} ${num(mid - 7)} l7 7 l-7 7 l-7 -7 z"/>`
-      : `<rect class="bar s-${state}" x="${num(x(r.start))}" y="${num(mid - CHART.bar / 2)}" width="${num(Math.max(2, x(r.end + 1) - x(r.start)))}" height="${CHART.bar}" rx="2"/>`;
+    const shape = !shown(r.start, r.end)
+      ? ''
+      : r.milestone
+        ? `<path class="bar s-${state}" d="M${num(x(r.start + 0.5))} ${num(mid - 7)} l7 7 l-7 7 l-7 -7 z"/>`
+        : `<rect class="bar s-${state}" x="${num(x(r.start))}" y="${num(mid - CHART.bar / 2)}" width="${num(Math.max(2, x(r.end + 1) - x(r.start)))}" height="${CHART.bar}" rx="2"/>`;
     return `<g class="bar-row" data-state="${state}"><title>${esc(r.title)}</title><text class="row-label" x="12" y="${num(mid + 4)}" clip-path="url(#label-clip)">${esc(truncate(inert(r.text), 38))}</text>${shape}</g>`;
   });
 
   const t = toDays(report.today);
-  const today = t >= from && t < from + days
-    ? `<g class="today"><line class="today-line" data-date="${report.today}" x1="${num(x(t + 0.5))}" x2="${num(x(t + 0.5))}" y1="36" y2="${bottom}"/><text class="today-label" x="${num(x(t + 0.5) + 3)}" y="${CHART.top - 2}">today</text></g>`
-    : '';
+  const today =
+    t >= from && t < from + days
+      ? `<g class="today"><line class="today-line" data-date="${report.today}" x1="${num(x(t + 0.5))}" x2="${num(x(t + 0.5))}" y1="36" y2="${bottom}"/><text class="today-label" x="${num(x(t + 0.5) + 3)}" y="${CHART.top - 2}">today</text></g>`
+      : '';
   const clipped = clipNote(range);
-  const note = clipped ? `<p class="chart-note">${esc(`${clipped[0]!.toUpperCase()}${clipped.slice(1).replace(': give --from and --to to choose', '')}; the tables below list every window.`)}</p>` : '';
-  const legend = ([['done', 'done'], ['overdue', 'overdue'], ['active', 'active'], ['due-soon', 'due soon'], ['upcoming', 'planned (upcoming, later)'], ['cancelled', 'cancelled']] as const)
-    .map(([s, text]) => `<li><span class="swatch s-${s}" aria-hidden="true"></span>${text}</li>`).join('');
+  const note = clipped
+    ? `<p class="chart-note">${esc(`${clipped[0]!.toUpperCase()}${clipped.slice(1).replace(': give --from and --to to choose', '')}; the tables below list every window.`)}</p>`
+    : '';
+  const legend = (
+    [
+      ['done', 'done'],
+      ['overdue', 'overdue'],
+      ['active', 'active'],
+      ['due-soon', 'due soon'],
+      ['upcoming', 'planned (upcoming, later)'],
+      ['cancelled', 'cancelled'],
+    ] as const
+  )
+    .map(([s, text]) => `<li><span class="swatch s-${s}" aria-hidden="true"></span>${text}</li>`)
+    .join('');
 
   return `<section aria-labelledby="h-timeline">
 <h2 id="h-timeline">Timeline</h2>
@@ -187,7 +223,11 @@ function entityName(roadmap: Roadmap, id: string): string {
 }
 
 function windowsCell(a: ActivityReport): string {
-  const records = new Map(recorded(a).filter((x) => x.window).map((x) => [x.window, x]));
+  const records = new Map(
+    recorded(a)
+      .filter((x) => x.window)
+      .map((x) => [x.window, x]),
+  );
   const one = (w: WindowReport) => {
     const label = w.window.label ? `<bdi>${esc(w.window.label)}</bdi>: ` : '';
     const own = a.windows.length > 1 && w.state !== a.state ? ` ${badge(w.state, w.late)}` : '';
@@ -202,9 +242,11 @@ function windowsCell(a: ActivityReport): string {
 /** A window's own start, cancel reason and notes (its evidence is in the evidence column). */
 function windowRecords(x: Recorded | undefined): string {
   if (!x) return '';
-  return (x.started ? ` <span class="window-started">started ${x.started}</span>` : '')
-    + (x.cancelled ? ` <span class="reason">${esc(x.cancelled)}</span>` : '')
-    + (x.notes ? ` <span class="window-notes" dir="auto">${escLines(x.notes)}</span>` : '');
+  return (
+    (x.started ? ` <span class="window-started">started ${x.started}</span>` : '') +
+    (x.cancelled ? ` <span class="reason">${esc(x.cancelled)}</span>` : '') +
+    (x.notes ? ` <span class="window-notes" dir="auto">${escLines(x.notes)}</span>` : '')
+  );
 }
 
 function evidenceOf(a: ActivityReport): string[] {
@@ -225,15 +267,17 @@ function row(a: ActivityReport, withWho: boolean, withEvidence: boolean, g: Grou
   const who = withWho ? `<td>${a.activity.responsible.map((id) => entityName(a.roadmap, id)).join(', ')}</td>` : '';
   const rated = ratings ? ratingsCell(a, ratings) : '';
   const split = ratings?.byActivity.get(a)?.disagreements.length ? ' disagreed' : '';
-  return `<tr class="r-${a.state}${split}" data-state="${a.state}" data-activity="${esc(a.activity.id)}">`
-    + `<th scope="row">${esc(a.activity.id)}</th>`
-    + `<td class="title"><div dir="auto">${esc(a.activity.title)}${role}</div>${support}${started}${notes}</td>`
-    + `<td class="when-cell">${windowsCell(a)}</td>`
-    + who
-    + `<td>${badge(a.state, a.late)}<span class="when">${esc(activityWhen(a))}</span></td>`
-    + (withEvidence ? `<td class="evidence-cell">${evidenceCell(a)}</td>` : '')
-    + rated
-    + '</tr>';
+  return (
+    `<tr class="r-${a.state}${split}" data-state="${a.state}" data-activity="${esc(a.activity.id)}">` +
+    `<th scope="row">${esc(a.activity.id)}</th>` +
+    `<td class="title"><div dir="auto">${esc(a.activity.title)}${role}</div>${support}${started}${notes}</td>` +
+    `<td class="when-cell">${windowsCell(a)}</td>` +
+    who +
+    `<td>${badge(a.state, a.late)}<span class="when">${esc(activityWhen(a))}</span></td>` +
+    (withEvidence ? `<td class="evidence-cell">${evidenceCell(a)}</td>` : '') +
+    rated +
+    '</tr>'
+  );
 }
 
 // ---- ratings (spec revision 2) ----
@@ -276,7 +320,9 @@ ${rows.join('\n')}
 }
 
 function countsLine(g: Group): string {
-  const counts = STATES.filter((s) => g.counts[s] > 0).map((s) => `${g.counts[s]} ${STATE_WORDS[s]}`).join(', ');
+  const counts = STATES.filter((s) => g.counts[s] > 0)
+    .map((s) => `${g.counts[s]} ${STATE_WORDS[s]}`)
+    .join(', ');
   return g.supported ? `${g.activities.length - g.supported} led · ${g.supported} supported: ${counts || 'nothing'}` : counts;
 }
 
@@ -311,7 +357,17 @@ function groups(report: Report, by: 'stage' | 'entity'): string {
   const ratings = hasAssessments(report) ? assess(report) : undefined;
   return `<section aria-labelledby="${id}">
 <h2 id="${id}">${heading}</h2>
-${list.map((g) => groupTable(g, by, prefix(g), report.activities.some((a) => evidenceOf(a).length > 0), ratings)).join('\n')}
+${list
+  .map((g) =>
+    groupTable(
+      g,
+      by,
+      prefix(g),
+      report.activities.some((a) => evidenceOf(a).length > 0),
+      ratings,
+    ),
+  )
+  .join('\n')}
 </section>`;
 }
 
@@ -339,9 +395,10 @@ ${description}
 
 export function renderHtml(report: Report, options: HtmlOptions): string {
   const titles = report.roadmaps.map(({ roadmap }) => roadmap.title).join('; ');
-  const main = report.activities.length === 0
-    ? '<p class="nothing">Nothing to show: no activity matches.</p>'
-    : [summary(report), ...(hasAssessments(report) ? [assessorSummary(assess(report))] : []), timeline(report), groups(report, 'stage'), groups(report, 'entity')].join('\n');
+  const main =
+    report.activities.length === 0
+      ? '<p class="nothing">Nothing to show: no activity matches.</p>'
+      : [summary(report), ...(hasAssessments(report) ? [assessorSummary(assess(report))] : []), timeline(report), groups(report, 'stage'), groups(report, 'entity')].join('\n');
   const files = report.roadmaps.map(({ roadmap }) => esc(roadmap.file)).join(', ');
   return `<!doctype html>
 <html lang="en">

@@ -77,7 +77,7 @@ function description(a: ActivityReport, w: WindowReport): string {
     `Responsible: ${a.activity.responsible.map(name).join('; ')}`,
     ...(a.activity.support.length ? [`Support: ${a.activity.support.map(name).join('; ')}`] : []),
     ...[...new Set([...a.activity.evidence, ...w.window.evidence])].map((e) => `Evidence: ${e}`),
-    ...(w.window.notes ?? a.activity.notes ? [`Notes: ${w.window.notes ?? a.activity.notes}`] : []),
+    ...((w.window.notes ?? a.activity.notes) ? [`Notes: ${w.window.notes ?? a.activity.notes}`] : []),
     `Roadmap: ${a.roadmap.title} (${a.roadmap.id}, revision ${a.roadmap.revision}), ${a.roadmap.file}:${w.window.at.line}`,
   ];
   return lines.join('\n');

@@ -23,8 +23,15 @@ export function activityJson(a: ActivityReport) {
     file: a.roadmap.file,
     line: a.activity.at.line,
     windows: a.windows.map((w) => ({
-      label: w.window.label, start: w.window.start, end: w.window.end, state: w.state, done: w.window.done,
-      started: w.window.started, cancelled: w.window.cancelled, evidence: w.window.evidence, notes: w.window.notes,
+      label: w.window.label,
+      start: w.window.start,
+      end: w.window.end,
+      state: w.state,
+      done: w.window.done,
+      started: w.window.started,
+      cancelled: w.window.cancelled,
+      evidence: w.window.evidence,
+      notes: w.window.notes,
       period: w.window.period ?? null,
     })),
     // Spec revision 2: everything recorded, as of today (a later start is not shown yet).
@@ -64,8 +71,16 @@ export function stageJson(g: Group) {
 
 function assessmentJson(x: Assessment) {
   return {
-    by: x.by, asOf: x.asOf, level: x.level, scale: x.scale, source: x.source,
-    window: x.window, published: x.published, evidence: x.evidence, note: x.note, line: x.at.line,
+    by: x.by,
+    asOf: x.asOf,
+    level: x.level,
+    scale: x.scale,
+    source: x.source,
+    window: x.window,
+    published: x.published,
+    evidence: x.evidence,
+    note: x.note,
+    line: x.at.line,
   };
 }
 
@@ -89,8 +104,13 @@ export function assessmentsJson(a: ActivityReport) {
 /** Per assessor, its latest ratings counted per scale and level (of all activities, as of today). */
 export function assessorsJson(report: Report) {
   return assess(report).assessors.map((s) => ({
-    roadmap: s.roadmap.id, id: s.assessor.id, name: s.assessor.name, kind: s.assessor.kind, entity: s.assessor.entity,
-    activities: s.activities.length, counts: s.counts,
+    roadmap: s.roadmap.id,
+    id: s.assessor.id,
+    name: s.assessor.name,
+    kind: s.assessor.kind,
+    entity: s.assessor.entity,
+    activities: s.activities.length,
+    counts: s.counts,
   }));
 }
 

@@ -16,11 +16,15 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 
 /** Text from a roadmap as an XML attribute value or element content: inert, legal, escaped. */
 export function xml(text: string): string {
-  return inert(text).replace(NOT_XML, '\uFFFD').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+  return inert(text)
+    .replace(NOT_XML, '\uFFFD')
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }
 
 function attrs(values: Record<string, string | number>): string {
-  return Object.entries(values).map(([k, v]) => ` ${k}="${xml(String(v))}"`).join('');
+  return Object.entries(values)
+    .map(([k, v]) => ` ${k}="${xml(String(v))}"`)
+    .join('');
 }
 
 /** The testcase's name and its failure's text. */

@@ -25,8 +25,13 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
 }
 
 const BADGE: Record<string, string> = {
-  overdue: '🔴 overdue', 'due-soon': '🟠 due-soon', active: '🔵 active', upcoming: '⚪ upcoming',
-  later: '⚪ later', done: '🟢 done', cancelled: '⚫ cancelled',
+  overdue: '🔴 overdue',
+  'due-soon': '🟠 due-soon',
+  active: '🔵 active',
+  upcoming: '⚪ upcoming',
+  later: '⚪ later',
+  done: '🟢 done',
+  cancelled: '⚫ cancelled',
 };
 
 export function badge(state: string): string {
@@ -97,7 +102,9 @@ function section(g: Group, by: 'stage' | 'entity', level: number, ratings?: Rati
   const records = g.activities.flatMap(recorded).map(recordLine);
   const counts = g.supported ? `${g.activities.length - g.supported} led · ${g.supported} supported: ${countsText(g.counts)}` : countsText(g.counts);
   return [
-    `${'#'.repeat(level)} ${title}`, '', `${when ? `${md(when)} · ` : ''}${counts}`,
+    `${'#'.repeat(level)} ${title}`,
+    '',
+    `${when ? `${md(when)} · ` : ''}${counts}`,
     ...(g.deadlines.length ? ['', ...g.deadlines.map(deadlineLine)] : []),
     ...(g.activities.length ? ['', table(head, rows(g.activities, by === 'stage', g, ratings))] : []),
     ...(records.length ? ['', ...records] : []),

@@ -11,22 +11,29 @@ import { inert } from '../text/inert.js';
  * Mermaid entity codes (`#58;`), which it turns back into the character when drawing.
  */
 export function mermaidText(text: string): string {
-  const safe = inert(text).trim().replace(/[:;#<>&"`%]/g, (c) => `#${c.codePointAt(0)};`);
+  const safe = inert(text)
+    .trim()
+    .replace(/[:;#<>&"`%]/g, (c) => `#${c.codePointAt(0)};`);
   // A line that starts with a keyword (title, section, click, a date...) would be read as that statement.
   return KEYWORD.test(safe) ? `#8203;${safe}` : safe;
 }
 
-const KEYWORD = /^(?:accTitle|accDescr|call|click|href|gantt|dateFormat|inclusiveEndDates|topAxis|axisFormat|tickInterval|includes|excludes|todayMarker|weekday|weekend|title|section|\d{4}-\d{2}-\d{2})/i;
+const KEYWORD =
+  /^(?:accTitle|accDescr|call|click|href|gantt|dateFormat|inclusiveEndDates|topAxis|axisFormat|tickInterval|includes|excludes|todayMarker|weekday|weekend|title|section|\d{4}-\d{2}-\d{2})/i;
 
 /** Mermaid's tags for a window's state; overdue is "crit" (red) and never drawn as done. */
 function tags(w: WindowReport): string[] {
   const milestone = w.window.start === w.window.end ? ['milestone'] : [];
   switch (w.state) {
-    case 'done': return ['done', ...milestone];
-    case 'overdue': return ['crit', ...milestone];
+    case 'done':
+      return ['done', ...milestone];
+    case 'overdue':
+      return ['crit', ...milestone];
     case 'due-soon':
-    case 'active': return ['active', ...milestone];
-    default: return milestone;
+    case 'active':
+      return ['active', ...milestone];
+    default:
+      return milestone;
   }
 }
 

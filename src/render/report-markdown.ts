@@ -20,8 +20,12 @@ function ratings(report: Report): string[] {
   });
   const split = all.disagreements.map(({ report: a, disagreement }) => `- ⚠️ ${md(a.activity.id)}: ${md(disagreementText(disagreement))}`);
   return [
-    '', '## Ratings by assessor', '', table(['Assessor', 'Name', 'Kind', 'Activities rated', 'Latest levels'], rows),
-    '', split.length ? `**Disagreements between ratings** (${split.length}):` : 'No disagreements between ratings.',
+    '',
+    '## Ratings by assessor',
+    '',
+    table(['Assessor', 'Name', 'Kind', 'Activities rated', 'Latest levels'], rows),
+    '',
+    split.length ? `**Disagreements between ratings** (${split.length}):` : 'No disagreements between ratings.',
     ...(split.length ? ['', ...split] : []),
   ];
 }
@@ -32,9 +36,7 @@ function summary(report: Report): string {
 }
 
 function editions(report: Report): string {
-  return report.roadmaps
-    .map(({ roadmap: r }) => `${md(r.id)}, revision ${r.revision}${r.published ? `, published ${r.published}` : ''} (${md(r.file)})`)
-    .join('; ');
+  return report.roadmaps.map(({ roadmap: r }) => `${md(r.id)}, revision ${r.revision}${r.published ? `, published ${r.published}` : ''} (${md(r.file)})`).join('; ');
 }
 
 export function renderReportMarkdown(report: Report): string {

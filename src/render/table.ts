@@ -28,7 +28,10 @@ type Ratings = (a: ActivityReport) => string;
 
 function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width: number, ratings?: Ratings) {
   const longest = (f: (a: ActivityReport) => number, floor: number, cap: number) =>
-    Math.min(cap, rows.reduce((m, a) => Math.max(m, f(a)), floor));
+    Math.min(
+      cap,
+      rows.reduce((m, a) => Math.max(m, f(a)), floor),
+    );
   const id = longest((a) => cellWidth(inert(a.activity.id)), 2, 12) + 2;
   const win = longest((a) => Math.max(...windowLines(a).map((l) => cellWidth(l))), 6, 25) + 2;
   const who = by === 'stage' ? longest((a) => whoText(a.activity).length, 11, 30) + 2 : 0;
@@ -38,7 +41,11 @@ function columns(rows: readonly ActivityReport[], by: 'stage' | 'entity', width:
   const rate = ratings ? longest((a) => Math.max(...ratings(a).split('\n').map(cellWidth)), 7, 30) + 2 : 0;
   const borders = (by === 'stage' ? 6 : 5) + 1 + (ratings ? 1 : 0);
   // Columns that may wrap give way to the title, the widest first, down to their minimums.
-  const flex = [{ w: win, min: 14 }, { w: who, min: by === 'stage' ? 8 : 0 }, { w: when, min: 12 }];
+  const flex = [
+    { w: win, min: 14 },
+    { w: who, min: by === 'stage' ? 8 : 0 },
+    { w: when, min: 12 },
+  ];
   let deficit = GOOD_TITLE - (width - (id + win + who + state + when + rate) - borders);
   while (deficit > 0) {
     const widest = flex.filter((c) => c.w > c.min).sort((a, b) => b.w - b.min - (a.w - a.min))[0];
@@ -157,11 +164,18 @@ export function renderTable(report: Report, options: TableOptions): string {
 }
 
 function tableOf(activities: readonly ActivityReport[], head: string[], widths: number[], by: 'stage' | 'entity', paint: Paint, g: Group, ratings?: Ratings): string {
-  return grid(head.map((text) => ({ text, paint: paint.bold })), activities.map((a) => row(a, by, paint, g, ratings)), widths);
+  return grid(
+    head.map((text) => ({ text, paint: paint.bold })),
+    activities.map((a) => row(a, by, paint, g, ratings)),
+    widths,
+  );
 }
 
 function words(text: string, cells: number): string[] {
-  return wrapCells(text.split(' ').filter((w) => w !== ''), cells);
+  return wrapCells(
+    text.split(' ').filter((w) => w !== ''),
+    cells,
+  );
 }
 
 /** One activity as a few short lines, for narrow terminals. */
@@ -174,7 +188,12 @@ function block(a: ActivityReport, by: 'stage' | 'entity', width: number, paint: 
     ...words(titleOf(a, g), inner).map((l) => indent + l),
     ...windowLines(a).flatMap((w) => words(w, inner).map((l) => indent + paint.dim(l))),
     ...who,
-    ...(ratings ? ratings(a).split('\n').filter(Boolean).flatMap((l) => words(l, inner).map((w) => indent + w)) : []),
+    ...(ratings
+      ? ratings(a)
+          .split('\n')
+          .filter(Boolean)
+          .flatMap((l) => words(l, inner).map((w) => indent + w))
+      : []),
   ];
 }
 

@@ -229,7 +229,11 @@ const YEAR_STEPS = [2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
 
 /** Every year when the labels fit, else every 2nd, 5th, 10th … year, so that long spans read 2020 2030 2040. */
 function yearLine(s: Scale): string {
-  const every = placeLabels(s, ticks(s, 12, (y) => String(y)), true);
+  const every = placeLabels(
+    s,
+    ticks(s, 12, (y) => String(y)),
+    true,
+  );
   if (every !== null) return every;
   for (const k of YEAR_STEPS) {
     const line = placeLabels(s, yearTicks(s, k), true);
@@ -240,9 +244,23 @@ function yearLine(s: Scale): string {
 
 /** One or two axis lines: years, and below them months (Jan, else J) or quarters when those fit. */
 function axis(s: Scale): string[] {
-  const months = placeLabels(s, ticks(s, 1, (_y, m) => MONTHS[m - 1]!), true) ?? placeLabels(s, ticks(s, 1, (_y, m) => MONTHS[m - 1]![0]!), true);
+  const months =
+    placeLabels(
+      s,
+      ticks(s, 1, (_y, m) => MONTHS[m - 1]!),
+      true,
+    ) ??
+    placeLabels(
+      s,
+      ticks(s, 1, (_y, m) => MONTHS[m - 1]![0]!),
+      true,
+    );
   if (months !== null) return [yearLine(s), months];
-  const quarters = placeLabels(s, ticks(s, 3, (_y, m) => `Q${(m + 2) / 3}`), true);
+  const quarters = placeLabels(
+    s,
+    ticks(s, 3, (_y, m) => `Q${(m + 2) / 3}`),
+    true,
+  );
   if (quarters !== null) return [yearLine(s), quarters];
   return [yearLine(s)];
 }
@@ -318,9 +336,7 @@ export function renderTimeline(report: Report, options: TimelineOptions): string
   const scale: Scale = { from, days: to - from + 1, cells: total - labelWidth - 1 };
   const t = toDays(report.today);
   const today = t >= from && t <= to ? cellOf(scale, t) : null;
-  const todayText = today !== null
-    ? `${paint.bold(TODAY)} today ${report.today}`
-    : `today ${report.today} (${t < from ? 'before' : 'after'} the chart)`;
+  const todayText = today !== null ? `${paint.bold(TODAY)} today ${report.today}` : `today ${report.today} (${t < from ? 'before' : 'after'} the chart)`;
 
   const pad = ' '.repeat(labelWidth + 1);
   const out: string[] = axis(scale).map((line) => (line ? pad + line : ''));

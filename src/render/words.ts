@@ -14,13 +14,19 @@ export function windowText(w: Window): string {
 /** "overdue 76d", "ends in 3d", "starts in 12d", "done 2019-04-20 (5d late)". */
 export function when(r: ActivityReport | WindowReport, done: string | null, cancelled: string | null): string {
   switch (r.state) {
-    case 'overdue': return `overdue ${r.daysOverdue}d`;
-    case 'due-soon': return r.daysLeft === 0 ? 'due today' : `due in ${r.daysLeft}d`;
-    case 'active': return `ends in ${r.daysLeft}d`;
+    case 'overdue':
+      return `overdue ${r.daysOverdue}d`;
+    case 'due-soon':
+      return r.daysLeft === 0 ? 'due today' : `due in ${r.daysLeft}d`;
+    case 'active':
+      return `ends in ${r.daysLeft}d`;
     case 'upcoming':
-    case 'later': return `${singleDay(r) ? 'due' : 'starts'} in ${r.daysUntilStart}d`;
-    case 'done': return `done ${done ?? ''}${r.daysLate ? ` (${r.daysLate}d late)` : ''}`;
-    case 'cancelled': return cancelled ? `cancelled: ${inert(cancelled)}` : 'cancelled';
+    case 'later':
+      return `${singleDay(r) ? 'due' : 'starts'} in ${r.daysUntilStart}d`;
+    case 'done':
+      return `done ${done ?? ''}${r.daysLate ? ` (${r.daysLate}d late)` : ''}`;
+    case 'cancelled':
+      return cancelled ? `cancelled: ${inert(cancelled)}` : 'cancelled';
   }
 }
 

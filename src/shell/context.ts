@@ -71,9 +71,7 @@ export function roadmapPaths(options: GlobalOptions, io: Io): string[] {
     if (isDirectory(dir)) return [path.relative(io.cwd, dir) || '.'];
     if (top === null || d === top || path.dirname(d) === d) break;
   }
-  const where = top === null
-    ? `in ${io.cwd} only, as it is not inside a git work tree`
-    : `from ${io.cwd} up to ${top}`;
+  const where = top === null ? `in ${io.cwd} only, as it is not inside a git work tree` : `from ${io.cwd} up to ${top}`;
   throw new UserError(`no roadmaps found (looked for roadmaps/ ${inert(where)}); ${HOW}`);
 }
 
@@ -94,7 +92,11 @@ export function checked(loaded: Loaded, io: Io): Loaded {
 
 /** The filter asked for, with every stage and entity named checked against the roadmaps. */
 export function filterOf(options: FilterOptions, roadmaps: readonly Roadmap[]): Pick<Filter, 'stages' | 'entities'> {
-  const split = (v: string[] | undefined) => v?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  const split = (v: string[] | undefined) =>
+    v
+      ?.flatMap((x) => x.split(','))
+      .map((x) => x.trim())
+      .filter(Boolean);
   const stages = split(options.stage);
   const entities = split(options.entity);
   const known = (kind: string, names: string[] | undefined, all: Set<string>) => {
@@ -134,7 +136,10 @@ function knownEntities(names: readonly string[] | undefined, roadmaps: readonly 
     near.push(`'${inert(x)}'`);
   }
   if (near.length === 0 && word.length >= 3) {
-    near = all.filter((e) => [e.name, ...e.aliases].some((x) => x.toLowerCase().includes(word))).slice(0, 3).map((e) => `'${inert(e.id)}' (${inert(e.name)})`);
+    near = all
+      .filter((e) => [e.name, ...e.aliases].some((x) => x.toLowerCase().includes(word)))
+      .slice(0, 3)
+      .map((e) => `'${inert(e.id)}' (${inert(e.name)})`);
   }
   const shown = all.slice(0, LISTED_ENTITIES).map((e) => `${inert(e.id)}${e.aliases.length ? ` (alias ${e.aliases.map((a) => `'${inert(a)}'`).join(', ')})` : ''}`);
   const more = all.length > LISTED_ENTITIES ? `, … and ${all.length - LISTED_ENTITIES} more` : '';

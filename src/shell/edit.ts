@@ -190,15 +190,17 @@ export async function runPlannedEdits(run: Run, options: EditOptions, edits: Rea
   const said: string[] = [];
   for (const [i, p] of changed.entries()) {
     const plan = edits.find((e) => e.file === p.file)!.plan;
-    said.push(await locked(run, p.abs, p.file, async () => {
-      const now = planFile(run.io, p.file, plan);
-      if ('problems' in now) {
-        run.io.err(`${problemLines(now.problems).join('\n')}\n`);
-        throw new UserError(`${p.file} changed while recording; it is unchanged${i > 0 ? `, the ${i} file(s) before it were written` : ''}: run the command again`);
-      }
-      await writeAtomic(now.abs, now.text, { expected: now.before, shown: now.file, fs: deps.fs });
-      return now.summary;
-    }));
+    said.push(
+      await locked(run, p.abs, p.file, async () => {
+        const now = planFile(run.io, p.file, plan);
+        if ('problems' in now) {
+          run.io.err(`${problemLines(now.problems).join('\n')}\n`);
+          throw new UserError(`${p.file} changed while recording; it is unchanged${i > 0 ? `, the ${i} file(s) before it were written` : ''}: run the command again`);
+        }
+        await writeAtomic(now.abs, now.text, { expected: now.before, shown: now.file, fs: deps.fs });
+        return now.summary;
+      }),
+    );
   }
   return { stdout: said.map((s) => `${s}\n`).join(''), exit: EXIT.ok };
 }

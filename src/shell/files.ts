@@ -6,7 +6,10 @@ export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 
 /** Bytes still free in the step summary file (it may already hold other steps' output). */
 export async function summaryRoom(file: string): Promise<number> {
-  const used = await stat(file).then((s) => s.size, () => 0);
+  const used = await stat(file).then(
+    (s) => s.size,
+    () => 0,
+  );
   return STEP_SUMMARY_LIMIT - used;
 }
 

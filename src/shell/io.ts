@@ -56,12 +56,18 @@ export const EXIT = { ok: 0, failing: 1, unusable: 2, output: 4 } as const;
 /** Words for the errors writing can meet (Node's messages carry the syscall and the code). */
 export function writeErrorWords(code: string | undefined): string | undefined {
   switch (code) {
-    case 'ENOSPC': return 'no space left on device';
-    case 'EDQUOT': return 'disk quota exceeded';
-    case 'EROFS': return 'read-only file system';
-    case 'EIO': return 'input/output error';
-    case 'EFBIG': return 'file too large';
-    default: return undefined;
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EIO':
+      return 'input/output error';
+    case 'EFBIG':
+      return 'file too large';
+    default:
+      return undefined;
   }
 }
 

@@ -53,8 +53,7 @@ async function holderOf(lock: string): Promise<Holder | undefined> {
 /** A lock still empty after this was left by a holder killed between creating and filling it. */
 const EMPTY_STALE_MS = 5_000;
 
-const stale = (h: Holder) =>
-  h.ageMs > STALE_MS || (h.pid === undefined ? h.ageMs > EMPTY_STALE_MS : h.host === HOST && !alive(h.pid));
+const stale = (h: Holder) => h.ageMs > STALE_MS || (h.pid === undefined ? h.ageMs > EMPTY_STALE_MS : h.host === HOST && !alive(h.pid));
 
 /**
  * Removes a stale lock. It is moved aside first and checked to be the one found

@@ -54,7 +54,10 @@ export function wholeNumber(flag: string, value: string | undefined, min: number
 
 /** A comma-separated list of names from `known`, with the nearest name for a typo. */
 export function parseList<T extends string>(value: string, known: readonly T[], flag: string, what: string, hint: string): T[] {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const s of names) {
     if (!(known as readonly string[]).includes(s)) {
       const near = closest(s, known, 1);

@@ -68,7 +68,10 @@ export class Sides {
     const { all } = checked(await this.tree, this.io);
     const found = all.find((r) => r.id === id && r.revision === Number(n));
     if (found) return found;
-    const have = all.filter((r) => r.id === id).map((r) => r.revision).sort((a, b) => a - b);
+    const have = all
+      .filter((r) => r.id === id)
+      .map((r) => r.revision)
+      .sort((a, b) => a - b);
     if (have.length === 0) {
       const ids = [...new Set(all.map((r) => r.id))].join(', ');
       throw new UserError(`${arg}: no roadmap '${id}' here${ids ? ` (roadmaps: ${ids})` : ''}`);
@@ -86,9 +89,7 @@ export class Sides {
     const commit = await git.commitOf(repo, rev);
     if (!commit) {
       const hint = await git.shallowHint(repo);
-      throw new UserError(arg === rev
-        ? `'${arg}' is no file or directory, no edition (ID@N) and no git revision${hint}`
-        : `${arg}: unknown git revision '${rev}'${hint}`);
+      throw new UserError(arg === rev ? `'${arg}' is no file or directory, no edition (ID@N) and no git revision${hint}` : `${arg}: unknown git revision '${rev}'${hint}`);
     }
     const loaded = await git.loadAtRevision(repo, { revision: rev, commit, paths: paths(), edition: this.edition });
     return checked(loaded, this.io).roadmaps;

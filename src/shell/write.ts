@@ -32,7 +32,13 @@ const describeWriteError = (error: unknown) => writeErrorWords(code(error)) ?? d
 export async function writeAtomic(file: string, text: string, options: WriteOptions): Promise<void> {
   const fs = options.fs ?? fsp;
   const { shown, expected } = options;
-  const exists = expected !== null && (typeof expected === 'string' || (await fs.stat(file).then(() => true, () => false)));
+  const exists =
+    expected !== null &&
+    (typeof expected === 'string' ||
+      (await fs.stat(file).then(
+        () => true,
+        () => false,
+      )));
   const fail = (what: string, error?: unknown): never => {
     throw new UserError(`cannot write ${shown}: ${what}${error === undefined ? '' : describeWriteError(error)}; ${exists ? 'the file is unchanged' : 'no file was created'}`);
   };
@@ -132,7 +138,13 @@ export async function writeOutput(io: Io, output: string, text: string, inputs: 
   }
   if (link.isSymbolicLink()) refuse(`is a symbolic link (to ${await fsp.readlink(file)}): give the file itself`);
   if (!info?.isFile()) refuse(info?.isDirectory() ? 'is a directory' : 'is not a regular file, a character device or a FIFO');
-  if (await isInput(info!, inputs.map((f) => path.resolve(io.cwd, f)))) refuse('is a roadmap this command reads');
+  if (
+    await isInput(
+      info!,
+      inputs.map((f) => path.resolve(io.cwd, f)),
+    )
+  )
+    refuse('is a roadmap this command reads');
   await writeAtomic(file, text, { shown: output });
   return 'replaced';
 }
@@ -203,7 +215,10 @@ async function openUnchanged(fs: WriteFs, real: string, shown: string, expected:
 }
 
 async function checkAbsent(fs: WriteFs, real: string, shown: string): Promise<void> {
-  const there = await fs.stat(real).then(() => true, (error: unknown) => (code(error) === 'ENOENT' ? false : Promise.reject(error)));
+  const there = await fs.stat(real).then(
+    () => true,
+    (error: unknown) => (code(error) === 'ENOENT' ? false : Promise.reject(error)),
+  );
   if (there) throw new UserError(`${shown} was created by someone else meanwhile; nothing was written`);
 }
 

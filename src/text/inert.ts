@@ -40,7 +40,10 @@ export function inertPath(file: string): string {
 
 /** Inert, but keeping line breaks (for multi-line notes). */
 export function inertLines(text: string): string {
-  return text.replace(/\r\n|\r/g, '\n').replace(/\t/g, ' ').replace(CONTROLS, escapeControl);
+  return text
+    .replace(/\r\n|\r/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(CONTROLS, escapeControl);
 }
 
 /** "2019-03-01 → 2019-04-30", or one date when start and end are the same day. */

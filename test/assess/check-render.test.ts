@@ -16,27 +16,34 @@ const result = (today: string, disagreement = true) => check(reportOf(EXAMPLE, t
 
 describe('check names disagreements in every format', () => {
   it('text: a line each, at the assessment, and the verdict counts them', () => {
-    expect(renderCheckText(result('2024-11-15'), plain)).toBe([
-      'city-open-data A2 · Publish the budget monthly · overdue 46d · CITY · examples/city-open-data.yaml:37',
-      'city-open-data A2 · Publish the budget monthly · disagreement: CITY complete vs PANEL limited: 2 steps apart · examples/city-open-data.yaml:43',
-      'city-open-data A2 · Publish the budget monthly · disagreement: CITY complete (as of 2024-09-30), but overdue 46d · examples/city-open-data.yaml:42',
-      '',
-      '✗ 1 window failing (overdue, disagreement) in 1 of 3 activities; 2 disagreements between ratings (today 2024-11-15, horizon 14 days)',
-      '',
-    ].join('\n'));
+    expect(renderCheckText(result('2024-11-15'), plain)).toBe(
+      [
+        'city-open-data A2 · Publish the budget monthly · overdue 46d · CITY · examples/city-open-data.yaml:37',
+        'city-open-data A2 · Publish the budget monthly · disagreement: CITY complete vs PANEL limited: 2 steps apart · examples/city-open-data.yaml:43',
+        'city-open-data A2 · Publish the budget monthly · disagreement: CITY complete (as of 2024-09-30), but overdue 46d · examples/city-open-data.yaml:42',
+        '',
+        '✗ 1 window failing (overdue, disagreement) in 1 of 3 activities; 2 disagreements between ratings (today 2024-11-15, horizon 14 days)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('text: disagreements alone fail; without the flag they are not listed', () => {
-    expect(renderCheckText(result('2024-07-15'), plain).split('\n').slice(-2)).toEqual(['✗ 2 disagreements between ratings failing (overdue, disagreement) among 3 activities (today 2024-07-15, horizon 14 days)', '']);
+    expect(renderCheckText(result('2024-07-15'), plain).split('\n').slice(-2)).toEqual([
+      '✗ 2 disagreements between ratings failing (overdue, disagreement) among 3 activities (today 2024-07-15, horizon 14 days)',
+      '',
+    ]);
     expect(renderCheckText(result('2024-07-15', false), plain)).toBe('✓ nothing failing (overdue) among 3 activities (today 2024-07-15, horizon 14 days)\n');
   });
 
-  it('github: an error at the assessment\'s line', () => {
-    expect(renderCheckGithub(result('2024-07-15'))).toBe([
-      '::error file=examples/city-open-data.yaml,line=30,col=13,title=city-open-data A1 disagreement::Launch the open data portal — disagreement: CITY complete vs CSO limited: 2 steps apart',
-      '::error file=examples/city-open-data.yaml,line=30,col=13,title=city-open-data A1 disagreement::Launch the open data portal — disagreement: done 2024-06-20, but alternative assessor CSO limited (as of 2024-06-30)',
-      '',
-    ].join('\n'));
+  it("github: an error at the assessment's line", () => {
+    expect(renderCheckGithub(result('2024-07-15'))).toBe(
+      [
+        '::error file=examples/city-open-data.yaml,line=30,col=13,title=city-open-data A1 disagreement::Launch the open data portal — disagreement: CITY complete vs CSO limited: 2 steps apart',
+        '::error file=examples/city-open-data.yaml,line=30,col=13,title=city-open-data A1 disagreement::Launch the open data portal — disagreement: done 2024-06-20, but alternative assessor CSO limited (as of 2024-06-30)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('junit: a failed testcase each, in a suite of their own', () => {
@@ -46,8 +53,16 @@ describe('check names disagreements in every format', () => {
     const suite = doc.testsuites.testsuite[1];
     expect(suite['@_name']).toBe('disagreements between ratings');
     expect(suite.testcase.map((c: { failure: Record<string, string> }) => [c.failure['@_type'], c.failure['@_message'], c.failure['#text']])).toEqual([
-      ['disagreement', 'disagreement: CITY complete vs PANEL limited: 2 steps apart', 'city-open-data A2: disagreement: CITY complete vs PANEL limited: 2 steps apart; examples/city-open-data.yaml:43'],
-      ['disagreement', 'disagreement: CITY complete (as of 2024-09-30), but overdue 46d', 'city-open-data A2: disagreement: CITY complete (as of 2024-09-30), but overdue 46d; examples/city-open-data.yaml:42'],
+      [
+        'disagreement',
+        'disagreement: CITY complete vs PANEL limited: 2 steps apart',
+        'city-open-data A2: disagreement: CITY complete vs PANEL limited: 2 steps apart; examples/city-open-data.yaml:43',
+      ],
+      [
+        'disagreement',
+        'disagreement: CITY complete (as of 2024-09-30), but overdue 46d',
+        'city-open-data A2: disagreement: CITY complete (as of 2024-09-30), but overdue 46d; examples/city-open-data.yaml:42',
+      ],
     ]);
   });
 
@@ -58,14 +73,16 @@ describe('check names disagreements in every format', () => {
   it('markdown: a table of disagreements after the failing windows', () => {
     const out = renderCheckMarkdown(result('2024-11-15'));
     expect(out.split('\n')[0]).toBe('## ❌ Roadmap check: 1 window failing (overdue, disagreement) in 1 of 3 activities; 2 disagreements between ratings');
-    expect(out).toContain([
-      '### Disagreements between ratings',
-      '',
-      '| Activity | Title | Disagreement | Where |',
-      '| --- | --- | --- | --- |',
-      '| city-open-data A2 | Publish the budget monthly | ⚠️ CITY complete vs PANEL limited: 2 steps apart | examples/city-open-data.yaml:43 |',
-      '| city-open-data A2 | Publish the budget monthly | ⚠️ CITY complete (as of 2024-09-30), but overdue 46d | examples/city-open-data.yaml:42 |',
-    ].join('\n'));
+    expect(out).toContain(
+      [
+        '### Disagreements between ratings',
+        '',
+        '| Activity | Title | Disagreement | Where |',
+        '| --- | --- | --- | --- |',
+        '| city-open-data A2 | Publish the budget monthly | ⚠️ CITY complete vs PANEL limited: 2 steps apart | examples/city-open-data.yaml:43 |',
+        '| city-open-data A2 | Publish the budget monthly | ⚠️ CITY complete (as of 2024-09-30), but overdue 46d | examples/city-open-data.yaml:42 |',
+      ].join('\n'),
+    );
   });
 
   it('json: failOn and failed say so, and each disagreement names assessors, levels and line', () => {
@@ -73,13 +90,31 @@ describe('check names disagreements in every format', () => {
     expect([doc.failOn, doc.failed, doc.activities.map((a) => a.id)]).toEqual([['overdue', 'disagreement'], true, ['A1']]);
     expect(doc.disagreements).toEqual([
       {
-        roadmap: 'city-open-data', activity: 'A1', file: FILE, kind: 'apart', window: null, message: 'CITY complete vs CSO limited: 2 steps apart', line: 30,
-        scale: 'completion', steps: 2,
-        ratings: [{ by: 'CITY', kind: 'self', level: 'complete', asOf: '2024-06-30', line: 29 }, { by: 'CSO', kind: 'alternative', level: 'limited', asOf: '2024-06-30', line: 30 }],
+        roadmap: 'city-open-data',
+        activity: 'A1',
+        file: FILE,
+        kind: 'apart',
+        window: null,
+        message: 'CITY complete vs CSO limited: 2 steps apart',
+        line: 30,
+        scale: 'completion',
+        steps: 2,
+        ratings: [
+          { by: 'CITY', kind: 'self', level: 'complete', asOf: '2024-06-30', line: 29 },
+          { by: 'CSO', kind: 'alternative', level: 'limited', asOf: '2024-06-30', line: 30 },
+        ],
       },
       {
-        roadmap: 'city-open-data', activity: 'A1', file: FILE, kind: 'done-but-rated-low', window: null, message: 'done 2024-06-20, but alternative assessor CSO limited (as of 2024-06-30)', line: 30,
-        scale: 'completion', done: '2024-06-20', ratings: [{ by: 'CSO', kind: 'alternative', level: 'limited', asOf: '2024-06-30', line: 30 }],
+        roadmap: 'city-open-data',
+        activity: 'A1',
+        file: FILE,
+        kind: 'done-but-rated-low',
+        window: null,
+        message: 'done 2024-06-20, but alternative assessor CSO limited (as of 2024-06-30)',
+        line: 30,
+        scale: 'completion',
+        done: '2024-06-20',
+        ratings: [{ by: 'CSO', kind: 'alternative', level: 'limited', asOf: '2024-06-30', line: 30 }],
       },
     ]);
   });

@@ -15,45 +15,67 @@ function parsed(text: string): Roadmap {
 }
 
 // A later edition: PANEL re-rates A2, CSO's first A1 rating is taken out, CSO rates A2 for the first time, an assessor joins.
-const AFTER = EXAMPLE
-  .replace("  PANEL: { name: Independent Review Panel, kind: independent }\n", "  PANEL: { name: Independent Review Panel, kind: independent }\n  AUDIT: { name: City Audit Office, kind: independent }\n")
+const AFTER = EXAMPLE.replace(
+  '  PANEL: { name: Independent Review Panel, kind: independent }\n',
+  '  PANEL: { name: Independent Review Panel, kind: independent }\n  AUDIT: { name: City Audit Office, kind: independent }\n',
+)
   .replace(/ {10}- by: CSO\n {12}as-of: 2024-06-30\n[\s\S]*?note: The portal is online with 12 of the 40 datasets promised\n/, '')
-  .replace('          - { by: PANEL, as-of: 2024-10-15, published: 2024-11-01, level: limited, source: https://example.org/panel/review-2024 }\n',
-    '          - { by: PANEL, as-of: 2024-10-15, published: 2024-11-01, level: limited, source: https://example.org/panel/review-2024 }\n'
-    + '          - { by: PANEL, as-of: 2025-01-31, level: substantial }\n          - { by: CSO, as-of: 2025-01-31, level: substantial }\n');
+  .replace(
+    '          - { by: PANEL, as-of: 2024-10-15, published: 2024-11-01, level: limited, source: https://example.org/panel/review-2024 }\n',
+    '          - { by: PANEL, as-of: 2024-10-15, published: 2024-11-01, level: limited, source: https://example.org/panel/review-2024 }\n' +
+      '          - { by: PANEL, as-of: 2025-01-31, level: substantial }\n          - { by: CSO, as-of: 2025-01-31, level: substantial }\n',
+  );
 
 const report = () => diffReport({ label: 'v1', roadmaps: [parsed(EXAMPLE)] }, { label: 'v2', roadmaps: [parsed(AFTER)] });
 
 describe('diff of ratings', () => {
   it('text', () => {
-    expect(renderDiffText(report())).toBe([
-      'v1 ⇒ v2: 4 changes to city-open-data: 3 ratings changed, 1 assessor changed',
-      '',
-      'city-open-data — City open data action plan 2024 (fictional example)',
-      '  AUDIT  assessor added: City Audit Office (independent)',
-      '  Stage A — Publish the data',
-      '    A1  CSO rating withdrawn: limited (as of 2024-06-30)',
-      '    A2  PANEL: limited ⇒ substantial (as of 2025-01-31)',
-      '    A2  CSO rated: substantial (as of 2025-01-31)',
-      '',
-    ].join('\n'));
+    expect(renderDiffText(report())).toBe(
+      [
+        'v1 ⇒ v2: 4 changes to city-open-data: 3 ratings changed, 1 assessor changed',
+        '',
+        'city-open-data — City open data action plan 2024 (fictional example)',
+        '  AUDIT  assessor added: City Audit Office (independent)',
+        '  Stage A — Publish the data',
+        '    A1  CSO rating withdrawn: limited (as of 2024-06-30)',
+        '    A2  PANEL: limited ⇒ substantial (as of 2025-01-31)',
+        '    A2  CSO rated: substantial (as of 2025-01-31)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('markdown', () => {
-    expect(renderDiffMarkdown(report())).toContain([
-      '| ID | Activity | Change | Before | After |',
-      '| --- | --- | --- | --- | --- |',
-      '| A1 | Launch the open data portal | CSO rating withdrawn; as of 2024-06-30 | limited | — |',
-      '| A2 | Publish the budget monthly | PANEL; as of 2025-01-31 | limited | substantial |',
-      '| A2 | Publish the budget monthly | CSO rated; as of 2025-01-31 | — | substantial |',
-    ].join('\n'));
+    expect(renderDiffMarkdown(report())).toContain(
+      [
+        '| ID | Activity | Change | Before | After |',
+        '| --- | --- | --- | --- | --- |',
+        '| A1 | Launch the open data portal | CSO rating withdrawn; as of 2024-06-30 | limited | — |',
+        '| A2 | Publish the budget monthly | PANEL; as of 2025-01-31 | limited | substantial |',
+        '| A2 | Publish the budget monthly | CSO rated; as of 2025-01-31 | — | substantial |',
+      ].join('\n'),
+    );
   });
 
   it('json', () => {
     expect(diffJson(report()).changes).toEqual([
       { kind: 'assessor-added', roadmap: 'city-open-data', stage: null, activity: null, window: null, assessor: 'AUDIT', name: 'City Audit Office', assessorKind: 'independent', gates: [] },
       { kind: 'rating-withdrawn', roadmap: 'city-open-data', stage: 'A', activity: 'A1', window: null, by: 'CSO', scale: 'completion', rated: null, level: 'limited', asOf: '2024-06-30', gates: [] },
-      { kind: 'rating-changed', roadmap: 'city-open-data', stage: 'A', activity: 'A2', window: null, by: 'PANEL', scale: 'completion', rated: null, old: 'limited', new: 'substantial', oldAsOf: '2024-10-15', asOf: '2025-01-31', gates: [] },
+      {
+        kind: 'rating-changed',
+        roadmap: 'city-open-data',
+        stage: 'A',
+        activity: 'A2',
+        window: null,
+        by: 'PANEL',
+        scale: 'completion',
+        rated: null,
+        old: 'limited',
+        new: 'substantial',
+        oldAsOf: '2024-10-15',
+        asOf: '2025-01-31',
+        gates: [],
+      },
       { kind: 'rating-added', roadmap: 'city-open-data', stage: 'A', activity: 'A2', window: null, by: 'CSO', scale: 'completion', rated: null, level: 'substantial', asOf: '2025-01-31', gates: [] },
     ]);
   });

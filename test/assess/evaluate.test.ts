@@ -5,15 +5,14 @@ import { check, disagreementFindings, failed } from '../../src/check.js';
 import { oneActivity, report } from './support.js';
 
 const only = (text: string, today: string) => assessActivity(report(text, today).activities[0]!)!;
-const latest = (text: string, today: string) => only(text, today).latest.map((l) => `${l.assessment.by} ${l.assessment.level}${l.assessment.window ? ` @${l.assessment.window}` : ''}${l.assessment.scale === 'completion' ? '' : ` on ${l.assessment.scale}`}`);
+const latest = (text: string, today: string) =>
+  only(text, today).latest.map(
+    (l) => `${l.assessment.by} ${l.assessment.level}${l.assessment.window ? ` @${l.assessment.window}` : ''}${l.assessment.scale === 'completion' ? '' : ` on ${l.assessment.scale}`}`,
+  );
 const said = (text: string, today: string) => only(text, today).disagreements.map((d) => disagreementText(d));
 
 describe('the latest rating per assessor at T', () => {
-  const text = oneActivity([
-    '{ by: CSO, as-of: 2024-03-31, level: not-started }',
-    '{ by: CSO, as-of: 2024-06-30, level: limited }',
-    '{ by: GOV, as-of: 2024-06-30, level: limited }',
-  ]);
+  const text = oneActivity(['{ by: CSO, as-of: 2024-03-31, level: not-started }', '{ by: CSO, as-of: 2024-06-30, level: limited }', '{ by: GOV, as-of: 2024-06-30, level: limited }']);
 
   it.each([
     ['2024-03-30', []],
@@ -25,12 +24,15 @@ describe('the latest rating per assessor at T', () => {
   });
 
   it('is kept per scale and per window', () => {
-    const t = oneActivity([
-      '{ by: GOV, as-of: 2024-03-31, window: first, level: complete }',
-      '{ by: GOV, as-of: 2024-04-30, level: limited }',
-      '{ by: GOV, as-of: 2024-05-31, scale: impact, level: major }',
-      '{ by: GOV, as-of: 2024-06-30, window: second, level: limited }',
-    ], 'windows: [{ label: first, due: 2024-03-31, done: 2024-03-30 }, { label: second, due: 2024-12-31 }]');
+    const t = oneActivity(
+      [
+        '{ by: GOV, as-of: 2024-03-31, window: first, level: complete }',
+        '{ by: GOV, as-of: 2024-04-30, level: limited }',
+        '{ by: GOV, as-of: 2024-05-31, scale: impact, level: major }',
+        '{ by: GOV, as-of: 2024-06-30, window: second, level: limited }',
+      ],
+      'windows: [{ label: first, due: 2024-03-31, done: 2024-03-30 }, { label: second, due: 2024-12-31 }]',
+    );
     expect(latest(t, '2024-07-01')).toEqual(['GOV complete @first', 'GOV limited', 'GOV major on impact', 'GOV limited @second']);
   });
 
@@ -47,8 +49,16 @@ describe('disagreements', () => {
     ['three steps apart', ['{ by: GOV, as-of: 2024-03-31, level: complete }', '{ by: IRM, as-of: 2024-03-31, level: not-started }'], ['GOV complete vs IRM not-started: 3 steps apart']],
     ['one step apart is no disagreement', ['{ by: GOV, as-of: 2024-03-31, level: substantial }', '{ by: CSO, as-of: 2024-03-31, level: limited }'], []],
     ['no-evidence never counts', ['{ by: GOV, as-of: 2024-03-31, level: complete }', '{ by: CSO, as-of: 2024-03-31, level: no-evidence }'], []],
-    ['an earlier rating no longer counts', ['{ by: GOV, as-of: 2024-03-31, level: complete }', '{ by: CSO, as-of: 2024-02-29, level: not-started }', '{ by: CSO, as-of: 2024-03-31, level: substantial }'], []],
-    ['on a declared scale', ['{ by: GOV, as-of: 2024-03-31, scale: impact, level: major }', '{ by: CSO, as-of: 2024-03-31, scale: impact, level: no-change }'], ['GOV major on impact vs CSO no-change on impact: 2 steps apart']],
+    [
+      'an earlier rating no longer counts',
+      ['{ by: GOV, as-of: 2024-03-31, level: complete }', '{ by: CSO, as-of: 2024-02-29, level: not-started }', '{ by: CSO, as-of: 2024-03-31, level: substantial }'],
+      [],
+    ],
+    [
+      'on a declared scale',
+      ['{ by: GOV, as-of: 2024-03-31, scale: impact, level: major }', '{ by: CSO, as-of: 2024-03-31, scale: impact, level: no-change }'],
+      ['GOV major on impact vs CSO no-change on impact: 2 steps apart'],
+    ],
     ['not across scales', ['{ by: GOV, as-of: 2024-03-31, level: complete }', '{ by: CSO, as-of: 2024-03-31, scale: impact, level: worsened }'], []],
   ])('%s', (_, assessments, expected) => {
     expect(said(oneActivity(assessments), '2024-05-01')).toEqual(expected);
@@ -61,8 +71,10 @@ describe('disagreements', () => {
   });
 
   it('not across windows', () => {
-    const t = oneActivity(['{ by: GOV, as-of: 2024-03-31, window: first, level: complete }', '{ by: CSO, as-of: 2024-03-31, window: second, level: not-started }'],
-      'windows: [{ label: first, due: 2024-03-31, done: 2024-03-30 }, { label: second, due: 2024-12-31 }]');
+    const t = oneActivity(
+      ['{ by: GOV, as-of: 2024-03-31, window: first, level: complete }', '{ by: CSO, as-of: 2024-03-31, window: second, level: not-started }'],
+      'windows: [{ label: first, due: 2024-03-31, done: 2024-03-30 }, { label: second, due: 2024-12-31 }]',
+    );
     expect(said(t, '2024-04-01')).toEqual([]);
   });
 
@@ -84,7 +96,7 @@ describe('disagreements', () => {
       expect(said(t, '2024-05-20')).toEqual(['done 2024-05-20, but alternative assessor CSO limited (as of 2024-05-01)']);
     });
 
-    it('of a labelled window, by that window\'s state', () => {
+    it("of a labelled window, by that window's state", () => {
       const t = oneActivity(['{ by: CSO, as-of: 2024-03-31, window: first, level: limited }'], 'windows: [{ label: first, due: 2024-03-31, done: 2024-03-30 }, { label: second, due: 2024-12-31 }]');
       expect(said(t, '2024-04-01')).toEqual(['done 2024-03-30 (first), but alternative assessor CSO limited (as of 2024-03-31)']);
     });
@@ -129,13 +141,27 @@ describe('per assessor', () => {
   });
 
   it('a report without assessors costs nothing: the same empty result every time', () => {
-    const plain = report(oneActivity([]).replace(/scales:[\s\S]*?stages:/, 'stages:').replace(/\n {8}assessments:\n$/, '\n'), '2024-05-01');
-    expect(assess(plain)).toBe(assess(report(oneActivity([]).replace(/scales:[\s\S]*?stages:/, 'stages:').replace(/\n {8}assessments:\n$/, '\n'), '2024-05-01')));
+    const plain = report(
+      oneActivity([])
+        .replace(/scales:[\s\S]*?stages:/, 'stages:')
+        .replace(/\n {8}assessments:\n$/, '\n'),
+      '2024-05-01',
+    );
+    expect(assess(plain)).toBe(
+      assess(
+        report(
+          oneActivity([])
+            .replace(/scales:[\s\S]*?stages:/, 'stages:')
+            .replace(/\n {8}assessments:\n$/, '\n'),
+          '2024-05-01',
+        ),
+      ),
+    );
     expect(assess(plain).activities).toEqual([]);
   });
 });
 
-describe('the gate: disagreements as failing items at the assessment\'s line', () => {
+describe("the gate: disagreements as failing items at the assessment's line", () => {
   const t = oneActivity(['{ by: GOV, as-of: 2024-03-31, level: complete }', '{ by: CSO, as-of: 2024-04-15, level: limited }']);
 
   it('lists them with their line', () => {

@@ -15,16 +15,19 @@ const BOM = '\ufeff';
 const HEADER = 'roadmap,id,window,title,responsible,start,end,previous,level,source,evidence,note';
 
 describe('sheetRows and renderSheet', () => {
-  it('one row per activity and per labelled window, with the assessor\'s previous level as of the date', () => {
-    expect(renderSheet(sheetRows([CITY], 'CSO', d('2024-07-31')))).toBe(BOM + [
-      HEADER,
-      'city-open-data,A1,,Launch the open data portal,CITY,2024-01-01,2024-06-30,limited,,,,',
-      'city-open-data,A2,,Publish the budget monthly,CITY,2024-03-01,2024-09-30,,,,,',
-      'city-open-data,A3,,Open the procurement register,CITY,2024-06-30,2024-12-31,,,,,',
-      'city-open-data,A3,6th month,Open the procurement register,CITY,2024-06-30,2024-06-30,substantial,,,,',
-      'city-open-data,A3,12th month,Open the procurement register,CITY,2024-12-31,2024-12-31,,,,,',
-      '',
-    ].join('\r\n'));
+  it("one row per activity and per labelled window, with the assessor's previous level as of the date", () => {
+    expect(renderSheet(sheetRows([CITY], 'CSO', d('2024-07-31')))).toBe(
+      BOM +
+        [
+          HEADER,
+          'city-open-data,A1,,Launch the open data portal,CITY,2024-01-01,2024-06-30,limited,,,,',
+          'city-open-data,A2,,Publish the budget monthly,CITY,2024-03-01,2024-09-30,,,,,',
+          'city-open-data,A3,,Open the procurement register,CITY,2024-06-30,2024-12-31,,,,,',
+          'city-open-data,A3,6th month,Open the procurement register,CITY,2024-06-30,2024-06-30,substantial,,,,',
+          'city-open-data,A3,12th month,Open the procurement register,CITY,2024-12-31,2024-12-31,,,,,',
+          '',
+        ].join('\r\n'),
+    );
   });
 
   it('a later rating shows from its as-of date on; an assessor no roadmap declares has no rows', () => {
@@ -62,8 +65,24 @@ describe('readSheet', () => {
     expect(readSheet(text, 'cso.csv', [CITY], options)).toEqual({
       ok: true,
       records: [
-        { activity: 'city-open-data:A1', by: 'CSO', asOf: '2024-12-31', level: 'complete', source: 'https://example.org/m3', note: 'Online, with 40 of 40 datasets; "good"\nsecond line', at: { file: 'cso.csv', line: 2, column: 9 } },
-        { activity: 'city-open-data:A3', by: 'CSO', asOf: '2024-12-31', level: 'limited', window: '6th month', evidence: ['https://example.org/a', 'https://example.org/b', 'https://example.org/c'], at: { file: 'cso.csv', line: 5, column: 9 } },
+        {
+          activity: 'city-open-data:A1',
+          by: 'CSO',
+          asOf: '2024-12-31',
+          level: 'complete',
+          source: 'https://example.org/m3',
+          note: 'Online, with 40 of 40 datasets; "good"\nsecond line',
+          at: { file: 'cso.csv', line: 2, column: 9 },
+        },
+        {
+          activity: 'city-open-data:A3',
+          by: 'CSO',
+          asOf: '2024-12-31',
+          level: 'limited',
+          window: '6th month',
+          evidence: ['https://example.org/a', 'https://example.org/b', 'https://example.org/c'],
+          at: { file: 'cso.csv', line: 5, column: 9 },
+        },
       ],
     });
   });
@@ -91,9 +110,13 @@ describe('readSheet', () => {
 
   it('a row of another roadmap, a cell too many, a quote never closed, a missing column', () => {
     expect(problems(`${HEADER}\r\nother,A1,,,,,,,limited,,,\r\n`)).toEqual(["cso.csv:2:1: roadmap 'other' is not loaded"]);
-    expect(problems(`${HEADER}\r\n\r\ncity-open-data,A1,,,,,,,limited,,,,\r\n`)).toEqual(['cso.csv:3:1: this row has a different number of cells from the header row: keep the sheet\'s columns as they are']);
+    expect(problems(`${HEADER}\r\n\r\ncity-open-data,A1,,,,,,,limited,,,,\r\n`)).toEqual([
+      "cso.csv:3:1: this row has a different number of cells from the header row: keep the sheet's columns as they are",
+    ]);
     expect(problems(`${HEADER}\r\ncity-open-data,A1,,,,,,,limited,,,"open\r\n`)).toEqual(['cso.csv:2:1: a quote (") opened in this row is never closed']);
-    expect(problems('id,title\r\nA1,x\r\n')).toEqual(["cso.csv:1:1: the header row has no column 'level' (the sheet's columns: roadmap, id, window, title, responsible, start, end, previous, level, source, evidence, note)"]);
+    expect(problems('id,title\r\nA1,x\r\n')).toEqual([
+      "cso.csv:1:1: the header row has no column 'level' (the sheet's columns: roadmap, id, window, title, responsible, start, end, previous, level, source, evidence, note)",
+    ]);
   });
 
   it('an empty sheet records nothing', () => {

@@ -22,7 +22,11 @@ describe('status table', () => {
   });
 
   it('a rating is hidden before its as-of date', () => {
-    const ratings = (today: string) => table(today).split('\n').filter((l) => l.startsWith('│ A2')).map((l) => l.split('│').at(-2)!.trim());
+    const ratings = (today: string) =>
+      table(today)
+        .split('\n')
+        .filter((l) => l.startsWith('│ A2'))
+        .map((l) => l.split('│').at(-2)!.trim());
     expect(ratings('2024-09-29')).toEqual(['']);
     expect(ratings('2024-09-30')).toEqual(['CITY com']);
   });
@@ -39,13 +43,15 @@ describe('status table', () => {
 
 describe('status markdown', () => {
   it('every latest rating, a target a line', () => {
-    expect(renderMarkdown(example('2024-11-15'))).toContain([
-      '| ID | Activity | Window | Responsible | State | When | Ratings |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
-      '| A1 | Launch the open data portal | 2024-01-01 → 2024-06-30 | CITY | 🟢 done | done 2024-06-20 | CITY complete · CSO substantial |',
-      '| A2 | Publish the budget monthly | 2024-03-01 → 2024-09-30 | CITY | 🔴 overdue | overdue 46d | CITY complete · PANEL limited ⚠️ |',
-      '| A3 | Open the procurement register | 6th month: 2024-06-30<br>12th month: 2024-12-31 | CITY (+ CSO) | ⚪ later | due in 46d | PANEL no-evidence<br>6th month: CITY complete · CSO substantial<br>impact: CSO marginal · PANEL major |',
-    ].join('\n'));
+    expect(renderMarkdown(example('2024-11-15'))).toContain(
+      [
+        '| ID | Activity | Window | Responsible | State | When | Ratings |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        '| A1 | Launch the open data portal | 2024-01-01 → 2024-06-30 | CITY | 🟢 done | done 2024-06-20 | CITY complete · CSO substantial |',
+        '| A2 | Publish the budget monthly | 2024-03-01 → 2024-09-30 | CITY | 🔴 overdue | overdue 46d | CITY complete · PANEL limited ⚠️ |',
+        '| A3 | Open the procurement register | 6th month: 2024-06-30<br>12th month: 2024-12-31 | CITY (+ CSO) | ⚪ later | due in 46d | PANEL no-evidence<br>6th month: CITY complete · CSO substantial<br>impact: CSO marginal · PANEL major |',
+      ].join('\n'),
+    );
   });
 
   it('no Ratings column without assessors', () => {
@@ -65,8 +71,16 @@ describe('JSON', () => {
       ['PANEL', '2024-10-15', 'impact', null, 'major', 56],
     ]);
     expect(a3.assessments![2]).toEqual({
-      by: 'PANEL', asOf: '2024-10-15', level: 'no-evidence', scale: 'completion', source: 'https://example.org/panel/review-2024',
-      window: null, published: null, evidence: [], note: 'The register was offline during the review', line: 54,
+      by: 'PANEL',
+      asOf: '2024-10-15',
+      level: 'no-evidence',
+      scale: 'completion',
+      source: 'https://example.org/panel/review-2024',
+      window: null,
+      published: null,
+      evidence: [],
+      note: 'The register was offline during the review',
+      line: 54,
     });
     expect(a3.latest).toEqual({});
     expect(a3.latestRatings).toEqual([
@@ -83,11 +97,19 @@ describe('JSON', () => {
     expect(doc.activities.find((a) => a.id === 'A2')).toMatchObject({ assessments: [{ by: 'CITY' }, { by: 'PANEL' }], latest: {}, latestRatings: [], disagreements: [] });
   });
 
-  it('the summary counts each assessor\'s latest ratings per scale and level', () => {
+  it("the summary counts each assessor's latest ratings per scale and level", () => {
     expect((reportJson(example('2024-11-15')).summary as { assessors: unknown }).assessors).toEqual([
       { roadmap: 'city-open-data', id: 'CITY', name: 'City Hall Digital Office', kind: 'self', entity: 'CITY', activities: 3, counts: { completion: { complete: 3 } } },
       { roadmap: 'city-open-data', id: 'CSO', name: 'Open Data Coalition', kind: 'alternative', entity: 'CSO', activities: 2, counts: { completion: { substantial: 2 }, impact: { marginal: 1 } } },
-      { roadmap: 'city-open-data', id: 'PANEL', name: 'Independent Review Panel', kind: 'independent', entity: null, activities: 2, counts: { completion: { limited: 1, 'no-evidence': 1 }, impact: { major: 1 } } },
+      {
+        roadmap: 'city-open-data',
+        id: 'PANEL',
+        name: 'Independent Review Panel',
+        kind: 'independent',
+        entity: null,
+        activities: 2,
+        counts: { completion: { limited: 1, 'no-evidence': 1 }, impact: { major: 1 } },
+      },
     ]);
   });
 
@@ -105,8 +127,12 @@ describe('report html', () => {
     const out = html('2024-11-15');
     const a2 = out.split('\n').find((l) => l.includes('data-activity="A2"') && l.startsWith('<tr'))!;
     expect(a2).toContain('<tr class="r-overdue disagreed"');
-    expect(a2).toContain('<ul class="ratings"><li class="rating k-self" data-by="CITY" data-level="complete"><abbr title="City Hall Digital Office (self)">CITY</abbr> <span class="level l-complete">complete</span> <span class="rating-date">as of 2024-09-30</span> <a href="https://example.org/city/progress-2024-09" rel="noreferrer">https://example.org/city/progress-2024-09</a></li>');
-    expect(a2).toContain('<ul class="disagreements"><li class="disagreement" data-kind="apart">⚠ CITY complete vs PANEL limited: 2 steps apart</li><li class="disagreement" data-kind="complete-but-overdue">⚠ CITY complete (as of 2024-09-30), but overdue 46d</li></ul>');
+    expect(a2).toContain(
+      '<ul class="ratings"><li class="rating k-self" data-by="CITY" data-level="complete"><abbr title="City Hall Digital Office (self)">CITY</abbr> <span class="level l-complete">complete</span> <span class="rating-date">as of 2024-09-30</span> <a href="https://example.org/city/progress-2024-09" rel="noreferrer">https://example.org/city/progress-2024-09</a></li>',
+    );
+    expect(a2).toContain(
+      '<ul class="disagreements"><li class="disagreement" data-kind="apart">⚠ CITY complete vs PANEL limited: 2 steps apart</li><li class="disagreement" data-kind="complete-but-overdue">⚠ CITY complete (as of 2024-09-30), but overdue 46d</li></ul>',
+    );
     const a1 = out.split('\n').find((l) => l.includes('data-activity="A1"') && l.startsWith('<tr'))!;
     expect(a1).toContain('<tr class="r-done" ');
     expect(a1).not.toContain('disagreement');
@@ -116,7 +142,9 @@ describe('report html', () => {
     const out = html('2024-11-15');
     expect(out).toContain('<h2 id="h-assessors">Ratings by assessor</h2>');
     expect(out).toContain('<strong class="disagreement-count">2 disagreements</strong>');
-    expect(out).toContain('<tr data-assessor="PANEL"><th scope="row">PANEL</th><td dir="auto">Independent Review Panel</td><td>independent</td><td>2</td><td><div class="scale" data-scale="completion"><span class="level l-limited" data-level="limited">1 limited</span> <span class="level l-no-evidence" data-level="no-evidence">1 no-evidence</span></div><div class="scale" data-scale="impact">impact: <span class="level l-major" data-level="major">1 major</span></div></td></tr>');
+    expect(out).toContain(
+      '<tr data-assessor="PANEL"><th scope="row">PANEL</th><td dir="auto">Independent Review Panel</td><td>independent</td><td>2</td><td><div class="scale" data-scale="completion"><span class="level l-limited" data-level="limited">1 limited</span> <span class="level l-no-evidence" data-level="no-evidence">1 no-evidence</span></div><div class="scale" data-scale="impact">impact: <span class="level l-major" data-level="major">1 major</span></div></td></tr>',
+    );
   });
 
   it('nothing about ratings without assessors', () => {
@@ -128,20 +156,22 @@ describe('report html', () => {
 
 describe('report markdown', () => {
   it('a per-assessor summary and the disagreements', () => {
-    expect(renderReportMarkdown(example('2024-11-15'))).toContain([
-      '## Ratings by assessor',
-      '',
-      '| Assessor | Name | Kind | Activities rated | Latest levels |',
-      '| --- | --- | --- | --- | --- |',
-      '| CITY | City Hall Digital Office | self | 3 | 3 complete |',
-      '| CSO | Open Data Coalition | alternative | 2 | 2 substantial<br>impact: 1 marginal |',
-      '| PANEL | Independent Review Panel | independent | 2 | 1 limited, 1 no-evidence<br>impact: 1 major |',
-      '',
-      '**Disagreements between ratings** (2):',
-      '',
-      '- ⚠️ A2: CITY complete vs PANEL limited: 2 steps apart',
-      '- ⚠️ A2: CITY complete (as of 2024-09-30), but overdue 46d',
-    ].join('\n'));
+    expect(renderReportMarkdown(example('2024-11-15'))).toContain(
+      [
+        '## Ratings by assessor',
+        '',
+        '| Assessor | Name | Kind | Activities rated | Latest levels |',
+        '| --- | --- | --- | --- | --- |',
+        '| CITY | City Hall Digital Office | self | 3 | 3 complete |',
+        '| CSO | Open Data Coalition | alternative | 2 | 2 substantial<br>impact: 1 marginal |',
+        '| PANEL | Independent Review Panel | independent | 2 | 1 limited, 1 no-evidence<br>impact: 1 major |',
+        '',
+        '**Disagreements between ratings** (2):',
+        '',
+        '- ⚠️ A2: CITY complete vs PANEL limited: 2 steps apart',
+        '- ⚠️ A2: CITY complete (as of 2024-09-30), but overdue 46d',
+      ].join('\n'),
+    );
   });
 
   it('none without assessors', () => {

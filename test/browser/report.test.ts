@@ -20,7 +20,9 @@ declare function getComputedStyle(element: unknown): { color: string; background
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
-  console.warn(`\n  ⚠ Skipping the browser tests of the HTML report and the Mermaid chart: ${CHROMIUM} is missing.\n    To run them: apt-get update && apt-get install -y chromium   (.ci/run does this where apt-get exists)\n`);
+  console.warn(
+    `\n  ⚠ Skipping the browser tests of the HTML report and the Mermaid chart: ${CHROMIUM} is missing.\n    To run them: apt-get update && apt-get install -y chromium   (.ci/run does this where apt-get exists)\n`,
+  );
 }
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -72,9 +74,14 @@ async function open(file: string, viewport = { width: 1280, height: 900 }): Prom
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
   await page.goto(pathToFileURL(file).href);
   return { page, problems };
 }
@@ -84,7 +91,10 @@ async function contrasts(page: Page, selector: string): Promise<number[]> {
   return page.$$eval(selector, (elements) => {
     const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
     const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
       return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
     };
     return elements.map((e) => {
@@ -106,7 +116,7 @@ describe('report --format html in Chromium', () => {
     await page.close();
   });
 
-  it.skipIf(!haveChromium)("has a Content-Security-Policy that stops scripts and remote loads even if some got in", async () => {
+  it.skipIf(!haveChromium)('has a Content-Security-Policy that stops scripts and remote loads even if some got in', async () => {
     const tampered = pages.status.replace(/status\.html$/, 'tampered.html');
     writeFileSync(tampered, readFileSync(pages.status, 'utf8').replace('<body>', '<body><script>document.title = "ran"</script><img src="https://example.invalid/y.png" alt="">'));
     const { page, problems } = await open(tampered);
@@ -123,14 +133,19 @@ describe('report --format html in Chromium', () => {
     expect(await page.title()).toBe('Status 2019-10-15: Roadmap for the development of the 2019-21 OGP action plan');
 
     const counts = await page.$$eval('.counts li', (lis) => lis.map((li) => [li.getAttribute('data-state'), li.textContent]));
-    expect(counts).toEqual([['overdue', '8 overdue'], ['active', '4 active'], ['later', '7 later']]);
+    expect(counts).toEqual([
+      ['overdue', '8 overdue'],
+      ['active', '4 active'],
+      ['later', '7 later'],
+    ]);
     expect(await page.textContent('.total')).toBe('19 activities');
 
     // Overdue rows carry the overdue badge: text and colour.
     const stageRows = page.locator('section[aria-labelledby="h-stages"] tbody tr');
     expect(await stageRows.count()).toBe(19);
     const overdue = await page.$$eval('section[aria-labelledby="h-stages"] tbody tr[data-state="overdue"]', (rows) =>
-      rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('.badge')!.textContent, getComputedStyle(r.querySelector('.badge')!).backgroundColor]));
+      rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('.badge')!.textContent, getComputedStyle(r.querySelector('.badge')!).backgroundColor]),
+    );
     expect(overdue.map((r) => r[0])).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '2.1', '2.2', '2.4']);
     for (const r of overdue) expect(r.slice(1)).toEqual(['overdue', 'rgb(253, 232, 232)']);
 
@@ -151,11 +166,13 @@ describe('report --format html in Chromium', () => {
     ]);
 
     // Semantic tables: a caption each, column headers with scope, a row header per row.
-    const tables = await page.$$eval('table', (ts) => ts.map((t) => ({
-      caption: t.caption?.textContent?.trim() ?? '',
-      cols: [...t.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col'),
-      rows: [...t.tBodies[0]!.rows].every((r) => r.cells[0]!.tagName === 'TH' && r.cells[0]!.getAttribute('scope') === 'row'),
-    })));
+    const tables = await page.$$eval('table', (ts) =>
+      ts.map((t) => ({
+        caption: t.caption?.textContent?.trim() ?? '',
+        cols: [...t.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col'),
+        rows: [...t.tBodies[0]!.rows].every((r) => r.cells[0]!.tagName === 'TH' && r.cells[0]!.getAttribute('scope') === 'row'),
+      })),
+    );
     // 3 stages, then 7 responsible entities and STATE-BODIES (it supports 1.3).
     expect(tables).toHaveLength(11);
     expect(tables[0]!.caption).toBe('Stage I — Launch of the process 2019-03-01 → 2019-05-31 5 overdue');
@@ -211,57 +228,71 @@ describe('report --format html in Chromium', () => {
 });
 
 describe('report --format mermaid drawn by Mermaid in Chromium', () => {
-  it.skipIf(!haveChromium)('draws every window as a task, names shown exactly as written', async () => {
-    // A test-only page: the locally installed Mermaid bundle injected from node_modules, no network.
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'roadmap-mermaid-')), 'mermaid.html');
-    writeFileSync(file, '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div id="a"></div><div id="b"></div></body></html>');
-    await page.goto(pathToFileURL(file).href);
-    await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js'), 'utf8') });
-    const draw = (target: string, source: string) => page.evaluate(async ([target, source]) => {
-      const m = (window as unknown as { mermaid: { initialize(o: object): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
-      m.initialize({ startOnLoad: false, securityLevel: 'strict' });
-      const { svg } = await m.render(`chart-${target}`, source!);
-      document.getElementById(target!)!.innerHTML = svg;
-      const root = document.getElementById(target!)!;
-      return {
-        tasks: root.querySelectorAll('rect.task').length,
-        crit: root.querySelectorAll('rect.task[class*="crit"]').length,
-        done: root.querySelectorAll('rect.task[class*="done"]').length,
-        milestones: root.querySelectorAll('[class*="milestone"]').length > 0,
-        texts: [...root.querySelectorAll('text.taskText, text.taskTextOutsideRight, text.taskTextOutsideLeft')].map((t) => t.textContent?.trim()), // Mermaid keeps the space before ':'
-        sections: [...root.querySelectorAll('text.sectionTitle')].map((t) => t.textContent?.trim()),
-        title: root.querySelector('text.titleText')?.textContent,
-        injected: root.querySelectorAll('img, script, iframe').length,
-      };
-    }, [target, source]);
+  it.skipIf(!haveChromium)(
+    'draws every window as a task, names shown exactly as written',
+    async () => {
+      // A test-only page: the locally installed Mermaid bundle injected from node_modules, no network.
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'roadmap-mermaid-')), 'mermaid.html');
+      writeFileSync(file, '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div id="a"></div><div id="b"></div></body></html>');
+      await page.goto(pathToFileURL(file).href);
+      await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js'), 'utf8') });
+      const draw = (target: string, source: string) =>
+        page.evaluate(
+          async ([target, source]) => {
+            const m = (window as unknown as { mermaid: { initialize(o: object): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
+            m.initialize({ startOnLoad: false, securityLevel: 'strict' });
+            const { svg } = await m.render(`chart-${target}`, source!);
+            document.getElementById(target!)!.innerHTML = svg;
+            const root = document.getElementById(target!)!;
+            return {
+              tasks: root.querySelectorAll('rect.task').length,
+              crit: root.querySelectorAll('rect.task[class*="crit"]').length,
+              done: root.querySelectorAll('rect.task[class*="done"]').length,
+              milestones: root.querySelectorAll('[class*="milestone"]').length > 0,
+              texts: [...root.querySelectorAll('text.taskText, text.taskTextOutsideRight, text.taskTextOutsideLeft')].map((t) => t.textContent?.trim()), // Mermaid keeps the space before ':'
+              sections: [...root.querySelectorAll('text.sectionTitle')].map((t) => t.textContent?.trim()),
+              title: root.querySelector('text.titleText')?.textContent,
+              injected: root.querySelectorAll('img, script, iframe').length,
+            };
+          },
+          [target, source],
+        );
 
-    const shipped = await draw('a', renderMermaid(shippedReport('2019-10-01')));
-    expect(shipped.tasks).toBe(22);
-    expect(shipped.crit).toBe(8);
-    expect(shipped.sections).toEqual(['Stage I · Launch of the process', 'Stage II · Completion, adoption and submission of the National Action Plan', 'Stage III · Implementation of the National Action Plan']);
-    expect(shipped.texts[0]).toBe('1.1 Identifying a high-level government representative who will lead the OGP process in Azerbaijan');
+      const shipped = await draw('a', renderMermaid(shippedReport('2019-10-01')));
+      expect(shipped.tasks).toBe(22);
+      expect(shipped.crit).toBe(8);
+      expect(shipped.sections).toEqual([
+        'Stage I · Launch of the process',
+        'Stage II · Completion, adoption and submission of the National Action Plan',
+        'Stage III · Implementation of the National Action Plan',
+      ]);
+      expect(shipped.texts[0]).toBe('1.1 Identifying a high-level government representative who will lead the OGP process in Azerbaijan');
 
-    const hostile = await draw('b', renderMermaid(hostileReport('2019-07-15')));
-    expect(hostile.tasks).toBe(7);
-    expect(hostile.done).toBe(1);
-    expect(hostile.milestones).toBe(true);
-    expect(hostile.injected).toBe(0);
-    expect(hostile.title).toBe(`<script>alert('t')</script> & "quotes" roadmap (status on 2019-07-15)`);
-    expect(hostile.texts.sort()).toEqual([
-      `1 <img src=x onerror=alert(1)> "quoted" 'single' & ampersand`,
-      '2 Line one Line two Line three tab \\x1b[31mred\\x1b[0m \\u202eevil',
-      `3 ${Array(4).fill('Supercalifragilisticexpialidocious').join('-')}`,
-      '4 تنفيذ خطة العمل الوطنية — national plan',
-      'Cancelled: 5 🚀 Launch 👩‍👩‍👧 family 古文 emoji: done; #1',
-      '6 Records (w<1>)',
-      'Cancelled: 6 Records (w2)',
-    ].sort()); // Mermaid draws them in its own order
-    await page.screenshot({ path: path.join(ARTIFACTS, 'mermaid.png'), fullPage: true });
-    expect(problems).toEqual([]);
-    expect(remote).toEqual([]);
-    await page.close();
-  }, 60_000);
+      const hostile = await draw('b', renderMermaid(hostileReport('2019-07-15')));
+      expect(hostile.tasks).toBe(7);
+      expect(hostile.done).toBe(1);
+      expect(hostile.milestones).toBe(true);
+      expect(hostile.injected).toBe(0);
+      expect(hostile.title).toBe(`<script>alert('t')</script> & "quotes" roadmap (status on 2019-07-15)`);
+      expect(hostile.texts.sort()).toEqual(
+        [
+          `1 <img src=x onerror=alert(1)> "quoted" 'single' & ampersand`,
+          '2 Line one Line two Line three tab \\x1b[31mred\\x1b[0m \\u202eevil',
+          `3 ${Array(4).fill('Supercalifragilisticexpialidocious').join('-')}`,
+          '4 تنفيذ خطة العمل الوطنية — national plan',
+          'Cancelled: 5 🚀 Launch 👩‍👩‍👧 family 古文 emoji: done; #1',
+          '6 Records (w<1>)',
+          'Cancelled: 6 Records (w2)',
+        ].sort(),
+      ); // Mermaid draws them in its own order
+      await page.screenshot({ path: path.join(ARTIFACTS, 'mermaid.png'), fullPage: true });
+      expect(problems).toEqual([]);
+      expect(remote).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 });

@@ -9,34 +9,67 @@ const d = (s: string) => s as CalendarDate;
 
 describe('calendar dates', () => {
   it.each([
-    ['2019-02-28', true], ['2019-02-29', false], ['2020-02-29', true], ['1900-02-29', false], ['2000-02-29', true],
-    ['2019-04-31', false], ['2019-04-30', true], ['2019-13-01', false], ['2019-00-10', false], ['2019-1-01', false],
-    ['2019-01-01T00:00', false], [' 2019-01-01', false], ['0000-01-01', false],
+    ['2019-02-28', true],
+    ['2019-02-29', false],
+    ['2020-02-29', true],
+    ['1900-02-29', false],
+    ['2000-02-29', true],
+    ['2019-04-31', false],
+    ['2019-04-30', true],
+    ['2019-13-01', false],
+    ['2019-00-10', false],
+    ['2019-1-01', false],
+    ['2019-01-01T00:00', false],
+    [' 2019-01-01', false],
+    ['0000-01-01', false],
   ])('parseDate(%s) is valid: %s', (text, valid) => {
     expect(parseDate(text) !== null).toBe(valid);
   });
 
   it.each([
-    [2019, 2, 28], [2020, 2, 29], [2100, 2, 28], [2000, 2, 29], [2019, 1, 31], [2019, 4, 30], [2019, 12, 31],
+    [2019, 2, 28],
+    [2020, 2, 29],
+    [2100, 2, 28],
+    [2000, 2, 29],
+    [2019, 1, 31],
+    [2019, 4, 30],
+    [2019, 12, 31],
   ])('daysInMonth(%i, %i) = %i', (y, m, n) => expect(daysInMonth(y, m)).toBe(n));
 
-  it.each([[2019, false], [2020, true], [1900, false], [2000, true]])('isLeapYear(%i) = %s', (y, leap) => expect(isLeapYear(y)).toBe(leap));
+  it.each([
+    [2019, false],
+    [2020, true],
+    [1900, false],
+    [2000, true],
+  ])('isLeapYear(%i) = %s', (y, leap) => expect(isLeapYear(y)).toBe(leap));
 
   it.each([
-    ['1970-01-01', 0], ['1970-01-02', 1], ['1969-12-31', -1], ['2000-03-01', 11017], ['2019-07-15', 18092],
+    ['1970-01-01', 0],
+    ['1970-01-02', 1],
+    ['1969-12-31', -1],
+    ['2000-03-01', 11017],
+    ['2019-07-15', 18092],
   ])('toDays(%s) = %i', (date, n) => {
     expect(toDays(d(date))).toBe(n);
     expect(fromDays(n)).toBe(date);
   });
 
   it.each([
-    ['2019-01-31', 1, '2019-02-28'], ['2020-01-31', 1, '2020-02-29'], ['2019-03-31', -1, '2019-02-28'],
-    ['2019-12-15', 1, '2020-01-15'], ['2020-01-15', -1, '2019-12-15'], ['2020-02-29', 12, '2021-02-28'],
-    ['2019-08-31', 6, '2020-02-29'], ['2019-05-31', 0, '2019-05-31'],
+    ['2019-01-31', 1, '2019-02-28'],
+    ['2020-01-31', 1, '2020-02-29'],
+    ['2019-03-31', -1, '2019-02-28'],
+    ['2019-12-15', 1, '2020-01-15'],
+    ['2020-01-15', -1, '2019-12-15'],
+    ['2020-02-29', 12, '2021-02-28'],
+    ['2019-08-31', 6, '2020-02-29'],
+    ['2019-05-31', 0, '2019-05-31'],
   ])('addMonths(%s, %i) = %s (clamped)', (from, n, to) => expect(addMonths(d(from), n)).toBe(to));
 
   it.each([
-    ['2019-12-31', 1, '2020-01-01'], ['2020-02-28', 1, '2020-02-29'], ['2019-02-28', 1, '2019-03-01'], ['2019-03-01', -1, '2019-02-28'],
+    ['2019-12-31', 1, '2020-01-01'],
+    ['2020-02-28', 1, '2020-02-29'],
+    ['2019-02-28', 1, '2019-03-01'],
+    ['2019-03-01', -1, '2019-02-28'],
   ])('addDays(%s, %i) = %s', (from, n, to) => expect(addDays(d(from), n)).toBe(to));
 
   const dates = fc.integer({ min: toDays(d('1900-01-01')), max: toDays(d('2200-12-31')) }).map(fromDays);
@@ -94,7 +127,15 @@ describe('window syntax', () => {
   it.each([
     ['3.1.start', '3.1', 'start', []],
     ['3.1.end + 1 day', '3.1', 'end', [{ amount: 1, unit: 'day' }]],
-    ['3.1.start + 6 months - 1 day', '3.1', 'start', [{ amount: 6, unit: 'month' }, { amount: -1, unit: 'day' }]],
+    [
+      '3.1.start + 6 months - 1 day',
+      '3.1',
+      'start',
+      [
+        { amount: 6, unit: 'month' },
+        { amount: -1, unit: 'day' },
+      ],
+    ],
     ['II.end-2weeks', 'II', 'end', [{ amount: -2, unit: 'week' }]],
     ['prep.start + 1 year', 'prep', 'start', [{ amount: 1, unit: 'year' }]],
   ])('relative date %s', (text, ref, anchor, offsets) => {
@@ -113,7 +154,10 @@ describe('window syntax', () => {
 describe('today', () => {
   const instant = new Date('2019-07-14T21:30:00Z');
   it.each([
-    ['Asia/Baku', '2019-07-15'], ['UTC', '2019-07-14'], ['America/Adak', '2019-07-14'], ['Pacific/Kiritimati', '2019-07-15'],
+    ['Asia/Baku', '2019-07-15'],
+    ['UTC', '2019-07-14'],
+    ['America/Adak', '2019-07-14'],
+    ['Pacific/Kiritimati', '2019-07-15'],
   ])('at 2019-07-14T21:30Z it is %s in %s', (zone, date) => expect(dateIn(instant, zone)).toBe(date));
 
   it('prefers --today over ROADMAP_TODAY and refuses bad dates', () => {

@@ -27,11 +27,12 @@ describe('roadmap check: exit codes', () => {
 
   it('says what is wrong with unusable input, naming the place', async () => {
     expect((await run(['check', '-r', 'test/fixtures/check/syntax'])).stderr).toBe(
-      'test/fixtures/check/syntax/bad.yaml:7:5: error: Flow sequence in block collection must be sufficiently indented and end with a ]\nroadmap: 1 error in 1 file\n');
-    expect((await run(['check', '-r', 'test/fixtures/check/empty'])).stderr).toBe(
-      'test/fixtures/check/empty: error: no roadmap files (*.yaml, *.yml) in this directory\nroadmap: 1 error in 1 file\n');
+      'test/fixtures/check/syntax/bad.yaml:7:5: error: Flow sequence in block collection must be sufficiently indented and end with a ]\nroadmap: 1 error in 1 file\n',
+    );
+    expect((await run(['check', '-r', 'test/fixtures/check/empty'])).stderr).toBe('test/fixtures/check/empty: error: no roadmap files (*.yaml, *.yml) in this directory\nroadmap: 1 error in 1 file\n');
     expect((await run(['check', ...DEMO, '--fail-on', 'overdu'])).stderr).toBe(
-      "roadmap: --fail-on: unknown state 'overdu'; did you mean 'overdue'? (states: overdue, due-soon, active, upcoming, later, done, cancelled; or disagreement)\n");
+      "roadmap: --fail-on: unknown state 'overdu'; did you mean 'overdue'? (states: overdue, due-soon, active, upcoming, later, done, cancelled; or disagreement)\n",
+    );
   });
 });
 
@@ -160,20 +161,52 @@ Demo roadmap (demo, revision 1) · today 2024-03-15, horizon 14 days
       ],
       activities: [
         {
-          roadmap: 'demo', stage: 'A', id: 'a1', title: 'Write the plan', responsible: ['OPS'], state: 'overdue',
-          start: '2024-01-01', end: '2024-02-29', done: null, late: false, daysOverdue: 15, file: F, line: 14,
+          roadmap: 'demo',
+          stage: 'A',
+          id: 'a1',
+          title: 'Write the plan',
+          responsible: ['OPS'],
+          state: 'overdue',
+          start: '2024-01-01',
+          end: '2024-02-29',
+          done: null,
+          late: false,
+          daysOverdue: 15,
+          file: F,
+          line: 14,
           windows: [{ label: null, start: '2024-01-01', end: '2024-02-29', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null, period: null }],
-          support: [], started: null, cancelled: null, evidence: [], notes: null, period: null,
+          support: [],
+          started: null,
+          cancelled: null,
+          evidence: [],
+          notes: null,
+          period: null,
         },
         {
-          roadmap: 'demo', stage: 'B', id: 'b1', title: 'Quarterly reports', responsible: ['OPS'], state: 'overdue',
-          start: '2024-03-10', end: '2024-03-10', done: null, late: false, daysOverdue: 5, file: F, line: 41,
+          roadmap: 'demo',
+          stage: 'B',
+          id: 'b1',
+          title: 'Quarterly reports',
+          responsible: ['OPS'],
+          state: 'overdue',
+          start: '2024-03-10',
+          end: '2024-03-10',
+          done: null,
+          late: false,
+          daysOverdue: 5,
+          file: F,
+          line: 41,
           windows: [
             { label: 'Q1', start: '2024-01-31', end: '2024-01-31', state: 'done', done: '2024-01-30', started: null, cancelled: null, evidence: [], notes: null, period: null },
             { label: 'Q2', start: '2024-03-10', end: '2024-03-10', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null, period: null },
             { label: 'Q3', start: '2024-03-25', end: '2024-03-25', state: 'due-soon', done: null, started: null, cancelled: null, evidence: [], notes: null, period: null },
           ],
-          support: [], started: null, cancelled: null, evidence: [], notes: null, period: null,
+          support: [],
+          started: null,
+          cancelled: null,
+          evidence: [],
+          notes: null,
+          period: null,
         },
       ],
       failOn: ['overdue'],
@@ -184,7 +217,8 @@ Demo roadmap (demo, revision 1) · today 2024-03-15, horizon 14 days
   });
 
   it('honours --stage, --entity and --state like status', async () => {
-    const ids = async (...args: string[]) => JSON.parse((await run(['check', ...DEMO, '--format', 'json', '--fail-on', 'overdue,due-soon', ...args])).stdout).activities.map((a: { id: string }) => a.id);
+    const ids = async (...args: string[]) =>
+      JSON.parse((await run(['check', ...DEMO, '--format', 'json', '--fail-on', 'overdue,due-soon', ...args])).stdout).activities.map((a: { id: string }) => a.id);
     expect(await ids()).toEqual(['a1', 'b1', 'a2']);
     expect(await ids('--stage', 'B')).toEqual(['b1']);
     expect(await ids('--entity', 'Web')).toEqual(['a2']);
@@ -209,7 +243,12 @@ describe('roadmap check --output', () => {
     const dir = tree({});
     const ok = await run(['check', ...DEMO, '--format', 'junit', '-o', path.join(dir, 'out.xml')], { env: { GITHUB_ACTIONS: 'true' } });
     expect(ok.code).toBe(1);
-    expect(ok.stdout.split('\n').filter(Boolean).map((l) => l.slice(0, 9))).toEqual(['::error f', '::error f', '::warning', '::warning']);
+    expect(
+      ok.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(0, 9)),
+    ).toEqual(['::error f', '::error f', '::warning', '::warning']);
     expect(readFileSync(path.join(dir, 'out.xml'), 'utf8')).toMatch(/^<\?xml/);
   });
 
@@ -233,12 +272,15 @@ describe('GITHUB_STEP_SUMMARY', () => {
     expect(readFileSync(file, 'utf8')).toBe(`# Earlier step\n${markdown}`);
   });
 
-  it('stays under GitHub\'s 1 MiB limit, leaving rows off with a note', async () => {
-    const activities = Array.from({ length: 400 }, (_, i) => `      - id: x${i}
+  it("stays under GitHub's 1 MiB limit, leaving rows off with a note", async () => {
+    const activities = Array.from(
+      { length: 400 },
+      (_, i) => `      - id: x${i}
         title: ${'Long title '.repeat(20)}${i}
         window: 2024-01
         responsible: A
-`).join('');
+`,
+    ).join('');
     const dir = tree({
       'roadmaps/big.yaml': `schema: 1\nid: big\ntitle: Big\nentities: { A: Alpha }\nstages:\n  - id: S\n    title: S\n    activities:\n${activities}`,
       'summary.md': 'x'.repeat(1024 * 1024 - 20_000),
@@ -274,7 +316,9 @@ describe('roadmap check --format github: the annotation cap', () => {
     const overdue = Array.from({ length: 12 }, (_, i) => `      - id: o${i + 1}\n        title: Overdue ${i + 1}\n        due: 2024-03-${String(14 - i).padStart(2, '0')}\n        responsible: A\n`);
     const soon = Array.from({ length: 11 }, (_, i) => `      - id: s${i + 1}\n        title: Soon ${i + 1}\n        due: 2024-03-${String(16 + i).padStart(2, '0')}\n        responsible: A\n`);
     // File order is least urgent first, so the output order shows the sorting.
-    const dir = tree({ 'roadmaps/many.yaml': `schema: 1\nid: many\ntitle: Many\nentities: { A: Alpha }\nstages:\n  - id: S\n    title: S\n    activities:\n${[...overdue.reverse(), ...soon.reverse()].join('')}` });
+    const dir = tree({
+      'roadmaps/many.yaml': `schema: 1\nid: many\ntitle: Many\nentities: { A: Alpha }\nstages:\n  - id: S\n    title: S\n    activities:\n${[...overdue.reverse(), ...soon.reverse()].join('')}`,
+    });
     const r = await run(['check', '--today', '2024-03-15', '--format', 'github', '-q'], { cwd: dir });
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
@@ -283,6 +327,8 @@ describe('roadmap check --format github: the annotation cap', () => {
     expect(titles).toEqual([...['o12', 'o11', 'o10', 'o9', 'o8', 'o7', 'o6', 'o5', 'o4', 'o3'], ...['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10']]);
     expect(lines.slice(0, 10).every((l) => l.startsWith('::error '))).toBe(true);
     expect(lines.slice(10, 20).every((l) => l.startsWith('::warning '))).toBe(true);
-    expect(lines[20]).toBe('::notice title=roadmap::2 more failing windows and 1 more window due soon not annotated (GitHub shows 10 of each per step); the job summary and `roadmap check` list them all');
+    expect(lines[20]).toBe(
+      '::notice title=roadmap::2 more failing windows and 1 more window due soon not annotated (GitHub shows 10 of each per step); the job summary and `roadmap check` list them all',
+    );
   });
 });

@@ -21,18 +21,18 @@ describe('workflow command escaping (as the Actions runner unescapes)', () => {
   ])('property %j -> %j', (input, output) => expect(escapeProperty(input)).toBe(output));
 
   it('builds a command with properties in a fixed order', () => {
-    expect(command({ level: 'error', title: 'T: 1', col: 3, line: 2, file: 'a,b.yaml', message: 'm\nn' }))
-      .toBe('::error file=a%2Cb.yaml,line=2,col=3,title=T%3A 1::m%0An');
+    expect(command({ level: 'error', title: 'T: 1', col: 3, line: 2, file: 'a,b.yaml', message: 'm\nn' })).toBe('::error file=a%2Cb.yaml,line=2,col=3,title=T%3A 1::m%0An');
     expect(command({ level: 'notice', message: 'hi' })).toBe('::notice::hi');
   });
 });
 
 describe('the annotation cap', () => {
-  const many = (level: 'error' | 'warning', n: number): Annotation[] =>
-    Array.from({ length: n }, (_, i) => ({ level, message: `${level} ${i + 1}` }));
+  const many = (level: 'error' | 'warning', n: number): Annotation[] => Array.from({ length: n }, (_, i) => ({ level, message: `${level} ${i + 1}` }));
 
   it('shows the first 10 errors and 10 warnings, then one notice counting the rest', () => {
-    const out = capped([...many('error', 13), ...many('warning', 11)], (e, w) => `${e} errors, ${w} warnings left`).trimEnd().split('\n');
+    const out = capped([...many('error', 13), ...many('warning', 11)], (e, w) => `${e} errors, ${w} warnings left`)
+      .trimEnd()
+      .split('\n');
     expect(ANNOTATION_CAP).toBe(10);
     expect(out).toHaveLength(21);
     expect(out.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `::error::error ${i + 1}`));

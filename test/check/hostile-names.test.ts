@@ -55,7 +55,10 @@ describe('file names stay inert in every output', () => {
 
   it('check github escapes the file property as the runner reads it (line breaks too), other controls made visible', async () => {
     const r = await run(['check', '-r', '.', '--today', '2019-07-15', '--format', 'github'], { cwd: names() });
-    const files = r.stdout.trimEnd().split('\n').map((l) => /file=([^,]*),/.exec(l)?.[1]);
+    const files = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => /file=([^,]*),/.exec(l)?.[1]);
     expect(files).toEqual(['%0A%3A%3Awarning%3A%3Anl.yaml', '%3A%3Aerror title=Injected%3A%3AFake.yaml', 'esc\\x1b[31m.yaml']);
   });
 
@@ -75,15 +78,17 @@ describe('file names stay inert in every output', () => {
 
   it('problem messages begin with a file name that cannot start a command', async () => {
     const r = await run(['validate', '.'], { cwd: broken() });
-    expect(r.stdout).toBe([
-      "./::error title=Injected::Fake.yaml:1:1: error: roadmap is missing 'title'",
-      "./::error title=Injected::Fake.yaml:1:1: error: roadmap is missing 'stages'",
-      "./::error title=Injected::Fake.yaml:2:5: error: 'X' is not a roadmap id (lower-case letters, digits and -)",
-      'esc\\x1b[31m.yaml:3:1: error: Flow sequence in block collection must be sufficiently indented and end with a ]',
-      '',
-      '✗ 4 errors in 2 files (2 files checked)',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        "./::error title=Injected::Fake.yaml:1:1: error: roadmap is missing 'title'",
+        "./::error title=Injected::Fake.yaml:1:1: error: roadmap is missing 'stages'",
+        "./::error title=Injected::Fake.yaml:2:5: error: 'X' is not a roadmap id (lower-case letters, digits and -)",
+        'esc\\x1b[31m.yaml:3:1: error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        '',
+        '✗ 4 errors in 2 files (2 files checked)',
+        '',
+      ].join('\n'),
+    );
     const status = await run(['status', '-r', '.'], { cwd: broken() });
     expect(status.code).toBe(2);
     inertLines(status.stderr);

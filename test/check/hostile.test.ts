@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { run, tree } from '../helpers.js';
 
 const ARGS = ['check', '-r', 'test/fixtures/check/hostile', '--today', '2024-03-15', '--fail-on', 'overdue,cancelled', '-q'];
-const H1_TITLE = "Line one\n::error file=x.yaml,line=1::injected %0A::warning::also \r\n]]><![CDATA[ <script>alert(1)</script> \u001b[31mred\u001b[0m \u202egnp.exe\u202c & \"q\" 'a' | pipe * star _u_ \u0001\u000b\ufffe end";
+const H1_TITLE =
+  'Line one\n::error file=x.yaml,line=1::injected %0A::warning::also \r\n]]><![CDATA[ <script>alert(1)</script> \u001b[31mred\u001b[0m \u202egnp.exe\u202c & "q" \'a\' | pipe * star _u_ \u0001\u000b\ufffe end';
 
 // Terminal escapes, bidi controls, and every C0 control but the newline that ends a line.
 const DANGEROUS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u;
@@ -25,10 +26,15 @@ const unescapeProperty = (s: string) => unescapeData(s.replace(/%3A/g, ':').repl
 function parseCommand(line: string) {
   const m = /^::([a-z]+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!m) return null;
-  const props = Object.fromEntries((m[2] ?? '').split(',').filter(Boolean).map((kv) => {
-    const i = kv.indexOf('=');
-    return [kv.slice(0, i), unescapeProperty(kv.slice(i + 1))];
-  }));
+  const props = Object.fromEntries(
+    (m[2] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => {
+        const i = kv.indexOf('=');
+        return [kv.slice(0, i), unescapeProperty(kv.slice(i + 1))];
+      }),
+  );
   return { command: m[1], props, message: unescapeData(m[3]!) };
 }
 
@@ -43,7 +49,9 @@ describe('hostile roadmap text stays inert', () => {
     expect(out).not.toMatch(DANGEROUS);
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe(`hostile h1 · Line one ::error file=x.yaml,line=1::injected %0A::warning::also  ]]><![CDATA[ <script>alert(1)</script> \\x1b[31mred\\x1b[0m \\u202egnp.exe\\u202c & "q" 'a' | pipe * star _u_ \\x01\\x0b\ufffe end · overdue 44d · OPS · test/fixtures/check/hostile/hostile.yaml:11`);
+    expect(lines[0]).toBe(
+      `hostile h1 · Line one ::error file=x.yaml,line=1::injected %0A::warning::also  ]]><![CDATA[ <script>alert(1)</script> \\x1b[31mred\\x1b[0m \\u202egnp.exe\\u202c & "q" 'a' | pipe * star _u_ \\x01\\x0b\ufffe end · overdue 44d · OPS · test/fixtures/check/hostile/hostile.yaml:11`,
+    );
     expect(lines[1]).toBe('hostile h3 · Withdrawn · cancelled: reason ::error::cancel <x> \\x1b]0;title\\x07 · OPS · test/fixtures/check/hostile/hostile.yaml:23');
   });
 
@@ -116,7 +124,12 @@ describe('hostile roadmap text stays inert', () => {
     expect(text.stdout).not.toMatch(DANGEROUS);
     expect(text.stdout.split('\n')[0]).toBe("r.yaml:4:1: error: unknown key 'bad\\x1b[31m key::error::' in roadmap");
     const gh = await run(['validate', 'r.yaml', '--format', 'github', '-q'], { cwd: dir });
-    expect(gh.stdout.trimEnd().split('\n').map((l) => parseCommand(l)?.message)).toEqual(["unknown key 'bad\\x1b[31m key::error::' in roadmap"]);
+    expect(
+      gh.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => parseCommand(l)?.message),
+    ).toEqual(["unknown key 'bad\\x1b[31m key::error::' in roadmap"]);
     const json = await run(['validate', 'r.yaml', '--format', 'json'], { cwd: dir });
     expect(json.stdout).not.toMatch(DANGEROUS);
     expect(JSON.parse(json.stdout).problems[0].message).toBe("unknown key 'bad\u001b[31m key::error::' in roadmap");
@@ -149,7 +162,9 @@ describe('shared escapes used by check and validate', () => {
     expect(r.stdout).not.toMatch(DANGEROUS);
     const h4 = JSON.parse(r.stdout).activities.find((a: { id: string }) => a.id === 'h4');
     expect([h4.support, h4.started, h4.cancelled, h4.evidence, h4.notes]).toEqual([
-      ['OPS'], '2024-03-01', null,
+      ['OPS'],
+      '2024-03-01',
+      null,
       ['javascript:alert(1)', 'https://example.org/\u202Eevil', '<script>alert(1)</script>'],
       'note\n::error::n \u001b[31mred\u001b[0m \u202Eevil <b>b</b> | pipe',
     ]);
@@ -238,7 +253,9 @@ describe('hostile milestone labels and periods stay inert', () => {
   it('check text, github, junit and markdown: the label is text', async () => {
     const text = await out(['check']);
     expect(text).not.toMatch(DANGEROUS);
-    expect(text.split('\n')[1]).toBe('hostile-deadlines stage S deadline [Label ::error file=x.yaml,line=1::injected %0A \\x1b[31mred\\x1b[0m \\u202eevil <script>alert(1)</script> ]]> | pipe * _u_ & "q"] · Stage S · Stage · overdue 14d · — · test/fixtures/check/hostile-deadlines/deadlines.yaml:13');
+    expect(text.split('\n')[1]).toBe(
+      'hostile-deadlines stage S deadline [Label ::error file=x.yaml,line=1::injected %0A \\x1b[31mred\\x1b[0m \\u202eevil <script>alert(1)</script> ]]> | pipe * _u_ & "q"] · Stage S · Stage · overdue 14d · — · test/fixtures/check/hostile-deadlines/deadlines.yaml:13',
+    );
     const github = (await out(['check', '--format', 'github'])).trimEnd().split('\n');
     expect(github.map((l) => parseCommand(l)?.command)).toEqual(['error', 'error']);
     expect(github.join('\n')).not.toMatch(DANGEROUS);

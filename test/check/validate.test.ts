@@ -70,7 +70,9 @@ describe('roadmap validate', () => {
   it('exit 2 with positions for errors: YAML syntax, a duplicate edition, a missing path, an empty directory', async () => {
     const syntax = await run(['validate', 'test/fixtures/check/syntax']);
     expect(syntax.code).toBe(2);
-    expect(syntax.stdout).toBe('test/fixtures/check/syntax/bad.yaml:7:5: error: Flow sequence in block collection must be sufficiently indented and end with a ]\n\n✗ 1 error in 1 file (1 file checked)\n');
+    expect(syntax.stdout).toBe(
+      'test/fixtures/check/syntax/bad.yaml:7:5: error: Flow sequence in block collection must be sufficiently indented and end with a ]\n\n✗ 1 error in 1 file (1 file checked)\n',
+    );
 
     const rev1 = readFileSync(path.resolve('test/fixtures/check/editions/rev1.yaml'), 'utf8');
     const dir = tree({ 'a.yaml': rev1, 'b.yaml': rev1 });
@@ -80,7 +82,9 @@ describe('roadmap validate', () => {
 
     const missing = await run(['validate', 'test/fixtures/check/nowhere', 'test/fixtures/check/empty']);
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toBe('test/fixtures/check/empty: error: no roadmap files (*.yaml, *.yml) in this directory\ntest/fixtures/check/nowhere: error: no such file or directory\n\n✗ 2 errors in 2 files (0 files checked)\n');
+    expect(missing.stdout).toBe(
+      'test/fixtures/check/empty: error: no roadmap files (*.yaml, *.yml) in this directory\ntest/fixtures/check/nowhere: error: no such file or directory\n\n✗ 2 errors in 2 files (0 files checked)\n',
+    );
   });
 
   it('lists every error of a broken file, not only the first', async () => {

@@ -53,11 +53,17 @@ describe('roadmap assess <id>', () => {
 
   it.each([
     ['an --as-of after today', ['A2', '--by', 'CSO', '--level', 'limited', '--as-of', '2024-12-16'], 'roadmap: cannot record a rating in the future: today is 2024-12-15\n'],
-    ['a level not on the scale', ['A2', '--by', 'CSO', '--level', 'limted', '--as-of', '2024-12-01'],
-      `${FILE}:37:9: error: 'limted' is not a level of the scale completion (not-started < limited < substantial < complete; or no-evidence); did you mean 'limited'?\nroadmap: 1 error in 1 file; nothing was written\n`],
-    ['a second rating as of the same date', ['A1', '--by', 'CSO', '--level', 'complete', '--as-of', '2024-10-31'],
-      `${FILE}:23:9: error: a second assessment by CSO as of 2024-10-31: the first is at line 36\nroadmap: 1 error in 1 file; nothing was written\n`],
-    ['an unknown assessor', ['A2', '--by', 'NGOS', '--level', 'limited', '--as-of', '2024-12-01'], 'roadmap: no roadmap declares assessor \'NGOS\' (assessors: CITY, CSO, PANEL)\n'],
+    [
+      'a level not on the scale',
+      ['A2', '--by', 'CSO', '--level', 'limted', '--as-of', '2024-12-01'],
+      `${FILE}:37:9: error: 'limted' is not a level of the scale completion (not-started < limited < substantial < complete; or no-evidence); did you mean 'limited'?\nroadmap: 1 error in 1 file; nothing was written\n`,
+    ],
+    [
+      'a second rating as of the same date',
+      ['A1', '--by', 'CSO', '--level', 'complete', '--as-of', '2024-10-31'],
+      `${FILE}:23:9: error: a second assessment by CSO as of 2024-10-31: the first is at line 36\nroadmap: 1 error in 1 file; nothing was written\n`,
+    ],
+    ['an unknown assessor', ['A2', '--by', 'NGOS', '--level', 'limited', '--as-of', '2024-12-01'], "roadmap: no roadmap declares assessor 'NGOS' (assessors: CITY, CSO, PANEL)\n"],
     ['no --as-of', ['A2', '--by', 'CSO', '--level', 'limited'], 'roadmap: give the date the rating describes: --as-of YYYY-MM-DD\n'],
   ])('refuses %s: exit 2, nothing written', (_, args, stderr) => {
     const { dir, read } = copy();
@@ -73,11 +79,16 @@ describe('roadmap sheet, filled in, then roadmap assess --from', () => {
     expect(sheet.startsWith('\ufeff')).toBe(true);
     const lines = sheet.slice(1).split('\r\n');
     const q = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    return '\ufeff' + lines.map((line, i) => {
-      const f = rows[i + 1];
-      if (!f) return line;
-      return line.replace(/,,,,$/, `,${q(f.level)},,${q(f.evidence ?? '')},${q(f.note ?? '')}`);
-    }).join('\r\n');
+    return (
+      '\ufeff' +
+      lines
+        .map((line, i) => {
+          const f = rows[i + 1];
+          if (!f) return line;
+          return line.replace(/,,,,$/, `,${q(f.level)},,${q(f.evidence ?? '')},${q(f.note ?? '')}`);
+        })
+        .join('\r\n')
+    );
   }
 
   it('writes the sheet and records exactly its filled rows', () => {
@@ -86,10 +97,13 @@ describe('roadmap sheet, filled in, then roadmap assess --from', () => {
     expect([w.code, w.stdout, w.stderr]).toEqual([0, '', 'roadmap: wrote cso.csv (5 rows for CSO as of 2024-12-01)\n']);
     const sheet = readFileSync(path.join(dir, 'cso.csv'), 'utf8');
     expect(sheet.split('\r\n')[2]).toBe('city-open-data,A2,,Publish the budget monthly,CITY,2024-03-01,2024-09-30,,,,,');
-    writeFileSync(path.join(dir, 'cso.csv'), fill(sheet, {
-      3: { level: 'limited', note: 'Published for March, April; "late"\r\nthen stopped' },
-      6: { level: 'not-started', evidence: 'https://example.org/a; https://example.org/b' },
-    }));
+    writeFileSync(
+      path.join(dir, 'cso.csv'),
+      fill(sheet, {
+        3: { level: 'limited', note: 'Published for March, April; "late"\r\nthen stopped' },
+        6: { level: 'not-started', evidence: 'https://example.org/a; https://example.org/b' },
+      }),
+    );
     const r = spawn(['assess', '--from', 'cso.csv', '--by', 'CSO', '--as-of', '2024-12-01', ...TODAY], { cwd: dir });
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toBe('city-open-data A2: CSO limited as of 2024-12-01\ncity-open-data A3 [12th month]: CSO not-started as of 2024-12-01\n');
@@ -133,11 +147,13 @@ describe('roadmap sheet, filled in, then roadmap assess --from', () => {
     writeFileSync(path.join(dir, 'cso.csv'), 'roadmap,id,level\r\n"::error::x",A1,limited\r\ncity-open-data,"\u001b[31mA9\u202e",limited\r\n');
     const r = spawn(['assess', '--from', 'cso.csv', '--by', 'CSO', '--as-of', '2024-12-01', ...TODAY], { cwd: dir });
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toBe([
-      "cso.csv:2:1: error: roadmap '::error::x' is not loaded",
-      "cso.csv:3:2: error: id: no activity '\\x1b[31mA9\\u202e' in roadmap city-open-data",
-      'roadmap: 2 errors in 1 file; nothing was written\n',
-    ].join('\n'));
+    expect(r.stderr).toBe(
+      [
+        "cso.csv:2:1: error: roadmap '::error::x' is not loaded",
+        "cso.csv:3:2: error: id: no activity '\\x1b[31mA9\\u202e' in roadmap city-open-data",
+        'roadmap: 2 errors in 1 file; nothing was written\n',
+      ].join('\n'),
+    );
     expect(read()).toBe(EXAMPLE);
   });
 

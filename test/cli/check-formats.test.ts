@@ -53,10 +53,7 @@ describe('check --format codeclimate (GitLab Code Quality)', () => {
 
   it('due soon is minor, and a different check than overdue', () => {
     const { issues } = codeclimate('2019-07-20', ROOT, 'roadmaps/az-ogp-2019-21.yaml', '--fail-on', 'overdue,due-soon');
-    expect(issues.map((i) => [i.check_name, i.severity])).toEqual([
-      ...Array(8).fill(['roadmap/overdue', 'major']),
-      ['roadmap/due-soon', 'minor'],
-    ]);
+    expect(issues.map((i) => [i.check_name, i.severity])).toEqual([...Array(8).fill(['roadmap/overdue', 'major']), ['roadmap/due-soon', 'minor']]);
   });
 
   it('paths are relative to the repository root, not to the current directory', () => {

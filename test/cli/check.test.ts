@@ -30,16 +30,19 @@ az-ogp-2019-21 2.1 · Making announcements on the initiation of the drafting pro
     expect(spawn(['check', '--today', '2019-03-01']).code).toBe(0);
   });
 
-  it('--format github points each annotation at the activity\'s line', () => {
+  it("--format github points each annotation at the activity's line", () => {
     const r = spawn(['check', '--today', '2019-07-15', '--format', 'github', '-q']);
     expect(r.code).toBe(1);
     const yaml = readFileSync(SHIPPED, 'utf8').split('\n');
-    const found = r.stdout.trimEnd().split('\n').map((l) => {
-      const m = /^::error file=([^,]+),line=(\d+),col=(\d+),title=az-ogp-2019-21 (stage I deadline|\S+)( \[[^\]]+\])? overdue \d+d::/.exec(l);
-      expect(m, l).not.toBeNull();
-      expect(m![1]).toBe(F);
-      return [m![4], yaml[Number(m![2]) - 1]!.slice(Number(m![3]) - 1)];
-    });
+    const found = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => {
+        const m = /^::error file=([^,]+),line=(\d+),col=(\d+),title=az-ogp-2019-21 (stage I deadline|\S+)( \[[^\]]+\])? overdue \d+d::/.exec(l);
+        expect(m, l).not.toBeNull();
+        expect(m![1]).toBe(F);
+        return [m![4], yaml[Number(m![2]) - 1]!.slice(Number(m![3]) - 1)];
+      });
     const deadline = ['stage I deadline', '2019-06-01']; // the column of the due date itself
     expect(found).toEqual([...['1.1', '1.2', '1.3', '1.4', '1.5'].map((id) => [id, `id: "${id}"`]), deadline, deadline, ['2.1', 'id: "2.1"']]);
   });
@@ -54,8 +57,11 @@ az-ogp-2019-21 2.1 · Making announcements on the initiation of the drafting pro
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
     // 22 activity windows and 4 stage deadlines; Stage I's two deadlines fail.
     expect(doc.testsuites).toMatchObject({ tests: '26', failures: '8', skipped: '0' });
-    expect(doc.testsuites.testsuite.map((s: { name: string; failures: string }) => [s.name.split(':')[0], s.failures]))
-      .toEqual([['az-ogp-2019-21 stage I', '7'], ['az-ogp-2019-21 stage II', '1'], ['az-ogp-2019-21 stage III', '0']]);
+    expect(doc.testsuites.testsuite.map((s: { name: string; failures: string }) => [s.name.split(':')[0], s.failures])).toEqual([
+      ['az-ogp-2019-21 stage I', '7'],
+      ['az-ogp-2019-21 stage II', '1'],
+      ['az-ogp-2019-21 stage III', '0'],
+    ]);
   });
 
   it('appends to $GITHUB_STEP_SUMMARY', () => {
@@ -84,10 +90,7 @@ describe('roadmap validate (end to end)', () => {
 
   it('lists every problem of a broken copy with positions and exits 2', () => {
     const dir = tree({
-      'roadmaps/copy.yaml': readFileSync(SHIPPED, 'utf8')
-        .replace('id: "1.2"', 'id: "1.1"')
-        .replace('responsible: AZACA', 'responsible: AZAC')
-        .replace('  - id: III', '  - id: III\n    colour: blue'),
+      'roadmaps/copy.yaml': readFileSync(SHIPPED, 'utf8').replace('id: "1.2"', 'id: "1.1"').replace('responsible: AZACA', 'responsible: AZAC').replace('  - id: III', '  - id: III\n    colour: blue'),
     });
     const r = spawn(['validate'], { cwd: dir });
     expect(r.code).toBe(2);

@@ -51,7 +51,7 @@ describe('today', () => {
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: --today "" is not a calendar date (YYYY-MM-DD)\n' });
   });
 
-  it('an empty ROADMAP_TODAY counts as unset: the date in the roadmap\'s zone', async () => {
+  it("an empty ROADMAP_TODAY counts as unset: the date in the roadmap's zone", async () => {
     const r = await run(['status', '-r', SHIPPED, '--format', 'json'], { cwd: path.dirname(SHIPPED), env: { ROADMAP_TODAY: '' }, now: new Date('2019-07-15T21:00:00Z') });
     expect(JSON.parse(r.stdout).today).toBe('2019-07-16'); // Asia/Baku is UTC+4
   });
@@ -119,7 +119,11 @@ describe('--output takes its format from the extension', () => {
   it('report refuses --output x.pdf without --format, and writes nothing; --format html writes it', async () => {
     const dir = tree({ 'roadmaps/demo.yaml': DEMO });
     const r = await run(['report', '--today', '2019-07-15', '--output', 'x.pdf'], { cwd: dir });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: --output x.pdf: give --format, or a file name ending in .html or .htm (html), .ics (ics), .mmd or .mermaid (mermaid), .md or .markdown (markdown)\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'roadmap: --output x.pdf: give --format, or a file name ending in .html or .htm (html), .ics (ics), .mmd or .mermaid (mermaid), .md or .markdown (markdown)\n',
+    });
     expect(readdirSync(dir)).toEqual(['roadmaps']);
     const html = await run(['report', '--today', '2019-07-15', '--output', 'x.pdf', '--format', 'html', '-q'], { cwd: dir });
     expect(html.code).toBe(0);
@@ -141,16 +145,11 @@ describe('timeline --from or --to alone', () => {
   it('--from D alone shows from D to the end of the data', async () => {
     const dir = tree({ 'roadmaps/demo.yaml': TWO });
     const r = await run(['timeline', '--today', '2019-07-15', '--width', '40', '--from', '2019-06'], { cwd: dir });
-    expect(r).toEqual({ code: 0, stderr: '', stdout: [
-      '             2019',
-      '             Jun',
-      'Stage S1 ·…  ──────────────────',
-      '  1.2 Second         ▓▓▓▓▓▓▓▓▓▓',
-      '',
-      '▓ overdue',
-      'today 2019-07-15 (after the chart)',
-      '',
-    ].join('\n') });
+    expect(r).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: ['             2019', '             Jun', 'Stage S1 ·…  ──────────────────', '  1.2 Second         ▓▓▓▓▓▓▓▓▓▓', '', '▓ overdue', 'today 2019-07-15 (after the chart)', ''].join('\n'),
+    });
   });
 
   it.each([

@@ -27,14 +27,32 @@ describe('what may come next (from the program itself)', () => {
     [['sta'], ['status', 'start']],
     [['c'], ['check', 'cancel', 'completion']],
     [['check', '--fail-on', 'o'], ['overdue']],
-    [['check', '--fail-on', 'overdue,d'], ['overdue,due-soon', 'overdue,done', 'overdue,disagreement']],
-    [['status', '--state', 'overdue,due-soon,'], ['overdue,due-soon,active', 'overdue,due-soon,upcoming', 'overdue,due-soon,later', 'overdue,due-soon,done', 'overdue,due-soon,cancelled']],
-    [['diff', 'HEAD', '--fail-on', 're'], ['removed', 'reassigned', 'reopened']],
-    [['check', '--format', ''], ['text', 'json', 'github', 'junit', 'markdown', 'codeclimate']],
+    [
+      ['check', '--fail-on', 'overdue,d'],
+      ['overdue,due-soon', 'overdue,done', 'overdue,disagreement'],
+    ],
+    [
+      ['status', '--state', 'overdue,due-soon,'],
+      ['overdue,due-soon,active', 'overdue,due-soon,upcoming', 'overdue,due-soon,later', 'overdue,due-soon,done', 'overdue,due-soon,cancelled'],
+    ],
+    [
+      ['diff', 'HEAD', '--fail-on', 're'],
+      ['removed', 'reassigned', 'reopened'],
+    ],
+    [
+      ['check', '--format', ''],
+      ['text', 'json', 'github', 'junit', 'markdown', 'codeclimate'],
+    ],
     [['--by', 'e'], ['entity']],
-    [['timeline', '--by', ''], ['stage', 'entity']],
+    [
+      ['timeline', '--by', ''],
+      ['stage', 'entity'],
+    ],
     [['validate', '--format', 'g'], ['github']],
-    [['completion', ''], ['bash', 'zsh', 'fish']],
+    [
+      ['completion', ''],
+      ['bash', 'zsh', 'fish'],
+    ],
     [['help', 'ch'], ['check']],
     [['validate', '--s'], ['--strict']],
     [['--today', '2019-07-15', 'check', '--fa'], ['--fail-on']],

@@ -31,7 +31,10 @@ function setup() {
   return { dir, file: path.join(dir, 'r.yaml') };
 }
 
-const doneLines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('done:'));
+const doneLines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('done:'));
 
 interface Child {
   readonly pid: number;
@@ -49,7 +52,7 @@ function start(command: string, args: string[], cwd: string): Child {
   let stderr = '';
   const waiters: { text: string; resolve: () => void }[] = [];
   const poke = (all = false) => {
-    for (const w of [...waiters]) if (all || stderr.includes(w.text)) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+    for (const w of [...waiters]) if (all || stderr.includes(w.text)) waiters.splice(waiters.indexOf(w), 1), w.resolve();
   };
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => ((stderr += d), poke()));
@@ -79,7 +82,9 @@ describe('two edits of one file at once', () => {
     const fs: WriteFs = { ...fsp, rename: async (from, to) => (entered(), await released, fsp.rename(from, to)) };
     let out = '';
     const io: Io = { out: (t) => void (out += t), err: () => undefined, env: {}, cwd: dir, now: () => new Date('2019-07-15T12:00:00Z'), stdoutTTY: false, columns: undefined, stdinTTY: false };
-    const first = resolveRun({ roadmap: ['r.yaml'], today: '2019-07-15' }, io).then((r) => runEdit(r, {}, 'a1', () => ({ kind: 'done', on: parseDate('2019-04-20')!, evidence: [] }), { fs })).then((o) => perform(o, io));
+    const first = resolveRun({ roadmap: ['r.yaml'], today: '2019-07-15' }, io)
+      .then((r) => runEdit(r, {}, 'a1', () => ({ kind: 'done', on: parseDate('2019-04-20')!, evidence: [] }), { fs }))
+      .then((o) => perform(o, io));
     await inRename;
     // ...while a second, real process edits the same file.
     const second = roadmap(doneArgs('a2'), dir);
@@ -92,7 +97,7 @@ describe('two edits of one file at once', () => {
     expect(await fsp.readdir(dir)).toEqual(['r.yaml']);
   });
 
-  it.skipIf(!strace)('two real processes, the first one\'s rename held back by strace: both edits land', async () => {
+  it.skipIf(!strace)("two real processes, the first one's rename held back by strace: both edits land", async () => {
     const { dir, file } = setup();
     const first = start('strace', ['-f', '-e', 'trace=rename', '-e', 'inject=rename:delay_enter=1500000', process.execPath, path.join(ROOT, 'bin', 'roadmap.js'), ...doneArgs('a1')], dir);
     await first.says('rename(');
@@ -110,7 +115,9 @@ describe('two edits of one file at once', () => {
     appendFileSync(file, '# theirs\n');
     const r = await first.ended;
     expect([r.code, r.stdout, r.stderr.split('\n').filter((l) => l.startsWith('roadmap:'))]).toEqual([
-      2, '', ['roadmap: r.yaml: the file changed while writing; nothing was written (what the other program wrote is kept): run the command again'],
+      2,
+      '',
+      ['roadmap: r.yaml: the file changed while writing; nothing was written (what the other program wrote is kept): run the command again'],
     ]);
     expect(readFileSync(file, 'utf8')).toBe(`${TWO}# theirs\n`);
     expect(readdirSync(dir)).toEqual(['r.yaml']);

@@ -81,141 +81,128 @@ describe('roadmap diff on files', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({
-      "old": {
-        "label": "anchors-old.yaml",
-        "roadmaps": [
+      old: {
+        label: 'anchors-old.yaml',
+        roadmaps: [
           {
-            "id": "anchors",
-            "title": "Anchored plan",
-            "revision": 1,
-            "schema": 1,
-            "file": "anchors-old.yaml"
-          }
-        ]
+            id: 'anchors',
+            title: 'Anchored plan',
+            revision: 1,
+            schema: 1,
+            file: 'anchors-old.yaml',
+          },
+        ],
       },
-      "new": {
-        "label": "anchors-new.yaml",
-        "roadmaps": [
+      'new': {
+        label: 'anchors-new.yaml',
+        roadmaps: [
           {
-            "id": "anchors",
-            "title": "Anchored plan",
-            "revision": 1,
-            "schema": 1,
-            "file": "anchors-new.yaml"
-          }
-        ]
+            id: 'anchors',
+            title: 'Anchored plan',
+            revision: 1,
+            schema: 1,
+            file: 'anchors-new.yaml',
+          },
+        ],
       },
-      "common": [
-        "anchors"
+      common: ['anchors'],
+      count: 4,
+      failOn: [],
+      failed: false,
+      changes: [
+        {
+          kind: 'window-moved',
+          roadmap: 'anchors',
+          stage: 'S',
+          activity: '1',
+          window: null,
+          old: {
+            start: '2024-01-01',
+            end: '2024-06-30',
+            startText: '2024-01-01',
+            endText: '2024-06-30',
+          },
+          'new': {
+            start: '2023-12-01',
+            end: '2024-07-31',
+            startText: '2023-12-01',
+            endText: '2024-07-31',
+          },
+          startShift: -31,
+          endShift: 31,
+          movedWith: [],
+          dependants: ['2', '3'],
+          gates: ['extended'],
+        },
+        {
+          kind: 'window-moved',
+          roadmap: 'anchors',
+          stage: 'S',
+          activity: '2',
+          window: null,
+          old: {
+            start: '2024-04-01',
+            end: '2024-04-30',
+            startText: '1.start + 3 months',
+            endText: '1.start + 4 months - 1 day',
+          },
+          'new': {
+            start: '2024-03-01',
+            end: '2024-03-31',
+            startText: '1.start + 3 months',
+            endText: '1.start + 4 months - 1 day',
+          },
+          startShift: -31,
+          endShift: -30,
+          movedWith: ['1'],
+          dependants: [],
+          gates: [],
+        },
+        {
+          kind: 'window-moved',
+          roadmap: 'anchors',
+          stage: 'S',
+          activity: '3',
+          window: null,
+          old: {
+            start: '2024-07-30',
+            end: '2024-07-30',
+            startText: '1.end + 1 month',
+            endText: '1.end + 1 month',
+          },
+          'new': {
+            start: '2024-08-31',
+            end: '2024-08-31',
+            startText: '1.end + 1 month',
+            endText: '1.end + 1 month',
+          },
+          startShift: 32,
+          endShift: 32,
+          movedWith: ['1'],
+          dependants: [],
+          gates: ['extended'],
+        },
+        {
+          kind: 'window-rewritten',
+          roadmap: 'anchors',
+          stage: 'S',
+          activity: '4',
+          window: null,
+          old: {
+            start: '2024-07-01',
+            end: '2024-08-31',
+            startText: '2024-07',
+            endText: '2024-08',
+          },
+          'new': {
+            start: '2024-07-01',
+            end: '2024-08-31',
+            startText: '2024-07-01',
+            endText: '2024-08-31',
+          },
+          gates: [],
+        },
       ],
-      "count": 4,
-      "failOn": [],
-      "failed": false,
-      "changes": [
-        {
-          "kind": "window-moved",
-          "roadmap": "anchors",
-          "stage": "S",
-          "activity": "1",
-          "window": null,
-          "old": {
-            "start": "2024-01-01",
-            "end": "2024-06-30",
-            "startText": "2024-01-01",
-            "endText": "2024-06-30"
-          },
-          "new": {
-            "start": "2023-12-01",
-            "end": "2024-07-31",
-            "startText": "2023-12-01",
-            "endText": "2024-07-31"
-          },
-          "startShift": -31,
-          "endShift": 31,
-          "movedWith": [],
-          "dependants": [
-            "2",
-            "3"
-          ],
-          "gates": [
-            "extended"
-          ]
-        },
-        {
-          "kind": "window-moved",
-          "roadmap": "anchors",
-          "stage": "S",
-          "activity": "2",
-          "window": null,
-          "old": {
-            "start": "2024-04-01",
-            "end": "2024-04-30",
-            "startText": "1.start + 3 months",
-            "endText": "1.start + 4 months - 1 day"
-          },
-          "new": {
-            "start": "2024-03-01",
-            "end": "2024-03-31",
-            "startText": "1.start + 3 months",
-            "endText": "1.start + 4 months - 1 day"
-          },
-          "startShift": -31,
-          "endShift": -30,
-          "movedWith": [
-            "1"
-          ],
-          "dependants": [],
-          "gates": []
-        },
-        {
-          "kind": "window-moved",
-          "roadmap": "anchors",
-          "stage": "S",
-          "activity": "3",
-          "window": null,
-          "old": {
-            "start": "2024-07-30",
-            "end": "2024-07-30",
-            "startText": "1.end + 1 month",
-            "endText": "1.end + 1 month"
-          },
-          "new": {
-            "start": "2024-08-31",
-            "end": "2024-08-31",
-            "startText": "1.end + 1 month",
-            "endText": "1.end + 1 month"
-          },
-          "startShift": 32,
-          "endShift": 32,
-          "movedWith": [
-            "1"
-          ],
-          "dependants": [],
-          "gates": [
-            "extended"
-          ]
-        },
-        {
-          "kind": "window-rewritten",
-          "roadmap": "anchors",
-          "stage": "S",
-          "activity": "4",
-          "window": null,
-          "old": {
-            "start": "2024-07-01",
-            "end": "2024-08-31",
-            "startText": "2024-07",
-            "endText": "2024-08"
-          },
-          "new": {
-            "start": "2024-07-01",
-            "end": "2024-08-31",
-            "startText": "2024-07-01",
-            "endText": "2024-08-31"
-          },
-          "gates": []
-        }
-      ]
     });
   });
 
@@ -305,10 +292,12 @@ demo — Demo roadmap
   });
 
   it('exit 2 with file:line:col when a side does not parse', async () => {
-    const dir = tree({ 'good.yaml': roadmapYaml(`      - id: "1"\n        title: T\n        window: 2024-03\n        responsible: A\n`), 'bad.yaml': roadmapYaml(`      - id: "1"\n        title: T\n        window: 2024-13\n        responsible: A\n`) });
+    const dir = tree({
+      'good.yaml': roadmapYaml(`      - id: "1"\n        title: T\n        window: 2024-03\n        responsible: A\n`),
+      'bad.yaml': roadmapYaml(`      - id: "1"\n        title: T\n        window: 2024-13\n        responsible: A\n`),
+    });
     const r = await run(['diff', 'good.yaml', 'bad.yaml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('bad.yaml:13:17: error: 2024-13 is not a month\nroadmap: 1 error in 1 file\n');
   });
 });
-

@@ -123,7 +123,9 @@ describe('roadmap diff against git revisions', () => {
     commit(broken, 'fix');
     const r = await run(['diff', 'HEAD~1'], { cwd: broken });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`HEAD~1:${FILE}:143:17: error: cannot read '2019-6' as a date: write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}\nroadmap: 1 error in 1 file\n`);
+    expect(r.stderr).toBe(
+      `HEAD~1:${FILE}:143:17: error: cannot read '2019-6' as a date: write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}\nroadmap: 1 error in 1 file\n`,
+    );
   });
 
   it('in a shallow clone, a missing revision says to fetch more history', async () => {
@@ -133,7 +135,10 @@ describe('roadmap diff against git revisions', () => {
     const shallow = mkdtempSync(path.join(tmpdir(), 'roadmap-shallow-'));
     git(shallow, 'clone', '-q', '--depth', '1', `file://${two}`, '.');
     const r = await run(['diff', 'HEAD~1'], { cwd: shallow });
-    expect([r.code, r.stderr]).toEqual([2, "roadmap: 'HEAD~1' is no file or directory, no edition (ID@N) and no git revision; this is a shallow clone, which may lack that history: fetch more (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)\n"]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      "roadmap: 'HEAD~1' is no file or directory, no edition (ID@N) and no git revision; this is a shallow clone, which may lack that history: fetch more (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)\n",
+    ]);
   });
 
   it('outside a git repository, a revision cannot be read', async () => {

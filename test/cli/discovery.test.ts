@@ -52,7 +52,11 @@ describe('finding the roadmaps', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).roadmaps).toEqual([{ id: 'demo', title: 'Demo roadmap', revision: 1, file: '../../roadmaps/demo.yaml' }]);
     const v = await run(['validate'], { cwd: path.join(dir, 'docs') });
-    expect(v).toEqual({ code: 0, stdout: '../roadmaps/demo.yaml:6:3: warning: entity B is defined but no activity names it (responsible or support)\n\n✓ 1 warning in 1 file (1 file checked)\n', stderr: '' });
+    expect(v).toEqual({
+      code: 0,
+      stdout: '../roadmaps/demo.yaml:6:3: warning: entity B is defined but no activity names it (responsible or support)\n\n✓ 1 warning in 1 file (1 file checked)\n',
+      stderr: '',
+    });
   });
 
   it('the nearest roadmaps/ wins over one further up', async () => {
@@ -62,7 +66,7 @@ describe('finding the roadmaps', () => {
     expect(JSON.parse(r.stdout).roadmaps.map((x: { file: string }) => x.file)).toEqual(['../roadmaps/team.yaml']);
   });
 
-  it('the search stops at the work tree\'s top, where .git is a directory or a file', async () => {
+  it("the search stops at the work tree's top, where .git is a directory or a file", async () => {
     const dir = tree({ 'roadmaps/demo.yaml': DEMO, 'inner/sub/x.txt': '' });
     writeFileSync(path.join(dir, 'inner', '.git'), 'gitdir: ../.git/worktrees/inner\n');
     const r = await run(['status', '--today', '2019-07-15'], { cwd: path.join(dir, 'inner', 'sub') });

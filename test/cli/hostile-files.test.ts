@@ -124,13 +124,15 @@ describe('files that never end and trees that loop', () => {
     symlinkSync('..', path.join(dir, 'roadmaps', 'b', 'up'));
     const r = cli(['validate'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      'roadmaps/a/up: warning: a directory already searched (roadmaps): not searched again',
-      'roadmaps/b/up: warning: a directory already searched (roadmaps): not searched again',
-      '',
-      '✓ 2 warnings in 2 files (1 file checked)',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'roadmaps/a/up: warning: a directory already searched (roadmaps): not searched again',
+        'roadmaps/b/up: warning: a directory already searched (roadmaps): not searched again',
+        '',
+        '✓ 2 warnings in 2 files (1 file checked)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('refuses a FIFO, found in a directory or named, without waiting for a writer', () => {

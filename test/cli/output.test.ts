@@ -103,7 +103,9 @@ describe('--output onto what must not be replaced', () => {
     const p = project({ 'victim.md': 'keep me\n' });
     symlinkSync('victim.md', p.at('out.md'));
     expect(p.roadmap(['report', ...today, '--output', 'out.md'])).toEqual({
-      code: 2, stdout: '', stderr: 'roadmap: --output out.md is a symbolic link (to victim.md): give the file itself; nothing was written\n',
+      code: 2,
+      stdout: '',
+      stderr: 'roadmap: --output out.md is a symbolic link (to victim.md): give the file itself; nothing was written\n',
     });
     expect([readFileSync(p.at('victim.md'), 'utf8'), lstatSync(p.at('out.md')).isSymbolicLink()]).toEqual(['keep me\n', true]);
   });

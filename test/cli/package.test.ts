@@ -36,7 +36,9 @@ beforeAll(() => {
   packed = info!.files.map((f) => f.path).sort();
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'plans', private: true }));
   mkdirSync(path.join(project, 'roadmaps'));
-  writeFileSync(path.join(project, 'roadmaps', 'plan.yaml'), roadmapYaml(`      - id: "1.1"
+  writeFileSync(
+    path.join(project, 'roadmaps', 'plan.yaml'),
+    roadmapYaml(`      - id: "1.1"
         title: Publish the plan
         window: 2019-03..2019-04
         responsible: A
@@ -44,7 +46,8 @@ beforeAll(() => {
         title: Hold the hearing
         window: 2019-09
         responsible: B
-`));
+`),
+  );
   const install = npm(['install', '--prefer-offline', '--no-audit', '--no-fund', `./${info!.filename}`], project);
   expect(install.status, install.stderr).toBe(0);
 }, 300_000);
@@ -68,7 +71,7 @@ describe(`the ${NAME} package`, () => {
     expect(roadmap(['--version'])).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`, stderr: '' });
   });
 
-  it('roadmap check reads the project\'s roadmaps/ and fails on what is overdue there', () => {
+  it("roadmap check reads the project's roadmaps/ and fails on what is overdue there", () => {
     expect(roadmap(['check', '--today', '2019-07-15'])).toEqual({
       code: 1,
       stdout: `demo 1.1 · Publish the plan · overdue 76d · A · roadmaps/plan.yaml:11
@@ -81,18 +84,21 @@ describe(`the ${NAME} package`, () => {
     expect(json.roadmaps).toEqual([{ id: 'demo', title: 'Demo roadmap', revision: 1, file: 'roadmaps/plan.yaml' }]);
   });
 
-  it('roadmap validate checks the project\'s files, and finds a broken one with its line', () => {
+  it("roadmap validate checks the project's files, and finds a broken one with its line", () => {
     expect(roadmap(['validate'])).toEqual({ code: 0, stdout: '✓ 1 file checked: no problems\n', stderr: '' });
-    writeFileSync(path.join(project, 'broken.yaml'), roadmapYaml(`      - id: "1.1"
+    writeFileSync(
+      path.join(project, 'broken.yaml'),
+      roadmapYaml(`      - id: "1.1"
         title: Publish the plan
         windw: 2019-03
-`));
+`),
+    );
     const r = roadmap(['validate', 'broken.yaml']);
     expect(r.code).toBe(2);
     expect(r.stdout.split('\n')[1]).toBe("broken.yaml:13:9: error: unknown key 'windw' in activity; did you mean 'window'?");
   });
 
-  it('roadmap init points a new file\'s schema line at the installed package\'s schema', () => {
+  it("roadmap init points a new file's schema line at the installed package's schema", () => {
     const r = roadmap(['init', '--id', 'city', '--title', 'City plan', '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(`# yaml-language-server: $schema=../node_modules/${NAME}/schema/roadmap.schema.json`);

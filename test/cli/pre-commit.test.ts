@@ -75,7 +75,13 @@ describe('roadmap validate --only-roadmaps', () => {
   });
 });
 
-interface Hook { id: string; entry: string; language: string; files: string; require_serial?: boolean }
+interface Hook {
+  id: string;
+  entry: string;
+  language: string;
+  files: string;
+  require_serial?: boolean;
+}
 const hooks = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
 
 /**
@@ -94,7 +100,7 @@ function repo(roadmap: string): string {
 }
 
 describe('.pre-commit-hooks.yaml', () => {
-  it('offers roadmap-validate: the project\'s roadmap-tracker running validate --only-roadmaps on YAML files, all in one run', () => {
+  it("offers roadmap-validate: the project's roadmap-tracker running validate --only-roadmaps on YAML files, all in one run", () => {
     expect(hooks.map((h) => h.id)).toEqual(['roadmap-validate']);
     const [hook] = hooks;
     expect([hook!.entry, hook!.language, hook!.files, hook!.require_serial]).toEqual(['npx --no roadmap-tracker validate --only-roadmaps', 'system', '\\.ya?ml$', true]);

@@ -39,7 +39,9 @@ describe('relative dates at scale', () => {
     const ring = file('ring.yaml', SLOW_INPUTS.ring(3_000));
     const r = roadmap(['check', '-r', ring]);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toBe('ring.yaml:3009:36: error: relative dates form a cycle: a3000 -> a2999 -> a2998 -> a2997 -> … 2,993 more … -> a3 -> a2 -> a1 -> a3000 (a cycle of 3,000)\nroadmap: 1 error in 1 file\n');
+    expect(r.stderr).toBe(
+      'ring.yaml:3009:36: error: relative dates form a cycle: a3000 -> a2999 -> a2998 -> a2997 -> … 2,993 more … -> a3 -> a2 -> a1 -> a3000 (a cycle of 3,000)\nroadmap: 1 error in 1 file\n',
+    );
   });
 });
 
@@ -49,7 +51,8 @@ describe('many problems', () => {
     const text = roadmap(['validate', bad]);
     const out = text.stdout.split('\n');
     expect([text.code, out.length, out[0], out[999], out[1000], out.at(-2)]).toEqual([
-      2, 1004,
+      2,
+      1004,
       'invalid.yaml:10:36: error: 2019-02-30 is not a calendar date',
       'invalid.yaml:343:38: error: 2019-02-30 is not a calendar date', // the 334th activity's first
       '… and 200 more problems (`roadmap validate --format json` lists them all)',
@@ -59,7 +62,9 @@ describe('many problems', () => {
     expect([json.code, JSON.parse(json.stdout).problems.length]).toEqual([2, 1_200]);
     const status = roadmap(['status', '-r', bad]);
     expect([status.code, status.stdout, status.stderr.split('\n').slice(-3)]).toEqual([
-      2, '', ['… and 200 more problems (`roadmap validate --format json` lists them all)', 'roadmap: 1200 errors in 1 file', ''],
+      2,
+      '',
+      ['… and 200 more problems (`roadmap validate --format json` lists them all)', 'roadmap: 1200 errors in 1 file', ''],
     ]);
   });
 });
@@ -91,7 +96,9 @@ describe('a window in the year 9999', () => {
     const far = file('far.yaml', SLOW_INPUTS.farDue());
     const r = roadmap(['report', '--format', 'html', '-r', far]);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toContain('<p class="chart-note">The chart shows 2019-03-01 to 2118-12-31 (at most 100 years, around today); the windows run from 2019-03-01 to 9999-12-31; the tables below list every window.</p>');
+    expect(r.stdout).toContain(
+      '<p class="chart-note">The chart shows 2019-03-01 to 2118-12-31 (at most 100 years, around today); the windows run from 2019-03-01 to 9999-12-31; the tables below list every window.</p>',
+    );
     expect(r.stdout.match(/<line class="tick/g)?.length).toBe(100); // a line a year
   });
 });
@@ -113,9 +120,10 @@ describe('git revisions at scale', () => {
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
     return r.stdout.trim();
   };
-  const one = (id: string) => `schema: 1\nid: ${id}\ntitle: R\nentities:\n  A: Agency\nstages:\n  - id: S\n    title: S\n    activities:\n      - { id: a, title: T, due: 2020-01-01, responsible: A }\n`;
+  const one = (id: string) =>
+    `schema: 1\nid: ${id}\ntitle: R\nentities:\n  A: Agency\nstages:\n  - id: S\n    title: S\n    activities:\n      - { id: a, title: T, due: 2020-01-01, responsible: A }\n`;
 
-  it('diff HEAD where roadmaps/ holds 100,000 files: git\'s listing is read as it streams', () => {
+  it("diff HEAD where roadmaps/ holds 100,000 files: git's listing is read as it streams", () => {
     const repo = path.join(dir, 'big');
     mkdirSync(path.join(repo, 'roadmaps'), { recursive: true });
     git(repo, ['init', '-q']);
@@ -143,7 +151,7 @@ describe('git revisions at scale', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'HEAD:roadmaps/huge.yaml: error: file is 11.0 MiB; roadmap files are limited to 10 MiB\nroadmap: 1 error in 1 file\n']);
   });
 
-  it('a failure of git is an error with git\'s words, exit 2', () => {
+  it("a failure of git is an error with git's words, exit 2", () => {
     const repo = path.join(dir, 'broken');
     mkdirSync(path.join(repo, 'roadmaps'), { recursive: true });
     writeFileSync(path.join(repo, 'roadmaps', 'r.yaml'), one('r'));

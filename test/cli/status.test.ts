@@ -43,7 +43,11 @@ describe('roadmap status (end to end)', () => {
   it('colours states for a terminal, and not with --no-color, NO_COLOR or FORCE_COLOR=0', async () => {
     const tty = await run(demo, { stdoutTTY: true, columns: 120 });
     expect(tty.stdout).toContain('\u001b[31m\u001b[1moverdue\u001b[22m\u001b[39m');
-    for (const [args, env] of [[['--no-color'], {}], [[], { NO_COLOR: '1' }], [[], { FORCE_COLOR: '0' }]] as const) {
+    for (const [args, env] of [
+      [['--no-color'], {}],
+      [[], { NO_COLOR: '1' }],
+      [[], { FORCE_COLOR: '0' }],
+    ] as const) {
       const r = await run([...demo, ...args], { stdoutTTY: true, columns: 120, env });
       expect(r.stdout).not.toContain('\u001b[');
     }
@@ -73,9 +77,25 @@ describe('the shipped roadmap, at 2019-07-15', () => {
   it('lists all 19 activities with the states of SPEC §2', () => {
     expect(r.code).toBe(0);
     expect(doc.activities.map((a: { id: string; state: string }) => `${a.id} ${a.state}`)).toEqual([
-      '1.1 overdue', '1.2 overdue', '1.3 overdue', '1.4 overdue', '1.5 overdue',
-      '2.1 overdue', '2.2 active', '2.3 active', '2.4 active', '2.5 later', '2.6 later', '2.7 later', '2.8 later', '2.9 later',
-      '3.1 later', '3.2 later', '3.3 later', '3.4 later', '3.5 later',
+      '1.1 overdue',
+      '1.2 overdue',
+      '1.3 overdue',
+      '1.4 overdue',
+      '1.5 overdue',
+      '2.1 overdue',
+      '2.2 active',
+      '2.3 active',
+      '2.4 active',
+      '2.5 later',
+      '2.6 later',
+      '2.7 later',
+      '2.8 later',
+      '2.9 later',
+      '3.1 later',
+      '3.2 later',
+      '3.3 later',
+      '3.4 later',
+      '3.5 later',
     ]);
     expect(doc.summary).toEqual({ overdue: 6, 'due-soon': 0, active: 3, upcoming: 0, later: 10, done: 0, cancelled: 0 });
     expect([doc.today, doc.horizonDays]).toEqual(['2019-07-15', 14]);
@@ -85,12 +105,26 @@ describe('the shipped roadmap, at 2019-07-15', () => {
   it('gives each activity the fields of SPEC §4', () => {
     const lines = readFileSync('roadmaps/az-ogp-2019-21.yaml', 'utf8').split('\n');
     expect(byId.get('1.1')).toEqual({
-      roadmap: 'az-ogp-2019-21', stage: 'I', id: '1.1',
+      roadmap: 'az-ogp-2019-21',
+      stage: 'I',
+      id: '1.1',
       title: 'Identifying a high-level government representative who will lead the OGP process in Azerbaijan',
-      responsible: ['CCC'], state: 'overdue', start: '2019-03-01', end: '2019-04-30', done: null, late: false,
-      daysOverdue: 76, file: 'roadmaps/az-ogp-2019-21.yaml', line: lines.findIndex((l) => l.includes('id: "1.1"')) + 1,
+      responsible: ['CCC'],
+      state: 'overdue',
+      start: '2019-03-01',
+      end: '2019-04-30',
+      done: null,
+      late: false,
+      daysOverdue: 76,
+      file: 'roadmaps/az-ogp-2019-21.yaml',
+      line: lines.findIndex((l) => l.includes('id: "1.1"')) + 1,
       windows: [{ label: null, start: '2019-03-01', end: '2019-04-30', state: 'overdue', done: null, started: null, cancelled: null, evidence: [], notes: null, period: 'March-april, 2019' }],
-      support: [], started: null, cancelled: null, evidence: [], notes: null, period: 'March-april, 2019',
+      support: [],
+      started: null,
+      cancelled: null,
+      evidence: [],
+      notes: null,
+      period: 'March-april, 2019',
     });
     expect(byId.get('2.2')).toMatchObject({ state: 'active', start: '2019-06-01', end: '2019-07-31', daysLeft: 16 });
     expect(byId.get('3.1')).toMatchObject({ state: 'later', start: '2020-01-01', end: '2021-08-31', daysUntilStart: 170, responsible: ['EXECUTING-AGENCIES'] });
@@ -99,22 +133,35 @@ describe('the shipped roadmap, at 2019-07-15', () => {
     expect((byId.get('3.4')!.windows as unknown[]).length).toBe(2);
   });
 
-  it('gives every activity its period in the source\'s own words', () => {
+  it("gives every activity its period in the source's own words", () => {
     // "Period of execution" column of the source, verbatim (spelling and spacing kept).
     expect(Object.fromEntries([...byId].map(([id, a]) => [id, a.period]))).toEqual({
-      '1.1': 'March-april, 2019', '1.2': 'April-may, 2019', '1.3': 'April-may, 2019', '1.4': 'April-may, 2019', '1.5': 'April-may, 2019',
-      '2.1': 'June, 2019', '2.2': 'June-july, 2019', '2.3': 'July- november, 2019', '2.4': 'June-august, 2019',
-      '2.5': 'September- december, 2019', '2.6': 'September- november, 2019', '2.7': 'September- december, 2019',
-      '2.8': 'December, 2019', '2.9': 'December, 2019',
-      '3.1': '01 January 2020 - 31 august 2021', '3.2': '01 january- 31 march 2020',
+      '1.1': 'March-april, 2019',
+      '1.2': 'April-may, 2019',
+      '1.3': 'April-may, 2019',
+      '1.4': 'April-may, 2019',
+      '1.5': 'April-may, 2019',
+      '2.1': 'June, 2019',
+      '2.2': 'June-july, 2019',
+      '2.3': 'July- november, 2019',
+      '2.4': 'June-august, 2019',
+      '2.5': 'September- december, 2019',
+      '2.6': 'September- november, 2019',
+      '2.7': 'September- december, 2019',
+      '2.8': 'December, 2019',
+      '2.9': 'December, 2019',
+      '3.1': '01 January 2020 - 31 august 2021',
+      '3.2': '01 january- 31 march 2020',
       '3.3': 'On 6th month, 1st year and at the end of the implementation of OGP',
-      '3.4': '01 January- 28 february 2021; September - november 2021', '3.5': 'December 2021',
+      '3.4': '01 January- 28 february 2021; September - november 2021',
+      '3.5': 'December 2021',
     });
   });
 
   it('lists the stages with their deadlines as of today', () => {
-    expect(doc.stages.map((s: { id: string; start: string; end: string; deadlines: Array<{ due: string; state: string }> }) =>
-      [s.id, s.start, s.end, s.deadlines.map((d) => `${d.due} ${d.state}`)])).toEqual([
+    expect(
+      doc.stages.map((s: { id: string; start: string; end: string; deadlines: Array<{ due: string; state: string }> }) => [s.id, s.start, s.end, s.deadlines.map((d) => `${d.due} ${d.state}`)]),
+    ).toEqual([
       ['I', '2019-03-01', '2019-05-31', ['2019-06-01 overdue', '2019-06-01 overdue']],
       ['II', '2019-06-01', '2019-12-31', ['2019-12-31 later']],
       ['III', '2020-01-01', '2021-12-31', ['2021-08-31 later']],
@@ -153,7 +200,10 @@ roadmap: 10 errors in 1 file
     [['--horizon', 'soon'], 'roadmap: --horizon expects a whole number >= 0, not "soon"\n'],
     [['--state', 'overdu'], "roadmap: --state: unknown state 'overdu'; did you mean 'overdue'? (states: overdue, due-soon, active, upcoming, later, done, cancelled)\n"],
     [['--stage', 'IV'], "roadmap: unknown stage 'IV'; did you mean 'I' or 'II'?\n"],
-    [['--entity', 'CCD'], "roadmap: unknown entity 'CCD'; did you mean 'CCC'?\n  entities: CCC, OGP-AZ (alias 'OGP Azerbaijan Platform'), NGOS (alias 'NGO'), STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES\n"],
+    [
+      ['--entity', 'CCD'],
+      "roadmap: unknown entity 'CCD'; did you mean 'CCC'?\n  entities: CCC, OGP-AZ (alias 'OGP Azerbaijan Platform'), NGOS (alias 'NGO'), STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES\n",
+    ],
     [['--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown.\n"],
     [['--frobnicate'], "error: unknown option '--frobnicate'\n"],
     [['-r', 'nowhere'], 'nowhere: error: no such file or directory\nroadmap: 1 error in 1 file\n'],
@@ -183,9 +233,16 @@ describe('an unexpected error', () => {
     const { main } = await import('../../src/cli.js');
     let stderr = '';
     const code = await main(['node', 'roadmap', 'status', '--today', '2019-07-15'], {
-      out: () => { throw new TypeError('boom'); },
+      out: () => {
+        throw new TypeError('boom');
+      },
       err: (t) => void (stderr += t),
-      env: {}, cwd: process.cwd(), now: () => new Date(), stdoutTTY: false, columns: undefined, stdinTTY: false,
+      env: {},
+      cwd: process.cwd(),
+      now: () => new Date(),
+      stdoutTTY: false,
+      columns: undefined,
+      stdinTTY: false,
     });
     expect(code).toBe(3);
     expect(stderr).toMatch(/^roadmap: internal error\. This is a bug in roadmap; please report it with the command you ran\.\n.*--enable-source-maps.*\nTypeError: boom\n\s+at /);

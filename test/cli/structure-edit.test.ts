@@ -26,7 +26,10 @@ function repo(): { dir: string; read: () => string } {
 }
 
 /** The +/- lines of `git diff`. */
-const changed = (dir: string) => git(dir, 'diff', '--no-color').split('\n').filter((l) => /^[-+](?![-+]{2} )/.test(l));
+const changed = (dir: string) =>
+  git(dir, 'diff', '--no-color')
+    .split('\n')
+    .filter((l) => /^[-+](?![-+]{2} )/.test(l));
 
 describe('structure edits on the shipped roadmap', () => {
   it('assign 2.5 --responsible CCC changes one line', () => {
@@ -56,7 +59,12 @@ describe('structure edits on the shipped roadmap', () => {
     expect(changed(r.dir)).toEqual(['+  - id: IV', '+    title: Evaluation', '+    window: 2022-01..2022-06', '+']);
     const staged = r.read();
     expect(spawn(['add', 'IV', '--id', '4.1', '--title', 'Evaluation report', '--window', '2022-03', '--responsible', 'CCC'], { cwd: r.dir }).code).toBe(0);
-    expect(r.read()).toBe(staged.replace('    window: 2022-01..2022-06\n', '    window: 2022-01..2022-06\n    activities:\n      - id: "4.1"\n        title: Evaluation report\n        window: 2022-03\n        responsible: CCC\n'));
+    expect(r.read()).toBe(
+      staged.replace(
+        '    window: 2022-01..2022-06\n',
+        '    window: 2022-01..2022-06\n    activities:\n      - id: "4.1"\n        title: Evaluation report\n        window: 2022-03\n        responsible: CCC\n',
+      ),
+    );
     expect(spawn(['remove', '4.1'], { cwd: r.dir }).code).toBe(0);
     expect(r.read()).toBe(staged);
   });
@@ -86,15 +94,29 @@ describe('structure edits on the shipped roadmap', () => {
 
 describe('refusals exit 2, say where, and write nothing', () => {
   it.each([
-    ['a duplicate activity id', ['add', 'II', '--id', '2.9', '--title', 'x', '--window', '2020', '--responsible', 'CCC'],
-      `roadmap: ${FILE}:179:9: id 2.9 is taken by activity 2.9 (stage and activity ids share one namespace)\n`],
-    ['an id taken by a stage', ['add', 'II', '--id', 'III', '--title', 'x', '--window', '2020', '--responsible', 'CCC'],
-      `roadmap: ${FILE}:185:5: id III is taken by stage III (stage and activity ids share one namespace)\n`],
-    ['an unknown entity, with a suggestion', ['assign', '2.5', '--responsible', 'CCX'],
-      "roadmap: unknown entity 'CCX'; did you mean 'CCC'? (entities of az-ogp-2019-21: CCC, OGP-AZ, NGOS, STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES; add one with roadmap add-entity)\n"],
-    ['an unknown supporting entity in add', ['add', 'II', '--id', '2.10', '--title', 'x', '--window', '2020', '--responsible', 'CCC', '--support', 'NGO5'],
-      "roadmap: unknown entity 'NGO5'; did you mean 'NGOS'? (entities of az-ogp-2019-21: CCC, OGP-AZ, NGOS, STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES; add one with roadmap add-entity)\n"],
-    ['the removal of an activity another one dates itself from', ['remove', '3.1'],
+    [
+      'a duplicate activity id',
+      ['add', 'II', '--id', '2.9', '--title', 'x', '--window', '2020', '--responsible', 'CCC'],
+      `roadmap: ${FILE}:179:9: id 2.9 is taken by activity 2.9 (stage and activity ids share one namespace)\n`,
+    ],
+    [
+      'an id taken by a stage',
+      ['add', 'II', '--id', 'III', '--title', 'x', '--window', '2020', '--responsible', 'CCC'],
+      `roadmap: ${FILE}:185:5: id III is taken by stage III (stage and activity ids share one namespace)\n`,
+    ],
+    [
+      'an unknown entity, with a suggestion',
+      ['assign', '2.5', '--responsible', 'CCX'],
+      "roadmap: unknown entity 'CCX'; did you mean 'CCC'? (entities of az-ogp-2019-21: CCC, OGP-AZ, NGOS, STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES; add one with roadmap add-entity)\n",
+    ],
+    [
+      'an unknown supporting entity in add',
+      ['add', 'II', '--id', '2.10', '--title', 'x', '--window', '2020', '--responsible', 'CCC', '--support', 'NGO5'],
+      "roadmap: unknown entity 'NGO5'; did you mean 'NGOS'? (entities of az-ogp-2019-21: CCC, OGP-AZ, NGOS, STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES; add one with roadmap add-entity)\n",
+    ],
+    [
+      'the removal of an activity another one dates itself from',
+      ['remove', '3.1'],
       `roadmap: cannot remove activity 3.1: relative dates refer to it:
   ${FILE}:222:30: activity 3.3 (3.1.start + 5 months)
   ${FILE}:222:57: activity 3.3 (3.1.start + 6 months - 1 day)
@@ -103,15 +125,21 @@ describe('refusals exit 2, say where, and write nothing', () => {
   ${FILE}:226:30: activity 3.3 (3.1.end + 1 day)
   ${FILE}:226:52: activity 3.3 (3.1.end + 3 months)
 change those dates first (roadmap move)
-`],
+`,
+    ],
     ['an empty title', ['set', '2.5', '--title', ' '], 'roadmap: a title cannot be empty\n'],
-    ['a reversed window', ['add', 'II', '--id', '2.10', '--title', 'x', '--window', '2020-03..2020-01', '--responsible', 'CCC'],
-      'roadmap: 2020-03..2020-01 ends (2020-01-31) before it starts (2020-03-01)\n'],
-    ['an unknown stage', ['add', 'IIII', '--id', '2.10', '--title', 'x', '--window', '2020', '--responsible', 'CCC'],
-      "roadmap: no stage 'IIII' in roadmap az-ogp-2019-21; did you mean 'III'? (stages: I, II, III)\n"],
+    [
+      'a reversed window',
+      ['add', 'II', '--id', '2.10', '--title', 'x', '--window', '2020-03..2020-01', '--responsible', 'CCC'],
+      'roadmap: 2020-03..2020-01 ends (2020-01-31) before it starts (2020-03-01)\n',
+    ],
+    [
+      'an unknown stage',
+      ['add', 'IIII', '--id', '2.10', '--title', 'x', '--window', '2020', '--responsible', 'CCC'],
+      "roadmap: no stage 'IIII' in roadmap az-ogp-2019-21; did you mean 'III'? (stages: I, II, III)\n",
+    ],
     ['an unknown activity', ['remove', '2.55'], "roadmap: no activity '2.55' in roadmap az-ogp-2019-21; did you mean '2.5', '1.5', '2.1'?\n"],
-    ['a duplicate entity', ['add-entity', 'TA', '--name', 'Transparency'],
-      `roadmap: ${FILE}:72:3: entity TA is already there (Transparency Azerbaijan)\n`],
+    ['a duplicate entity', ['add-entity', 'TA', '--name', 'Transparency'], `roadmap: ${FILE}:72:3: entity TA is already there (Transparency Azerbaijan)\n`],
   ] as Array<[string, string[], string]>)('%s', (_what, args, stderr) => {
     const r = repo();
     expect(spawn(args, { cwd: r.dir })).toEqual({ code: 2, stdout: '', stderr });

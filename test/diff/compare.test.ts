@@ -61,26 +61,51 @@ describe('diffRoadmaps on fixture pairs', () => {
     const { changes } = pair('anchors');
     expect(changes).toEqual([
       {
-        kind: 'window-moved', roadmap: 'anchors', stage: 'S', activity: '1', window: null,
+        kind: 'window-moved',
+        roadmap: 'anchors',
+        stage: 'S',
+        activity: '1',
+        window: null,
         old: { start: '2024-01-01', end: '2024-06-30', startText: '2024-01-01', endText: '2024-06-30' },
         new: { start: '2023-12-01', end: '2024-07-31', startText: '2023-12-01', endText: '2024-07-31' },
-        startShift: -31, endShift: 31, movedWith: [], dependants: ['2', '3'],
+        startShift: -31,
+        endShift: 31,
+        movedWith: [],
+        dependants: ['2', '3'],
       },
       {
-        kind: 'window-moved', roadmap: 'anchors', stage: 'S', activity: '2', window: null,
+        kind: 'window-moved',
+        roadmap: 'anchors',
+        stage: 'S',
+        activity: '2',
+        window: null,
         old: { start: '2024-04-01', end: '2024-04-30', startText: '1.start + 3 months', endText: '1.start + 4 months - 1 day' },
         new: { start: '2024-03-01', end: '2024-03-31', startText: '1.start + 3 months', endText: '1.start + 4 months - 1 day' },
-        startShift: -31, endShift: -30, movedWith: ['1'], dependants: [],
+        startShift: -31,
+        endShift: -30,
+        movedWith: ['1'],
+        dependants: [],
       },
       {
-        kind: 'window-moved', roadmap: 'anchors', stage: 'S', activity: '3', window: null,
+        kind: 'window-moved',
+        roadmap: 'anchors',
+        stage: 'S',
+        activity: '3',
+        window: null,
         // 30 June + 1 month = 30 July; 31 July + 1 month = 31 August.
         old: { start: '2024-07-30', end: '2024-07-30', startText: '1.end + 1 month', endText: '1.end + 1 month' },
         new: { start: '2024-08-31', end: '2024-08-31', startText: '1.end + 1 month', endText: '1.end + 1 month' },
-        startShift: 32, endShift: 32, movedWith: ['1'], dependants: [],
+        startShift: 32,
+        endShift: 32,
+        movedWith: ['1'],
+        dependants: [],
       },
       {
-        kind: 'window-rewritten', roadmap: 'anchors', stage: 'S', activity: '4', window: null,
+        kind: 'window-rewritten',
+        roadmap: 'anchors',
+        stage: 'S',
+        activity: '4',
+        window: null,
         old: { start: '2024-07-01', end: '2024-08-31', startText: '2024-07', endText: '2024-08' },
         new: { start: '2024-07-01', end: '2024-08-31', startText: '2024-07-01', endText: '2024-08-31' },
       },
@@ -113,15 +138,19 @@ describe('diffRoadmaps on fixture pairs', () => {
 });
 
 describe('status changes of one activity', () => {
-  const base = (status: string) => parsed(roadmapYaml(`      - id: "1"
+  const base = (status: string) =>
+    parsed(
+      roadmapYaml(`      - id: "1"
         title: T
         window: 2024-03
         responsible: A
-${status}`));
-  const kinds = (before: string, after: string) => diffRoadmaps([base(before)], [base(after)]).changes.map((c) => {
-    const { roadmap: _r, stage: _s, activity: _a, window: _w, ...rest } = c as typeof c & { window?: unknown };
-    return rest;
-  });
+${status}`),
+    );
+  const kinds = (before: string, after: string) =>
+    diffRoadmaps([base(before)], [base(after)]).changes.map((c) => {
+      const { roadmap: _r, stage: _s, activity: _a, window: _w, ...rest } = c as typeof c & { window?: unknown };
+      return rest;
+    });
 
   it.each([
     ['', '        done: 2024-03-31\n', { kind: 'marked-done', old: null, new: '2024-03-31', daysLate: 0 }],
@@ -152,7 +181,11 @@ describe('the review gate', () => {
     ['reopened', ['1.4 reopened']],
   ] as const)('--fail-on %s', (gate, expected) => {
     const { changes } = pair('plan');
-    expect(failing(changes, [gate]).map((c) => `${c.activity ?? c.stage} ${c.kind}`).sort()).toEqual([...expected].sort());
+    expect(
+      failing(changes, [gate])
+        .map((c) => `${c.activity ?? c.stage} ${c.kind}`)
+        .sort(),
+    ).toEqual([...expected].sort());
   });
 
   it('a deadline brought forward trips nothing', () => {

@@ -27,13 +27,16 @@ const NGOS = { by: 'NGOS', asOf: '2020-06-30' } as const;
 
 const CASES: Case[] = [
   {
-    name: 'plain-new-list', fixture: 'plain.yaml',
+    name: 'plain-new-list',
+    fixture: 'plain.yaml',
     records: [{ ...NGOS, activity: '1.1', level: 'limited', source: 'https://example.org/m1', note: 'no' }],
     summary: 'plain 1.1: NGOS limited as of 2020-06-30',
-    removed: [], added: ['        assessments:', '          - { by: NGOS, as-of: 2020-06-30, level: limited, source: https://example.org/m1, note: "no" }'],
+    removed: [],
+    added: ['        assessments:', '          - { by: NGOS, as-of: 2020-06-30, level: limited, source: https://example.org/m1, note: "no" }'],
   },
   {
-    name: 'plain-after-block-scalar', fixture: 'plain.yaml',
+    name: 'plain-after-block-scalar',
+    fixture: 'plain.yaml',
     records: [
       { ...NGOS, activity: 'plain:1.2', window: '6th month', level: 'substantial', evidence: ['https://example.org/a', 'https://example.org/b,c'] },
       { by: 'GOV', asOf: '2020-06-30', activity: '1.2', level: 'complete', published: '2020-07-01', note: 'Done: see "minutes"\u202e' },
@@ -47,53 +50,75 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'commented-block-items', fixture: 'commented.yaml',
+    name: 'commented-block-items',
+    fixture: 'commented.yaml',
     records: [{ ...NGOS, activity: '1.1', level: 'limited', note: 'key: value # not a comment' }],
     summary: 'commented 1.1: NGOS limited as of 2020-06-30',
-    removed: [], added: ['        - by: NGOS', '          as-of: 2020-06-30', '          level: limited', '          note: "key: value # not a comment"'],
+    removed: [],
+    added: ['        - by: NGOS', '          as-of: 2020-06-30', '          level: limited', '          note: "key: value # not a comment"'],
   },
   {
-    name: 'commented-new-list', fixture: 'commented.yaml',
-    records: [{ ...NGOS, activity: '1.2', level: 'not-started' }, { ...NGOS, activity: '1.3', level: 'no-evidence', asOf: '2020-09-30' }],
+    name: 'commented-new-list',
+    fixture: 'commented.yaml',
+    records: [
+      { ...NGOS, activity: '1.2', level: 'not-started' },
+      { ...NGOS, activity: '1.3', level: 'no-evidence', asOf: '2020-09-30' },
+    ],
     summary: 'commented 1.2: NGOS not-started as of 2020-06-30\ncommented 1.3: NGOS no-evidence as of 2020-09-30',
     removed: [],
     added: [
-      '        assessments:', '        - by: NGOS', '          as-of: 2020-06-30', '          level: not-started',
-      '        assessments:', '        - by: NGOS', '          as-of: 2020-09-30', '          level: no-evidence',
+      '        assessments:',
+      '        - by: NGOS',
+      '          as-of: 2020-06-30',
+      '          level: not-started',
+      '        assessments:',
+      '        - by: NGOS',
+      '          as-of: 2020-09-30',
+      '          level: no-evidence',
     ],
   },
   {
-    name: 'flow-list', fixture: 'flow.yaml',
+    name: 'flow-list',
+    fixture: 'flow.yaml',
     records: [{ ...NGOS, activity: '1.1', level: 'limited' }],
     summary: 'flow 1.1: NGOS limited as of 2020-06-30',
     removed: ['      - {id: "1.1", title: Draft the plan, window: 2020-01..2020-03, responsible: GOV, assessments: [{by: GOV, as-of: 2020-03-31, level: complete}]}'],
-    added: ['      - {id: "1.1", title: Draft the plan, window: 2020-01..2020-03, responsible: GOV, assessments: [{by: GOV, as-of: 2020-03-31, level: complete}, {by: NGOS, as-of: 2020-06-30, level: limited}]}'],
+    added: [
+      '      - {id: "1.1", title: Draft the plan, window: 2020-01..2020-03, responsible: GOV, assessments: [{by: GOV, as-of: 2020-03-31, level: complete}, {by: NGOS, as-of: 2020-06-30, level: limited}]}',
+    ],
   },
   {
-    name: 'flow-activity', fixture: 'flow.yaml',
+    name: 'flow-activity',
+    fixture: 'flow.yaml',
     records: [{ ...NGOS, activity: '1.2', level: 'substantial', note: 'a, b' }],
     summary: 'flow 1.2: NGOS substantial as of 2020-06-30',
     removed: ['      - {id: "1.2", title: Consult the public, window: 2020-04..2020-06, responsible: GOV}'],
     added: ['      - {id: "1.2", title: Consult the public, window: 2020-04..2020-06, responsible: GOV, assessments: [{by: NGOS, as-of: 2020-06-30, level: substantial, note: "a, b"}]}'],
   },
   {
-    name: 'flow-style-block-activity', fixture: 'flow.yaml',
+    name: 'flow-style-block-activity',
+    fixture: 'flow.yaml',
     records: [{ ...NGOS, activity: '1.3', level: 'limited', asOf: '2020-09-30' }],
     summary: 'flow 1.3: NGOS limited as of 2020-09-30',
-    removed: [], added: ['        assessments: [{by: NGOS, as-of: 2020-09-30, level: limited}]'],
+    removed: [],
+    added: ['        assessments: [{by: NGOS, as-of: 2020-09-30, level: limited}]'],
   },
   {
-    name: 'crlf-append', fixture: 'crlf-bom.yaml',
+    name: 'crlf-append',
+    fixture: 'crlf-bom.yaml',
     records: [{ ...NGOS, activity: '1.1', level: 'limited' }],
     summary: 'crlf 1.1: NGOS limited as of 2020-06-30',
-    removed: [], added: ['          - { by: NGOS, as-of: 2020-06-30, level: limited }'],
+    removed: [],
+    added: ['          - { by: NGOS, as-of: 2020-06-30, level: limited }'],
   },
   {
-    name: 'crlf-last-line', fixture: 'crlf-bom.yaml',
+    name: 'crlf-last-line',
+    fixture: 'crlf-bom.yaml',
     records: [{ ...NGOS, activity: '1.2', level: 'complete' }],
     summary: 'crlf 1.2: NGOS complete as of 2020-06-30',
     // The last line gains the line break it lacked; the file still has no final newline.
-    removed: ['        responsible: GOV'], added: ['        responsible: GOV', '        assessments:', '          - { by: NGOS, as-of: 2020-06-30, level: complete }'],
+    removed: ['        responsible: GOV'],
+    added: ['        responsible: GOV', '        assessments:', '          - { by: NGOS, as-of: 2020-06-30, level: complete }'],
   },
 ];
 
@@ -108,7 +133,7 @@ function changedLines(before: string, after: string): { removed: string[]; added
   return { removed, added };
 }
 
-describe('planAssessments writes only the new lines, in the file\'s style (golden files)', () => {
+describe("planAssessments writes only the new lines, in the file's style (golden files)", () => {
   it.each(CASES)('$name', (c) => {
     const original = readFileSync(path.join(DIR, c.fixture), 'utf8');
     const plan = planAssessments(original, c.fixture, c.records);
@@ -130,8 +155,17 @@ describe('planAssessments writes only the new lines, in the file\'s style (golde
     if (!back.ok) throw new Error('result does not load');
     const all = back.roadmap.stages.flatMap((s) => s.activities).flatMap((a) => a.assessments ?? []);
     for (const r of c.records) {
-      expect(all.some((x) => x.by === r.by && x.asOf === r.asOf && x.level === r.level && x.note === (r.note ?? null) && x.window === (r.window ?? null)
-        && JSON.stringify(x.evidence) === JSON.stringify(r.evidence ?? []))).toBe(true);
+      expect(
+        all.some(
+          (x) =>
+            x.by === r.by &&
+            x.asOf === r.asOf &&
+            x.level === r.level &&
+            x.note === (r.note ?? null) &&
+            x.window === (r.window ?? null) &&
+            JSON.stringify(x.evidence) === JSON.stringify(r.evidence ?? []),
+        ),
+      ).toBe(true);
     }
   });
 });

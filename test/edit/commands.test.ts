@@ -43,7 +43,7 @@ describe('edit commands', () => {
     expect(p.read()).toBe(roadmapYaml(ACTIVITIES));
   });
 
-  it('take today from --today, ROADMAP_TODAY, else the roadmap\'s time zone', async () => {
+  it("take today from --today, ROADMAP_TODAY, else the roadmap's time zone", async () => {
     const baku = roadmapYaml(ACTIVITIES, 'timezone: Asia/Baku\n');
     const late = new Date('2019-07-15T21:30:00Z'); // already the 16th in Baku (UTC+4)
     let p = project({ 'roadmaps/demo.yaml': baku });
@@ -117,7 +117,11 @@ describe('edit commands', () => {
   it('refuse to edit anything (never the roadmaps shipped inside the package) when no roadmaps are found', async () => {
     const dir = tree({});
     const r = await run(['done', '1.1'], { cwd: dir });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `roadmap: no roadmaps found (looked for roadmaps/ in ${dir} only, as it is not inside a git work tree); give --roadmap PATH, set ROADMAP_PATH, or create one with roadmap init\n` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `roadmap: no roadmaps found (looked for roadmaps/ in ${dir} only, as it is not inside a git work tree); give --roadmap PATH, set ROADMAP_PATH, or create one with roadmap init\n`,
+    });
   });
 
   it('refuse an edit that would take the file past the size limit, so that it stays readable', async () => {
@@ -129,7 +133,11 @@ describe('edit commands', () => {
     const p = project({ 'roadmaps/demo.yaml': full });
     expect(Buffer.byteLength(p.read())).toBe(MAX_FILE_BYTES - 10);
     const r = await run(['done', '1.1', '--on', '2019-04-20'], { cwd: p.dir });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: the edit would make roadmaps/demo.yaml 10485775 bytes, over the limit of 10 MiB (10485760 bytes) for roadmap files; nothing was written\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'roadmap: the edit would make roadmaps/demo.yaml 10485775 bytes, over the limit of 10 MiB (10485760 bytes) for roadmap files; nothing was written\n',
+    });
     expect(p.read()).toBe(full);
     expect((await run(['reopen', '1.1'], { cwd: p.dir })).stdout).toBe('demo 1.1: unchanged (neither done nor cancelled)\n');
   });
@@ -137,7 +145,13 @@ describe('edit commands', () => {
   it('refuse to write over a file that changed since it was read', async () => {
     const p = project();
     const file = path.join(p.dir, 'roadmaps/demo.yaml');
-    const fs: WriteFs = { ...fsp, open: (async (...a: Parameters<typeof fsp.open>) => { writeFileSync(file, '# theirs\n'); return fsp.open(...a); }) as typeof fsp.open };
+    const fs: WriteFs = {
+      ...fsp,
+      open: (async (...a: Parameters<typeof fsp.open>) => {
+        writeFileSync(file, '# theirs\n');
+        return fsp.open(...a);
+      }) as typeof fsp.open,
+    };
     let err = '';
     const io: Io = { out: () => undefined, err: (t) => void (err += t), env: {}, cwd: p.dir, now: () => new Date('2019-07-15T12:00:00Z'), stdoutTTY: false, columns: undefined, stdinTTY: false };
     const r = await resolveRun({}, io);

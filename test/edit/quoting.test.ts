@@ -31,8 +31,59 @@ const TEXT = roadmapYaml(`      - id: "1.1"
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
 
 const WORDS = ['no', 'No', 'NO', 'false', 'False', 'off', 'OFF', 'null', 'Null', 'NULL', '~', 'yes', 'Yes', 'true', 'on', 'y', 'n', 'Y', 'N'];
-const SYNTAX = ['a: b', 'a:b', 'x # y', 'x#y', '- x', '-x', '[x]', '{x}', '*x', '&x', '!x', '|x', '>x', "'x", '"x', '%x', '@x', '`x', '? x', ', x', 'a, b', 'a]b', '#x', '-', '---', '...', "it's", 'say "hi"', 'back\\slash', '42', '1.10', '2019-04-20'];
-const INVISIBLE = ['x\u202Ey', '\u202E', 'a\u2028b', 'a\u2029b', 'bell\u0007', 'esc\u001b[31m', 'nel\u0085', 'c1\u009b', 'del\u007f', 'rlm\u200f', 'iso\u2066x\u2069', 'alm\u061c', 'zw\u200b', 'bom\ufeff', 'tab\there', 'two\nlines', 'cr\rx'];
+const SYNTAX = [
+  'a: b',
+  'a:b',
+  'x # y',
+  'x#y',
+  '- x',
+  '-x',
+  '[x]',
+  '{x}',
+  '*x',
+  '&x',
+  '!x',
+  '|x',
+  '>x',
+  "'x",
+  '"x',
+  '%x',
+  '@x',
+  '`x',
+  '? x',
+  ', x',
+  'a, b',
+  'a]b',
+  '#x',
+  '-',
+  '---',
+  '...',
+  "it's",
+  'say "hi"',
+  'back\\slash',
+  '42',
+  '1.10',
+  '2019-04-20',
+];
+const INVISIBLE = [
+  'x\u202Ey',
+  '\u202E',
+  'a\u2028b',
+  'a\u2029b',
+  'bell\u0007',
+  'esc\u001b[31m',
+  'nel\u0085',
+  'c1\u009b',
+  'del\u007f',
+  'rlm\u200f',
+  'iso\u2066x\u2069',
+  'alm\u061c',
+  'zw\u200b',
+  'bom\ufeff',
+  'tab\there',
+  'two\nlines',
+  'cr\rx',
+];
 
 function cases(): string[] {
   return [...WORDS, ...SYNTAX, ...INVISIBLE];
@@ -52,7 +103,12 @@ function edited(request: EditRequest): string {
 
 describe('a cancel reason reads back as typed', () => {
   it.each(cases())('%j in a block mapping, a flow mapping and a window entry', (reason) => {
-    for (const [id, window] of [['1.1', undefined], ['1.3', undefined], ['1.2', 'first'], ['1.2', '2']] as const) {
+    for (const [id, window] of [
+      ['1.1', undefined],
+      ['1.3', undefined],
+      ['1.2', 'first'],
+      ['1.2', '2'],
+    ] as const) {
       const text = edited({ activity: id, window, edit: { kind: 'cancel', reason } });
       const a = activity(text, id);
       const got = window === undefined ? a.cancelled : a.windows[window === 'first' ? 0 : 1]!.cancelled;
@@ -73,7 +129,12 @@ describe('a cancel reason reads back as typed', () => {
 
 describe('evidence reads back as typed', () => {
   it.each(cases())('%j appended to a block list, a flow list and a new list', (link) => {
-    for (const [id, window, index] of [['1.1', undefined, 0], ['1.2', 'first', 0], ['1.2', '2', 1], ['1.3', undefined, 0]] as const) {
+    for (const [id, window, index] of [
+      ['1.1', undefined, 0],
+      ['1.2', 'first', 0],
+      ['1.2', '2', 1],
+      ['1.3', undefined, 0],
+    ] as const) {
       const text = edited({ activity: id, window, edit: { kind: 'done', on: '2019-07-01' as CalendarDate, evidence: [link] } });
       const a = activity(text, id);
       const evidence = window === undefined ? a.evidence : a.windows[index]!.evidence;
@@ -84,9 +145,16 @@ describe('evidence reads back as typed', () => {
 });
 
 describe('any text round-trips', () => {
-  const alphabet = fc.constantFrom(...Array.from('ab :#-[]{},&*!|>\'"%@`?~\\\t\n\u0000\u0007\u001b\u007f\u0085\u009b\u061c\u200b\u200d\u200f\u2028\u2029\u202a\u202e\u2066\u2069\ufeffé中😀'), 'no', 'null');
+  const alphabet = fc.constantFrom(
+    ...Array.from('ab :#-[]{},&*!|>\'"%@`?~\\\t\n\u0000\u0007\u001b\u007f\u0085\u009b\u061c\u200b\u200d\u200f\u2028\u2029\u202a\u202e\u2066\u2069\ufeffé中😀'),
+    'no',
+    'null',
+  );
   // A blank reason is refused (and trimmed away by the commands).
-  const texts = fc.array(alphabet, { minLength: 1, maxLength: 12 }).map((a) => a.join('')).filter((s) => s.trim() !== '');
+  const texts = fc
+    .array(alphabet, { minLength: 1, maxLength: 12 })
+    .map((a) => a.join(''))
+    .filter((s) => s.trim() !== '');
   it('as a reason and as evidence, never leaving a raw control in the file', () => {
     fc.assert(
       fc.property(texts, (s) => {

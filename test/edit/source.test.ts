@@ -54,7 +54,7 @@ describe('scalarText', () => {
 });
 
 describe('Source', () => {
-  it('adds a key after the last value, with the keys\' indentation and the file\'s line ending', () => {
+  it("adds a key after the last value, with the keys' indentation and the file's line ending", () => {
     const s = new Source('list:\r\n  - a: 1   # note\r\n    b: 2\r\n# tail\r\n');
     s.add(mapAt(s, 'list', 0), 'c', '3');
     expect(s.text).toBe('list:\r\n  - a: 1   # note\r\n    b: 2\r\n    c: 3\r\n# tail\r\n');

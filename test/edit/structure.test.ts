@@ -43,14 +43,23 @@ const refusal = (edit: StructureEdit) => {
 
 describe('planStructureEdit refuses, with the reason', () => {
   it.each([
-    ['a value shared through an alias', { kind: 'assign', activity: '1.1', responsible: ['A'] },
-      'this edit would also change activity 1.2: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand'],
-    ['an activity a stage counts from', { kind: 'remove', activity: '1.2' },
-      'cannot remove activity 1.2: a relative date refers to it:\n  demo.yaml:25:21: stage S2 (1.2.end + 1 day)\nchange those dates first (roadmap move)'],
-    ['a window counting from no item', { kind: 'add', stage: 'S2', activity: { id: '2.2', title: 'x', window: '1.4.end..2019-12', responsible: ['A'], support: [] } },
-      '"1.4.end..2019-12" counts from \'1.4\', which is no stage or activity of demo; did you mean \'1.1\'?'],
+    [
+      'a value shared through an alias',
+      { kind: 'assign', activity: '1.1', responsible: ['A'] },
+      'this edit would also change activity 1.2: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand',
+    ],
+    [
+      'an activity a stage counts from',
+      { kind: 'remove', activity: '1.2' },
+      'cannot remove activity 1.2: a relative date refers to it:\n  demo.yaml:25:21: stage S2 (1.2.end + 1 day)\nchange those dates first (roadmap move)',
+    ],
+    [
+      'a window counting from no item',
+      { kind: 'add', stage: 'S2', activity: { id: '2.2', title: 'x', window: '1.4.end..2019-12', responsible: ['A'], support: [] } },
+      "\"1.4.end..2019-12\" counts from '1.4', which is no stage or activity of demo; did you mean '1.1'?",
+    ],
     ['an alias as an id', { kind: 'add-entity', id: 'B', name: 'Again', aliases: [] }, 'demo.yaml:6:3: entity B is already there (Beta board)'],
-    ['an id that is none', { kind: 'add-stage', stage: { id: 'S 3', title: 'x' } }, '"S 3" is not an id: letters, digits, \'.\', \'-\' and \'_\', starting with a letter or digit'],
+    ['an id that is none', { kind: 'add-stage', stage: { id: 'S 3', title: 'x' } }, "\"S 3\" is not an id: letters, digits, '.', '-' and '_', starting with a letter or digit"],
     ['nothing to assign', { kind: 'assign', activity: '2.1' }, 'say what to assign: --responsible A,B and/or --support C,D (--support "" removes it)'],
   ] as Array<[string, StructureEdit, string]>)('%s', (_what, edit, message) => {
     expect(refusal(edit)).toBe(message);

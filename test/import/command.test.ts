@@ -10,8 +10,19 @@ const SEED = path.join(FIXTURES, 'import', '000_34ba17be60a9ed57.txt');
 const SMALL = path.join(FIXTURES, 'import', 'small.txt');
 
 type Window = string | { start: string; end: string };
-interface Activity { id: string; title: string; window?: Window; due?: string; windows?: { window?: Window; due?: string }[]; responsible?: string | string[]; support?: string | string[] }
-interface File { entities: Record<string, unknown>; stages: { id: string; title: string; window?: string; activities: Activity[] }[] }
+interface Activity {
+  id: string;
+  title: string;
+  window?: Window;
+  due?: string;
+  windows?: { window?: Window; due?: string }[];
+  responsible?: string | string[];
+  support?: string | string[];
+}
+interface File {
+  entities: Record<string, unknown>;
+  stages: { id: string; title: string; window?: string; activities: Activity[] }[];
+}
 
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const windows = (a: Activity) => (a.windows ? a.windows.map((w) => w.window ?? `due ${w.due}`) : [a.window ?? `due ${a.due}`]);
@@ -91,7 +102,10 @@ describe('writing', () => {
     expect(readFileSync(file, 'utf8')).toBe('mine\n');
     expect(spawn(['import', 'doc.txt', '--output', '--force', '-q'], { cwd: dir }).code).toBe(1);
     const check = spawn(['validate', 'roadmaps'], { cwd: dir });
-    expect([check.code, check.stdout.split('\n')[0]]).toEqual([2, "roadmaps/city-open-data-plan-2025-26.yaml:59:17: error: cannot read 'period not understood: review' as a date: write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}"]);
+    expect([check.code, check.stdout.split('\n')[0]]).toEqual([
+      2,
+      "roadmaps/city-open-data-plan-2025-26.yaml:59:17: error: cannot read 'period not understood: review' as a date: write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}",
+    ]);
   });
 
   it('--report writes the review as Markdown; --format json prints the plan', () => {
@@ -116,7 +130,9 @@ describe('writing', () => {
   });
 
   it('exit 0 when everything is understood', async () => {
-    const dir = tree({ 'ok.html': '<h1>Plan</h1><table><tr><th>No</th><th>Activity</th><th>Timeline</th><th>Lead</th></tr><tr><td>1</td><td>Do it</td><td>Q1 2020</td><td>The Board (TB)</td></tr></table>' });
+    const dir = tree({
+      'ok.html': '<h1>Plan</h1><table><tr><th>No</th><th>Activity</th><th>Timeline</th><th>Lead</th></tr><tr><td>1</td><td>Do it</td><td>Q1 2020</td><td>The Board (TB)</td></tr></table>',
+    });
     const r = spawn(['import', 'ok.html'], { cwd: dir });
     expect([r.code, r.stderr.trimEnd().split('\n').at(-1)]).toEqual([0, 'roadmap import: plan: 1 stages, 1 activities, 1 entities; everything understood']);
   });
@@ -153,19 +169,35 @@ describe('bad input: exit 2, one line, nothing written', () => {
 
   it('a zip bomb', () => {
     const bomb = zipOf([{ name: 'word/document.xml', data: Buffer.alloc(200 * 1024 * 1024, 0x20) }]);
-    expect(refused({ 'bomb.docx': bomb }, ['bomb.docx'])).toEqual([2, 'roadmap: cannot import bomb.docx: the .docx would unpack to 200 MB; documents up to 64 MB unpacked are read; nothing was written\n']);
+    expect(refused({ 'bomb.docx': bomb }, ['bomb.docx'])).toEqual([
+      2,
+      'roadmap: cannot import bomb.docx: the .docx would unpack to 200 MB; documents up to 64 MB unpacked are read; nothing was written\n',
+    ]);
   });
 
   it.each([
-    ['a PDF', 'plan.pdf', '%PDF-1.4\n', 'roadmap: cannot import plan.pdf: the file is a PDF, which is not read: save it as .docx, .html or .txt (types read: .txt, .tsv, .md, .html, .docx); nothing was written\n'],
+    [
+      'a PDF',
+      'plan.pdf',
+      '%PDF-1.4\n',
+      'roadmap: cannot import plan.pdf: the file is a PDF, which is not read: save it as .docx, .html or .txt (types read: .txt, .tsv, .md, .html, .docx); nothing was written\n',
+    ],
     ['text named .docx', 'plan.docx', 'hello', 'roadmap: cannot import plan.docx: the file is not a .docx (a .docx is a zip archive; this is not one); nothing was written\n'],
-    ['no table', 'plan.md', '# Plan\n', 'roadmap: cannot import plan.md: no activity table found: a table needs a header row naming the activity, its period and who is responsible (e.g. "Name of activity | Period of execution | Responsible entity"); nothing was written\n'],
+    [
+      'no table',
+      'plan.md',
+      '# Plan\n',
+      'roadmap: cannot import plan.md: no activity table found: a table needs a header row naming the activity, its period and who is responsible (e.g. "Name of activity | Period of execution | Responsible entity"); nothing was written\n',
+    ],
   ])('%s', (_what, name, content, message) => expect(refused({ [name]: content }, [name])).toEqual([2, message]));
 
   it('a missing file, a bad --year, an --id that is no id', () => {
     expect(refused({}, ['nope.txt'])).toEqual([2, 'roadmap: cannot read nope.txt: no such file or directory\n']);
     expect(refused({ 'a.txt': 'x' }, ['a.txt', '--year', '20'])).toEqual([2, 'roadmap: --year 20: write a year such as 2020\n']);
-    expect(refused({ 'a.txt': readFileSync(SMALL) }, ['a.txt', '--id', '../x'])).toEqual([2, 'roadmap: cannot import a.txt: --id "../x" is not a roadmap id: lower-case letters, digits and -; nothing was written\n']);
+    expect(refused({ 'a.txt': readFileSync(SMALL) }, ['a.txt', '--id', '../x'])).toEqual([
+      2,
+      'roadmap: cannot import a.txt: --id "../x" is not a roadmap id: lower-case letters, digits and -; nothing was written\n',
+    ]);
   });
 
   it('no escape sequence of the document reaches the terminal', () => {

@@ -91,7 +91,11 @@ describe('documents that cannot be imported', () => {
     ['hello', 'plan.rtf', '.rtf files are not read (types read: .txt, .tsv, .md, .html, .docx)'],
     ['hello', 'plan', 'a file without an extension is not read (types read: .txt, .tsv, .md, .html, .docx)'],
     ['just text', 'plan.docx', 'the file is not a .docx (a .docx is a zip archive; this is not one)'],
-    ['Title\n\nno table here\n', 'plan.txt', 'no activity table found: a table needs a header row naming the activity, its period and who is responsible (e.g. "Name of activity | Period of execution | Responsible entity")'],
+    [
+      'Title\n\nno table here\n',
+      'plan.txt',
+      'no activity table found: a table needs a header row naming the activity, its period and who is responsible (e.g. "Name of activity | Period of execution | Responsible entity")',
+    ],
     ['a\u0000b', 'plan.txt', 'the file is not text (it holds NUL bytes)'],
   ])('%j as %s', async (content, name, message) => expect(await reason(content, name)).toBe(message));
 
@@ -157,7 +161,14 @@ describe('structure', () => {
 
   it('HTML rowspan and colspan fill the grid', () => {
     const [t] = readHtml('<table><tr><td rowspan="2">a</td><td colspan="2">b</td></tr><tr><td>c</td><td>d</td></tr></table>');
-    expect(t).toEqual({ kind: 'table', at: 'table 1', rows: [{ cells: ['a', 'b', ''], at: 'table 1, row 1' }, { cells: ['a', 'c', 'd'], at: 'table 1, row 2' }] });
+    expect(t).toEqual({
+      kind: 'table',
+      at: 'table 1',
+      rows: [
+        { cells: ['a', 'b', ''], at: 'table 1, row 1' },
+        { cells: ['a', 'c', 'd'], at: 'table 1, row 2' },
+      ],
+    });
   });
 });
 

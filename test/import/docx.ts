@@ -31,10 +31,22 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 export async function docx(body: string): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>`);
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
-  zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`);
-  zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`);
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>`,
+  );
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+  );
+  zip.file(
+    'word/_rels/document.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>`,
+  );
+  zip.file(
+    'word/numbering.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+  );
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
@@ -42,27 +54,29 @@ export async function docx(body: string): Promise<Buffer> {
 /** The small roadmap of test/fixtures/import/small.txt, as Word would hold it. */
 export function smallDocx(): Promise<Buffer> {
   const head: Cell[] = [{ text: 'Activity', span: 2 }, 'Deadline', 'Responsible'];
-  return docx([
-    para('City open data plan 2025-26'),
-    para('Goals of the plan:'),
-    bullet('Publish budget data'),
-    bullet('Open procurement records;'),
-    heading('Activities of the I Stage (01 January - 30 June, 2025)'),
-    table([
-      head,
-      ['1.1', 'Inventory of datasets', 'January-february', 'City Council Data Office (hereinafter -CDO)'],
-      ['1.2', 'Publishing the budget portal', 'until June 1', 'CDO and Finance Department with the support of civil society groups'],
-      ['1.3', 'Training of staff', 'March 2025;\nMay 2025', 'Finance Department'],
-    ]),
-    heading('Activities of the II Stage (01 July, 2025 - 31 December, 2026)'),
-    table([
-      head,
-      ['2.1.', 'Open procurement records', 'Q3 2025', 'Procurement Agency (PA), CDO'],
-      ['2.2.', 'Independent review', 'after the first report', 'civil society group'],
-      ['2.3.', 'Publishing the results', 'December 2026', { text: 'Procurement Agency', merge: 'restart' }],
-      ['2.4.', 'Closing the plan', 'by the end of 2026', { text: '', merge: 'continue' }],
-    ]),
-  ].join(''));
+  return docx(
+    [
+      para('City open data plan 2025-26'),
+      para('Goals of the plan:'),
+      bullet('Publish budget data'),
+      bullet('Open procurement records;'),
+      heading('Activities of the I Stage (01 January - 30 June, 2025)'),
+      table([
+        head,
+        ['1.1', 'Inventory of datasets', 'January-february', 'City Council Data Office (hereinafter -CDO)'],
+        ['1.2', 'Publishing the budget portal', 'until June 1', 'CDO and Finance Department with the support of civil society groups'],
+        ['1.3', 'Training of staff', 'March 2025;\nMay 2025', 'Finance Department'],
+      ]),
+      heading('Activities of the II Stage (01 July, 2025 - 31 December, 2026)'),
+      table([
+        head,
+        ['2.1.', 'Open procurement records', 'Q3 2025', 'Procurement Agency (PA), CDO'],
+        ['2.2.', 'Independent review', 'after the first report', 'civil society group'],
+        ['2.3.', 'Publishing the results', 'December 2026', { text: 'Procurement Agency', merge: 'restart' }],
+        ['2.4.', 'Closing the plan', 'by the end of 2026', { text: '', merge: 'continue' }],
+      ]),
+    ].join(''),
+  );
 }
 
 /** A zip written by hand (deflate), so that tests can make one that lies about its sizes or is huge. */

@@ -107,7 +107,8 @@ describe('period grammar', () => {
 
   it('keeps the words of each window and says when the year was assumed', () => {
     expect(readPeriod('01 January- 28 february 2021; September - november 2021')).toEqual({
-      ok: true, yearAssumed: false,
+      ok: true,
+      yearAssumed: false,
       windows: [
         { window: '2021-01-01..2021-02-28', period: '01 January- 28 february 2021' },
         { window: '2021-09..2021-11', period: 'September - november 2021' },
@@ -117,6 +118,16 @@ describe('period grammar', () => {
   });
 
   it.each([
-    ['January', 1], ['feb', 2], ['Sept', 9], ['Avqust', 8], ['avgust', 8], ['İyul', 7], ['iyul', 7], ['Dekabr', 12], ['may', 5], ['xyz', undefined], ['ma', undefined],
+    ['January', 1],
+    ['feb', 2],
+    ['Sept', 9],
+    ['Avqust', 8],
+    ['avgust', 8],
+    ['İyul', 7],
+    ['iyul', 7],
+    ['Dekabr', 12],
+    ['may', 5],
+    ['xyz', undefined],
+    ['ma', undefined],
   ] as const)('month %s → %s', (word, m) => expect(monthOf(word)).toBe(m));
 });

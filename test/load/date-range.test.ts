@@ -6,9 +6,8 @@ import { parseRoadmap } from '../../src/load/index.js';
 import { roadmapYaml } from '../helpers.js';
 
 // Activity a on line 11, its window on line 13; activity b on line 15, its window on line 17.
-const two = (aWindow: string, bWindow: string) => roadmapYaml(
-  `      - id: a\n        title: A\n        window: ${aWindow}\n        responsible: [A, B]\n      - id: b\n        title: B\n        window: ${bWindow}\n        responsible: A\n`,
-);
+const two = (aWindow: string, bWindow: string) =>
+  roadmapYaml(`      - id: a\n        title: A\n        window: ${aWindow}\n        responsible: [A, B]\n      - id: b\n        title: B\n        window: ${bWindow}\n        responsible: A\n`);
 
 function problems(text: string): string[] {
   const r = parseRoadmap(text, 'x.yaml');
@@ -36,7 +35,12 @@ describe('dates outside 0001–9999', () => {
     expect([b.start, b.end]).toEqual(['0001-01-02', '9999-12-30']);
   });
 
-  it.each([['0000', '0000 is not a year'], ['0000-06', '0000-06 is not a month'], ['0000-01-01', '0000-01-01 is not a calendar date'], ['10000-01-01', "cannot read '10000-01-01' as a date"]])('refuses the written date %s', (w, message) => {
+  it.each([
+    ['0000', '0000 is not a year'],
+    ['0000-06', '0000-06 is not a month'],
+    ['0000-01-01', '0000-01-01 is not a calendar date'],
+    ['10000-01-01', "cannot read '10000-01-01' as a date"],
+  ])('refuses the written date %s', (w, message) => {
     expect(problems(two('2019', w))[0]).toContain(`17:17 ${message}`);
   });
 

@@ -38,7 +38,9 @@ describe('reading every form of the format', () => {
   });
 
   it('reads ids as written: 2.10 is "2.10", not 2.1', () => {
-    const r = ok(roadmapYaml(`      - id: 2.1\n        title: T\n        window: 2019\n      - id: 2.10\n        title: U\n        window: 2019\n      - id: 007\n        title: V\n        window: 2019\n`));
+    const r = ok(
+      roadmapYaml(`      - id: 2.1\n        title: T\n        window: 2019\n      - id: 2.10\n        title: U\n        window: 2019\n      - id: 007\n        title: V\n        window: 2019\n`),
+    );
     expect(r.stages[0]!.activities.map((a) => a.id)).toEqual(['2.1', '2.10', '007']);
   });
 
@@ -76,7 +78,11 @@ stages:
   });
 
   it('reads entities with aliases, responsible and support, status fields', () => {
-    const r = ok(one(`        support: [Beta]\n        window: 2019\n        done: 2019-05-01\n        started: 2019-01-10\n        evidence: [https://example.org/a]\n        notes: |\n          two\n          lines\n        tags: [x, "y"]\n`));
+    const r = ok(
+      one(
+        `        support: [Beta]\n        window: 2019\n        done: 2019-05-01\n        started: 2019-01-10\n        evidence: [https://example.org/a]\n        notes: |\n          two\n          lines\n        tags: [x, "y"]\n`,
+      ),
+    );
     const a = r.stages[0]!.activities[0]!;
     expect(a.responsible).toEqual(['A']);
     expect(a.support).toEqual(['B']);
@@ -101,9 +107,7 @@ stages:
     expect(loaded.problems).toEqual([]);
     const r = loaded.roadmaps[0]!;
     expect([r.id, r.revision, r.timezone, r.sources.length, r.goals.length, r.themes.length]).toEqual(['az-ogp-2019-21', 1, 'Asia/Baku', 2, 7, 8]);
-    expect(r.stages.map((s) => `${s.id} ${s.start}..${s.end} ${s.activities.length}`)).toEqual([
-      'I 2019-03-01..2019-05-31 5', 'II 2019-06-01..2019-12-31 9', 'III 2020-01-01..2021-12-31 5',
-    ]);
+    expect(r.stages.map((s) => `${s.id} ${s.start}..${s.end} ${s.activities.length}`)).toEqual(['I 2019-03-01..2019-05-31 5', 'II 2019-06-01..2019-12-31 9', 'III 2020-01-01..2021-12-31 5']);
     expect(r.entities.get('CCC')?.name).toBe('Commission on Combating Corruption of the Republic of Azerbaijan');
     const a33 = r.stages[2]!.activities.find((a) => a.id === '3.3')!;
     expect(a33.windows.map((w) => `${w.start}..${w.end}`)).toEqual(['2020-06-01..2020-06-30', '2020-12-01..2020-12-31', '2021-09-01..2021-11-30']);
@@ -125,14 +129,18 @@ describe('every problem, with its line and column', () => {
   });
 
   it.each([
-    ['an unknown key, with a suggestion', '        window: 2019\n        responsibel: A\n', ['15:9 unknown key \'responsibel\' in activity; did you mean \'responsible\'?']],
+    ['an unknown key, with a suggestion', '        window: 2019\n        responsibel: A\n', ["15:9 unknown key 'responsibel' in activity; did you mean 'responsible'?"]],
     ['__proto__ is just an unknown key', '        window: 2019\n        __proto__: x\n', ["15:9 unknown key '__proto__' in activity"]],
     ['an invalid calendar date', '        window: 2019-02-30\n', ['14:17 2019-02-30 is not a calendar date']],
     ['an invalid done date', '        window: 2019\n        done: 2019-04-31\n', ['15:15 2019-04-31 is not a calendar date']],
     ['a done that is no date', '        window: 2019\n        done: yes\n', ["15:15 expected a date (YYYY-MM-DD), found 'yes'"]],
     ['end before start', '        window: 2019-04-01..2019-03-01\n', ['14:17 window end 2019-03-01 is before its start 2019-04-01']],
     ['end before start in a mapping', '        window: {start: 2019-05, end: 2019-04}\n', ['14:17 window end 2019-04-30 is before its start 2019-05-01']],
-    ['an unreadable window', '        window: next spring\n', ["14:17 cannot read 'next spring' as a date: write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}"]],
+    [
+      'an unreadable window',
+      '        window: next spring\n',
+      ["14:17 cannot read 'next spring' as a date: write a day (2019-03-01), a month (2019-03), a year (2019), a range A..B of those, or {start: A, end: B}"],
+    ],
     ['no window', '        notes: x\n', ['11:9 activity a has no window: add window:, due: or windows:']],
     ['two windows', '        window: 2019\n        due: 2019-05-01\n', ['15:14 an activity has one of window, due or windows, not window and due']],
     ['an unknown reference', '        window: {start: 9.9.start, end: 2019}\n', ["14:25 '9.9.start' refers to '9.9', which is no stage or activity of this roadmap"]],
@@ -153,7 +161,11 @@ describe('every problem, with its line and column', () => {
     ['cancelled with nothing', '        window: 2019\n        cancelled:\n        notes: x\n', ['15:19 cancelled takes a reason (remove the key to reopen)']],
     ['cancelled: ""', '        window: 2019\n        cancelled: ""\n', ['15:20 cancelled takes a reason (remove the key to reopen)']],
     ["cancelled: '  '", "        window: 2019\n        cancelled: '  '\n", ['15:20 cancelled takes a reason (remove the key to reopen)']],
-    ['a window cancelled: off', '        windows:\n          - { window: 2019, cancelled: off }\n', ["15:40 cancelled takes a reason, not 'off' (remove the key to reopen; to give the reason off, quote it)"]],
+    [
+      'a window cancelled: off',
+      '        windows:\n          - { window: 2019, cancelled: off }\n',
+      ["15:40 cancelled takes a reason, not 'off' (remove the key to reopen; to give the reason off, quote it)"],
+    ],
   ])('%s', (_what, body, expected) => {
     expect(problems(one(body))).toEqual(expected);
   });
@@ -172,7 +184,12 @@ describe('every problem, with its line and column', () => {
 
   it('bounds alias expansion', () => {
     const lines = ['schema: 1', 'id: bomb', 'title: t', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 8; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 8; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const found = problems(`${lines.join('\n')}\nstages: []\n`);
     expect(found).toContain('7:45 aliases expand to more than 10000 nodes');
   });
@@ -201,7 +218,8 @@ describe('every problem, with its line and column', () => {
 });
 
 describe('files, directories and editions', () => {
-  const edition = (rev: number, title: string) => `schema: 1\nid: ed\ntitle: ${title}\nrevision: ${rev}\nstages:\n  - id: S\n    title: s\n    activities:\n      - id: a\n        title: t\n        window: 2019\n`;
+  const edition = (rev: number, title: string) =>
+    `schema: 1\nid: ed\ntitle: ${title}\nrevision: ${rev}\nstages:\n  - id: S\n    title: s\n    activities:\n      - id: a\n        title: t\n        window: 2019\n`;
 
   it('searches directories recursively and takes the highest revision unless told', async () => {
     const dir = tree({ 'a/one.yaml': edition(1, 'First'), 'b/c/two.yml': edition(2, 'Second'), 'notes.txt': 'x', '.hidden/x.yaml': 'broken: [' });
@@ -217,9 +235,7 @@ describe('files, directories and editions', () => {
   it('refuses two files with the same id and revision', async () => {
     const dir = tree({ 'one.yaml': edition(1, 'A'), 'two.yaml': edition(1, 'B') });
     const loaded = await loadRoadmaps(['.'], { cwd: dir });
-    expect(loaded.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([
-      'two.yaml:1:1 roadmap ed revision 1 is also defined in one.yaml: give one of them another revision',
-    ]);
+    expect(loaded.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual(['two.yaml:1:1 roadmap ed revision 1 is also defined in one.yaml: give one of them another revision']);
   });
 
   it('says what is wrong with a path', async () => {

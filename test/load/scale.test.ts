@@ -18,9 +18,7 @@ describe('relative dates at scale', () => {
 
   it('names a ring of 3,000 relative dates at its line, shortened', () => {
     const r = parse(SLOW_INPUTS.ring(3_000));
-    expect(lines(r)).toEqual([
-      '3009:36 relative dates form a cycle: a3000 -> a2999 -> a2998 -> a2997 -> … 2,993 more … -> a3 -> a2 -> a1 -> a3000 (a cycle of 3,000)',
-    ]);
+    expect(lines(r)).toEqual(['3009:36 relative dates form a cycle: a3000 -> a2999 -> a2998 -> a2997 -> … 2,993 more … -> a3 -> a2 -> a1 -> a3000 (a cycle of 3,000)']);
   });
 
   it('names a short cycle in full', () => {
@@ -33,11 +31,7 @@ describe('many problems in one file', () => {
   it('reports each of 2,000 invalid activities three times over, once each', () => {
     const found = lines(parse(SLOW_INPUTS.invalid(2_000)));
     expect(found.length).toBe(6_000);
-    expect(found.slice(0, 3)).toEqual([
-      '10:36 2019-02-30 is not a calendar date',
-      "10:61 unknown entity 'Z0' (entities: A)",
-      "10:65 unknown key 'colour' in activity",
-    ]);
+    expect(found.slice(0, 3)).toEqual(['10:36 2019-02-30 is not a calendar date', "10:61 unknown entity 'Z0' (entities: A)", "10:65 unknown key 'colour' in activity"]);
   });
 
   it('reports 2,000 unknown keys and 2,000 repeated keys', () => {
@@ -65,9 +59,10 @@ describe('many problems in one file', () => {
 describe('long lists', () => {
   it('reads a responsible list of 3,000 entities, repeats and unknown ones once each', () => {
     const ids = Array.from({ length: 3_000 }, (_, i) => `E${i}`);
-    const text = `schema: 1\nid: wide\ntitle: W\nentities:\n${ids.map((id) => `  ${id}: N`).join('\n')}\nstages:\n  - id: S\n    title: S\n    activities:\n`
-      + `      - { id: a, title: T, due: 2020-01-01, responsible: [${ids.join(', ')}], support: [${ids.join(', ')}, ${ids.join(', ')}] }\n`
-      + `      - { id: b, title: T, due: 2020-01-01, responsible: [E1, X, E2, E1] }\n`;
+    const text =
+      `schema: 1\nid: wide\ntitle: W\nentities:\n${ids.map((id) => `  ${id}: N`).join('\n')}\nstages:\n  - id: S\n    title: S\n    activities:\n` +
+      `      - { id: a, title: T, due: 2020-01-01, responsible: [${ids.join(', ')}], support: [${ids.join(', ')}, ${ids.join(', ')}] }\n` +
+      `      - { id: b, title: T, due: 2020-01-01, responsible: [E1, X, E2, E1] }\n`;
     const clean = parse(text.replace(/ {6}- \{ id: b.*\n/, ''));
     const a = clean.roadmap!.stages[0]!.activities[0]!;
     expect([a.responsible.length, a.support.length, a.support.at(-1)]).toEqual([3_000, 3_000, 'E2999']);

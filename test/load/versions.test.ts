@@ -17,10 +17,12 @@ function renameKeys(node: PNode, names: Record<string, string>): PNode {
 }
 
 /** A migration: rewrite the tree to schema 1 in memory, read it, and remember the version read. */
-const migrate = (version: number, names: Record<string, string>): Reader => (root, b) => {
-  const roadmap = READERS[1]!(renameKeys(root, names) as PMap, b);
-  return roadmap && { ...roadmap, schema: version };
-};
+const migrate =
+  (version: number, names: Record<string, string>): Reader =>
+  (root, b) => {
+    const roadmap = READERS[1]!(renameKeys(root, names) as PMap, b);
+    return roadmap && { ...roadmap, schema: version };
+  };
 
 // A made-up older format (activities had `name:`) and newer one (entities were `owners:`).
 const readers: Readers = { 0: migrate(0, { name: 'title' }), ...READERS, 2: migrate(2, { owners: 'entities' }) };
@@ -47,10 +49,15 @@ describe('format versions', () => {
 
   it('refuses a newer file with a clear message at the schema line', () => {
     const r = parseRoadmap(file(2, '2024-03'), 'new.yaml');
-    expect(r.problems).toEqual([{
-      file: 'new.yaml', line: 1, column: 9, severity: 'error',
-      message: 'this file is written for a newer version of roadmap (schema 2); this version reads schema 1: upgrade roadmap',
-    }]);
+    expect(r.problems).toEqual([
+      {
+        file: 'new.yaml',
+        line: 1,
+        column: 9,
+        severity: 'error',
+        message: 'this file is written for a newer version of roadmap (schema 2); this version reads schema 1: upgrade roadmap',
+      },
+    ]);
   });
 
   it('reads older and newer files through registered readers into the same model', () => {

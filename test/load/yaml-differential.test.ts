@@ -66,12 +66,15 @@ describe('fast YAML reader vs the yaml library', () => {
   });
 
   it('agrees on corrupted documents', () => {
-    const counts = tally(generate(SEEDS, (seed) => corrupt(seed % 2 ? randomYaml(seed) : roadmapFile(seed % 13, 6, seed), seed)), Boolean(process.env.YAML_FUZZ));
+    const counts = tally(
+      generate(SEEDS, (seed) => corrupt(seed % 2 ? randomYaml(seed) : roadmapFile(seed % 13, 6, seed), seed)),
+      Boolean(process.env.YAML_FUZZ),
+    );
     if (process.env.YAML_FUZZ) console.log('corrupted', { seeds: SEEDS, ...counts });
     else expect(counts).toEqual({ same: 824, gaveUp: 2176 });
   });
 
-  it('parseYaml gives the full parser\'s problems whenever the fast reader gives up', () => {
+  it("parseYaml gives the full parser's problems whenever the fast reader gives up", () => {
     const text = 'a: 1\na: 2\n';
     expect(readSimpleYaml(text, LIMITS.depth)).toBeNull();
     expect(parseYaml(text)).toEqual(parseYamlFully(text));
@@ -94,7 +97,7 @@ describe('fast YAML reader vs the yaml library', () => {
   });
 });
 
-describe('the full parser\'s own rules, copied by the fast reader or left to the library', () => {
+describe("the full parser's own rules, copied by the fast reader or left to the library", () => {
   it('runs beside the yaml version whose rules the reader copies, pinned exactly', () => {
     const installed = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
     const pinned = (JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')) as { dependencies: Record<string, string> }).dependencies.yaml;
@@ -104,7 +107,7 @@ describe('the full parser\'s own rules, copied by the fast reader or left to the
   it('compares keys by their text: null, boolean and number words are text, plain or quoted', () => {
     const flow = 'entities: {NULL: Operations office, "NULL": Communications unit}\n';
     const block = 'entities:\n  NULL: Operations office\n  "NULL": Communications unit\n';
-    for (const text of [flow, block, 'entities:\n  ~: a\n  \'~\': b\n', '? NULL\n: a\nNULL: b\n']) {
+    for (const text of [flow, block, "entities:\n  ~: a\n  '~': b\n", '? NULL\n: a\nNULL: b\n']) {
       expect(readSimpleYaml(text, LIMITS.depth)).toBeNull();
       expect(messages(text)).toEqual(['Map keys must be unique']);
     }
@@ -163,6 +166,10 @@ describe('the full parser\'s own rules, copied by the fast reader or left to the
     const counts = tally(generate(RULE_SEEDS, ruleYaml));
     const corrupted = tally(generate(RULE_SEEDS, (seed) => corrupt(ruleYaml(seed), seed)));
     if (process.env.YAML_FUZZ) console.log('around the rules', { seeds: RULE_SEEDS, ...counts }, 'corrupted', corrupted);
-    else expect([counts, corrupted]).toEqual([{ same: 128, gaveUp: 72, refused: 50 }, { same: 84, gaveUp: 116, refused: 94 }]);
+    else
+      expect([counts, corrupted]).toEqual([
+        { same: 128, gaveUp: 72, refused: 50 },
+        { same: 84, gaveUp: 116, refused: 94 },
+      ]);
   });
 });

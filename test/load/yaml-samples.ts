@@ -13,10 +13,78 @@ const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * (tame ? Ma
 /** Any of the list, tame or not. */
 const any = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-const PLAIN = ['x', 'a b', '1.10', '2019-03..2019-04', 'https://e.org/a:b#c', 'null', '~', 'Null', 'yes', 'C#', 'a  b', 'a,b', 'R&D', '100%', 'x', 'a b', 'x', 'y z', 'x]y', 'é ü', '-5', 'a: b', 'a:', '#x', '*x', '&a x', '!t x', '"q"', "'q'", '%x', 'a #b', '@x', '`x', '? x', ': x', '- x', '-', '[x]', '{x}', '|', '>'];
+const PLAIN = [
+  'x',
+  'a b',
+  '1.10',
+  '2019-03..2019-04',
+  'https://e.org/a:b#c',
+  'null',
+  '~',
+  'Null',
+  'yes',
+  'C#',
+  'a  b',
+  'a,b',
+  'R&D',
+  '100%',
+  'x',
+  'a b',
+  'x',
+  'y z',
+  'x]y',
+  'é ü',
+  '-5',
+  'a: b',
+  'a:',
+  '#x',
+  '*x',
+  '&a x',
+  '!t x',
+  '"q"',
+  "'q'",
+  '%x',
+  'a #b',
+  '@x',
+  '`x',
+  '? x',
+  ': x',
+  '- x',
+  '-',
+  '[x]',
+  '{x}',
+  '|',
+  '>',
+];
 const DOUBLE = ['"a"', '""', '"a\\"b"', '"\\n\\t\\\\"', '"\\u00e9\\x41"', '"a # b"', '"a: b"', '"a"', '"a"', '"a"', '"a"', '"a"', '"a"', '"a"', '"\\q"', '"\\ud800"', '"x\\\n y"'];
 const SINGLE = ["'a'", "''", "'it''s'", "'a # b'", "'a: b'"];
-const FLOW = ['[]', '{}', '[a, b]', '[ a , "b" ]', '[a, [b, c]]', '{a: b}', '{ a: b, c: [d] }', '{"a": b}', '[https://x.org/a:b]', "[ 'a', b ]", '[a]', '[a]', '[a]', '[a]', '[a, ]', '[a,,b]', '{a}', '{a: }', '[a: b]', '[a b, c]', '{ a: b, a: c }', '[https://x.org/a:b]', '[a, b] x', '[a, b', '{a:b}'];
+const FLOW = [
+  '[]',
+  '{}',
+  '[a, b]',
+  '[ a , "b" ]',
+  '[a, [b, c]]',
+  '{a: b}',
+  '{ a: b, c: [d] }',
+  '{"a": b}',
+  '[https://x.org/a:b]',
+  "[ 'a', b ]",
+  '[a]',
+  '[a]',
+  '[a]',
+  '[a]',
+  '[a, ]',
+  '[a,,b]',
+  '{a}',
+  '{a: }',
+  '[a: b]',
+  '[a b, c]',
+  '{ a: b, a: c }',
+  '[https://x.org/a:b]',
+  '[a, b] x',
+  '[a, b',
+  '{a:b}',
+];
 const KEYS = ['id', 'title', 'a', 'b', 'key', 'x y', '1.1', 'null', '~', 'k#', 'c', 'd', 'e', 'f', '"q"', "'q'", '? k', 'a: b', '[k]', '-k', 'k ', 'id'];
 const BLOCK = ['|', '|-', '>', '>-', '|+', '>2', '| # c', '|  '];
 
@@ -108,9 +176,12 @@ export function corrupt(text: string, seed: number): string {
   const r = prng(seed);
   const i = Math.floor(r() * text.length);
   switch (Math.floor(r() * 5)) {
-    case 0: return text.slice(0, i) + text.slice(i + 1);
-    case 1: return text.slice(0, i) + text[i] + text.slice(i);
-    case 2: return `${text.slice(0, i)}${any(r, [' ', ':', '-', '#', '"', "'", '\n', '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>', '\t', '\r'])}${text.slice(i)}`;
+    case 0:
+      return text.slice(0, i) + text.slice(i + 1);
+    case 1:
+      return text.slice(0, i) + text[i] + text.slice(i);
+    case 2:
+      return `${text.slice(0, i)}${any(r, [' ', ':', '-', '#', '"', "'", '\n', '[', ']', '{', '}', ',', '&a ', '*a', '!', '|', '>', '\t', '\r'])}${text.slice(i)}`;
     case 3: {
       const start = text.lastIndexOf('\n', i) + 1;
       return `${text.slice(0, start)} ${text.slice(start)}`;
@@ -165,13 +236,48 @@ export function keyWordDocs(): { text: string; same: boolean }[] {
 
 /** Places for a key K: first in its mapping, after values of each kind (empty ones above all), nested, in flow. */
 const LONG_KEY_PLACES = [
-  'K: v\n', 'K   : v\n', 'K:\n  a: 1\n', 'a: 1\nK: v\n', 'a:\nK: v\n', 'a:   \nK: v\n', 'a:\nK   : v\n',
-  'a: # c\nK: v\n', 'a:\n\nK: v\n', 'a:\n# c\nK: v\n', 'a: [b]\nK: v\n', 'a: |\n  t\nK: v\n', 'a: "q"\nK: v\n',
-  'x:\n  K: v\n', 'x:\n  a: 1\n  K: v\n', 'x:\n  a:\n  K: v\n', 'x:\n    a:\n    K: v\n', 'x:\n  a:\n    b:\n  K: v\n',
-  'x:\n  b:\nK: v\n', 'x:\n  b:\n    c:\nK: v\n', 'x:\n  - a\nK: v\n', 'x:\n- a:\nK: v\n', 'x:\n  -\nK: v\n',
-  '- K: v\n', '- a:\n  K: v\n', '- a: 1\n  K: v\n', '-   a:\n    K: v\n', '- a:\n    b:\n  K: v\n', '-\n  a:\n  K: v\n',
-  'x:\n-\n\nK: v\n', 'x:\n-\n  \n\nK: v\n', 'x:\n  b:\n\nK: v\n', 'x:\n  y:\n  -\n\n  K: v\n', 'x:\n-\n# c\nK: v\n', 'x:\n  b: 1\n\nK: v\n',
-  'm: {K: v}\n', 'm: {a: 1, K: v}\n', 'm: { K : v }\n', 'm: {"K": v}\n', 'm: [K]\n', 'm: [a, K]\n', 'a:\n"K": v\n',
+  'K: v\n',
+  'K   : v\n',
+  'K:\n  a: 1\n',
+  'a: 1\nK: v\n',
+  'a:\nK: v\n',
+  'a:   \nK: v\n',
+  'a:\nK   : v\n',
+  'a: # c\nK: v\n',
+  'a:\n\nK: v\n',
+  'a:\n# c\nK: v\n',
+  'a: [b]\nK: v\n',
+  'a: |\n  t\nK: v\n',
+  'a: "q"\nK: v\n',
+  'x:\n  K: v\n',
+  'x:\n  a: 1\n  K: v\n',
+  'x:\n  a:\n  K: v\n',
+  'x:\n    a:\n    K: v\n',
+  'x:\n  a:\n    b:\n  K: v\n',
+  'x:\n  b:\nK: v\n',
+  'x:\n  b:\n    c:\nK: v\n',
+  'x:\n  - a\nK: v\n',
+  'x:\n- a:\nK: v\n',
+  'x:\n  -\nK: v\n',
+  '- K: v\n',
+  '- a:\n  K: v\n',
+  '- a: 1\n  K: v\n',
+  '-   a:\n    K: v\n',
+  '- a:\n    b:\n  K: v\n',
+  '-\n  a:\n  K: v\n',
+  'x:\n-\n\nK: v\n',
+  'x:\n-\n  \n\nK: v\n',
+  'x:\n  b:\n\nK: v\n',
+  'x:\n  y:\n  -\n\n  K: v\n',
+  'x:\n-\n# c\nK: v\n',
+  'x:\n  b: 1\n\nK: v\n',
+  'm: {K: v}\n',
+  'm: {a: 1, K: v}\n',
+  'm: { K : v }\n',
+  'm: {"K": v}\n',
+  'm: [K]\n',
+  'm: [a, K]\n',
+  'a:\n"K": v\n',
 ];
 export const LONG_KEY_LENGTHS = [1000, 1016, 1019, 1020, 1021, 1022, 1023, 1024, 1025, 1026, 1030];
 
@@ -265,7 +371,13 @@ function ruleGap(r: Rand, lines: string[], col: number): void {
 
 /** A flow collection at `depth` over a chain down to a leaf at `target`, with siblings. */
 function ruleFlow(r: Rand, depth: number, target: number): string {
-  const inner = depth + 1 === target ? any(r, RULE_LEAVES.filter((l) => l !== '')) : ruleFlow(r, depth + 1, target);
+  const inner =
+    depth + 1 === target
+      ? any(
+          r,
+          RULE_LEAVES.filter((l) => l !== ''),
+        )
+      : ruleFlow(r, depth + 1, target);
   const used = new Set<string>();
   const n = Math.floor(r() * 3);
   const at = Math.floor(r() * (n + 1));

@@ -44,13 +44,20 @@ describe('roadmap init', () => {
     const dir = tree({});
     const t = io(dir);
     const ask = scripted([
-      { input: 'City Plan' }, { input: 'city-plan' },
+      { input: 'City Plan' },
+      { input: 'city-plan' },
       { input: 'City plan: open data' },
-      { input: 'Mars/Olympus' }, { input: 'Europe/Paris' },
-      { input: 'CITY' }, { input: 'City council' },
-      { input: 'NGO' }, { input: 'Open data NGO' },
+      { input: 'Mars/Olympus' },
+      { input: 'Europe/Paris' },
+      { input: 'CITY' },
+      { input: 'City council' },
+      { input: 'NGO' },
+      { input: 'Open data NGO' },
       { input: '' },
-      { input: '1' }, { input: 'Preparation' }, { input: '2025-03..2025-01x' }, { input: '2025-01..2025-03' },
+      { input: '1' },
+      { input: 'Preparation' },
+      { input: '2025-03..2025-01x' },
+      { input: '2025-01..2025-03' },
       { input: '' },
       { confirm: true },
     ]);
@@ -70,8 +77,28 @@ describe('roadmap init', () => {
 
   it('does the same from flags alone, without a terminal', async () => {
     const dir = tree({ 'schema/roadmap.schema.json': '{}' });
-    const r = await run(['init', '--id', 'city-plan', '--title', 'City plan: open data', '--timezone', 'Europe/Paris',
-      '--entity', 'CITY=City council', '--entity', 'NGO = Open data NGO', '--stage-id', '1', '--stage-title', 'Preparation', '--stage-window', '2025-01..2025-03'], { cwd: dir });
+    const r = await run(
+      [
+        'init',
+        '--id',
+        'city-plan',
+        '--title',
+        'City plan: open data',
+        '--timezone',
+        'Europe/Paris',
+        '--entity',
+        'CITY=City council',
+        '--entity',
+        'NGO = Open data NGO',
+        '--stage-id',
+        '1',
+        '--stage-title',
+        'Preparation',
+        '--stage-window',
+        '2025-01..2025-03',
+      ],
+      { cwd: dir },
+    );
     expect(r).toEqual({ code: 0, stdout: 'created roadmaps/city-plan.yaml\n', stderr: '' });
     expect(readFileSync(path.join(dir, 'roadmaps/city-plan.yaml'), 'utf8')).toBe(EXPECTED);
   });
@@ -86,10 +113,13 @@ describe('roadmap init', () => {
   });
 
   it.each([
-    [['init'], 'roadmap: roadmap init asks questions and needs a terminal (stdin and stdout); without one, use the flags: roadmap init --id <id> --title <title> [--timezone <zone>] [--entity ID=Name]... [--stage-title <title>] [--output <file>]\n'],
+    [
+      ['init'],
+      'roadmap: roadmap init asks questions and needs a terminal (stdin and stdout); without one, use the flags: roadmap init --id <id> --title <title> [--timezone <zone>] [--entity ID=Name]... [--stage-title <title>] [--output <file>]\n',
+    ],
     [['init', '--id', 'Bad Id', '--title', 't'], 'roadmap: --id "Bad Id": lower-case letters, digits and -, starting with a letter or digit (e.g. my-plan-2025)\n'],
     [['init', '--id', 'x', '--title', 't', '--entity', 'CITY'], 'roadmap: --entity "CITY": write ID=Full name, e.g. --entity "MOF=Ministry of Finance"\n'],
-    [['init', '--id', 'x', '--title', 't', '--timezone', 'Nowhere'], "roadmap: --timezone \"Nowhere\": 'Nowhere' is not an IANA time zone (e.g. Europe/Paris, Asia/Baku, UTC)\n"],
+    [['init', '--id', 'x', '--title', 't', '--timezone', 'Nowhere'], 'roadmap: --timezone "Nowhere": \'Nowhere\' is not an IANA time zone (e.g. Europe/Paris, Asia/Baku, UTC)\n'],
     [['init', '--id', 'x', '--title', 't', '--output', 'taken.yaml'], 'roadmap: taken.yaml already exists; choose another file with --output\n'],
   ])('refuses %j with exit 2', async (args, stderr) => {
     const dir = tree({ 'taken.yaml': 'keep\n' });
@@ -98,7 +128,7 @@ describe('roadmap init', () => {
     expect(readFileSync(path.join(dir, 'taken.yaml'), 'utf8')).toBe('keep\n');
   });
 
-  it('points the modeline at this package\'s schema inside its repository, else at ../schema with a tip', async () => {
+  it("points the modeline at this package's schema inside its repository, else at ../schema with a tip", async () => {
     expect(schemaRef(path.join(ROOT, 'roadmaps', 'new.yaml'), ROOT)).toEqual({ path: '../schema/roadmap.schema.json' });
     expect(schemaRef(path.join(ROOT, 'test', 'fixtures', 'x', 'new.yaml'), ROOT)).toEqual({ path: '../../../schema/roadmap.schema.json' });
     const installed = tree({ 'node_modules/roadmap-tracker/schema/roadmap.schema.json': '{}' });
@@ -114,7 +144,8 @@ describe('roadmap init', () => {
       tip: "the file's schema line points at ../schema/roadmap.schema.json; create it with: mkdir -p ../schema && roadmap schema > ../schema/roadmap.schema.json",
     });
     expect(schemaRef(path.join(bare, 'my plans', 'sub', 'new.yaml'), bare).tip).toBe(
-      "the file's schema line points at ../schema/roadmap.schema.json; create it with: mkdir -p 'my plans/schema' && roadmap schema > 'my plans/schema/roadmap.schema.json'");
+      "the file's schema line points at ../schema/roadmap.schema.json; create it with: mkdir -p 'my plans/schema' && roadmap schema > 'my plans/schema/roadmap.schema.json'",
+    );
     const r = await run(['init', '--id', 'x', '--title', 'X', '--dry-run', '--output', path.join(ROOT, 'roadmaps', 'x.yaml')], { cwd: bare });
     expect(r.stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/roadmap.schema.json');
     expect(existsSync(path.join(ROOT, 'roadmaps', 'x.yaml'))).toBe(false);
@@ -124,13 +155,23 @@ describe('roadmap init', () => {
     const dir = tree({});
     const t = io(dir);
     const ask = scripted([
-      { input: 'Bad Id' }, { input: 'city-plan' },
+      { input: 'Bad Id' },
+      { input: 'city-plan' },
       { input: 'City plan' },
-      { input: 'Europe/Pariss' }, { input: 'Europe/Paris' },
-      { input: 'CITY' }, { input: 'City council' },
-      { input: 'CITY' }, { input: 'bad id' }, { input: 'NGO' }, { input: 'Open data NGO' },
+      { input: 'Europe/Pariss' },
+      { input: 'Europe/Paris' },
+      { input: 'CITY' },
+      { input: 'City council' },
+      { input: 'CITY' },
+      { input: 'bad id' },
+      { input: 'NGO' },
+      { input: 'Open data NGO' },
       { input: '' },
-      { input: '1' }, { input: 'Preparation' }, { input: '2025-03..2025-01' }, { input: '1.start..1.end' }, { input: '2025-01..2025-03' },
+      { input: '1' },
+      { input: 'Preparation' },
+      { input: '2025-03..2025-01' },
+      { input: '1.start..1.end' },
+      { input: '2025-01..2025-03' },
       { input: '' },
       { confirm: true },
     ]);
@@ -153,7 +194,7 @@ describe('roadmap init', () => {
     [['--entity', 'A=Alpha', '--entity', 'A=Another'], 'roadmap: --entity "A=Another": A is given twice\n'],
     [['--stage-window', '2025-03..2025-01'], 'roadmap: --stage-window "2025-03..2025-01": it ends (2025-01-31) before it starts (2025-03-01)\n'],
     [['--stage-window', 'I.start + 1 month'], 'roadmap: --stage-window "I.start + 1 month": write dates here (a day, a month or a year): there is nothing yet to count from\n'],
-  ])('refuses %j with exit 2, in the user\'s words', async (args, stderr) => {
+  ])("refuses %j with exit 2, in the user's words", async (args, stderr) => {
     const dir = tree({});
     const r = await run(['init', '--id', 'x', '--title', 'X', ...args], { cwd: dir });
     expect(r).toEqual({ code: 2, stdout: '', stderr });
@@ -163,13 +204,16 @@ describe('roadmap init', () => {
   it('keeps the answers in a draft next to the target when the file cannot be written', async () => {
     const dir = tree({});
     const t = io(dir);
-    const ask = scripted([
-      { input: 'city-plan' }, { input: 'City plan' }, { input: '' }, { input: '' },
-      { input: '' }, { input: '' }, { input: '' }, { input: '' }, { confirm: true },
-    ]);
-    const fs: WriteFs = { ...fsp, rename: async () => { throw Object.assign(new Error('no space'), { code: 'ENOSPC' }); } };
+    const ask = scripted([{ input: 'city-plan' }, { input: 'City plan' }, { input: '' }, { input: '' }, { input: '' }, { input: '' }, { input: '' }, { input: '' }, { confirm: true }]);
+    const fs: WriteFs = {
+      ...fsp,
+      rename: async () => {
+        throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      },
+    };
     await expect(initFlow({ timezone: 'UTC' }, t.io, ask, { fs })).rejects.toThrow(
-      'cannot write roadmaps/city-plan.yaml: no space left on device; no file was created; your answers are kept in roadmaps/city-plan.yaml.draft (rename it to roadmaps/city-plan.yaml when you can)');
+      'cannot write roadmaps/city-plan.yaml: no space left on device; no file was created; your answers are kept in roadmaps/city-plan.yaml.draft (rename it to roadmaps/city-plan.yaml when you can)',
+    );
     expect(existsSync(path.join(dir, 'roadmaps/city-plan.yaml'))).toBe(false);
     const draft = readFileSync(path.join(dir, 'roadmaps/city-plan.yaml.draft'), 'utf8');
     expect(draft.split('\n').slice(1, 6)).toEqual(['schema: 1', 'id: city-plan', 'title: City plan', 'revision: 1', 'timezone: UTC']);
@@ -179,12 +223,14 @@ describe('roadmap init', () => {
   it('prints the draft when not even the draft can be written', async () => {
     const dir = tree({ roadmaps: 'a file in the way\n' });
     const t = io(dir);
-    const ask = scripted([
-      { input: 'city-plan' }, { input: 'City plan' }, { input: '' }, { input: '' },
-      { input: '' }, { input: '' }, { input: '' }, { input: '' }, { confirm: true },
-    ]);
-    await expect(initFlow({ timezone: 'UTC' }, t.io, ask)).rejects.toThrow(
-      /^cannot create the directory roadmaps: .+; the new file's text is printed above: copy it from there$/);
-    expect(t.out().endsWith('\n# yaml-language-server: $schema=../schema/roadmap.schema.json\nschema: 1\nid: city-plan\ntitle: City plan\nrevision: 1\ntimezone: UTC\n\nstages:\n  - id: I\n    title: First stage\n    # Add the activities of the stage, for example:\n    # activities:\n    #   - id: "1.1"\n    #     title: What is to be done\n    #     window: 2025-03..2025-04\n    #     responsible: ENTITY-ID\n')).toBe(true);
+    const ask = scripted([{ input: 'city-plan' }, { input: 'City plan' }, { input: '' }, { input: '' }, { input: '' }, { input: '' }, { input: '' }, { input: '' }, { confirm: true }]);
+    await expect(initFlow({ timezone: 'UTC' }, t.io, ask)).rejects.toThrow(/^cannot create the directory roadmaps: .+; the new file's text is printed above: copy it from there$/);
+    expect(
+      t
+        .out()
+        .endsWith(
+          '\n# yaml-language-server: $schema=../schema/roadmap.schema.json\nschema: 1\nid: city-plan\ntitle: City plan\nrevision: 1\ntimezone: UTC\n\nstages:\n  - id: I\n    title: First stage\n    # Add the activities of the stage, for example:\n    # activities:\n    #   - id: "1.1"\n    #     title: What is to be done\n    #     window: 2025-03..2025-04\n    #     responsible: ENTITY-ID\n',
+        ),
+    ).toBe(true);
   });
 });

@@ -12,9 +12,16 @@ import { SHIPPED, tree } from '../helpers.js';
 function terminal() {
   const input = new PassThrough();
   let screen = '';
-  const output = new Writable({ write(chunk, _enc, done) { screen += chunk.toString(); done(); } });
+  const output = new Writable({
+    write(chunk, _enc, done) {
+      screen += chunk.toString();
+      done();
+    },
+  });
   // Like process.stdout, a terminal outlives each prompt (inquirer pipes into it and ends its pipe).
-  output.end = function (this: Writable) { return this; } as Writable['end'];
+  output.end = function (this: Writable) {
+    return this;
+  } as Writable['end'];
   const key = (name: string, ctrl = false) => void input.emit('keypress', null, { name, ctrl });
   return {
     input,
@@ -37,7 +44,14 @@ describe('the inquirer prompter', () => {
   it('answers select, search, input and confirm from key presses', async () => {
     const t = terminal();
     const ask = await inquirerPrompter(t);
-    const s = ask.select({ message: 'Pick', choices: [{ name: 'a', value: 'A' }, { name: 'b', value: 'B', disabled: 'no' }, { name: 'c', value: 'C' }] });
+    const s = ask.select({
+      message: 'Pick',
+      choices: [
+        { name: 'a', value: 'A' },
+        { name: 'b', value: 'B', disabled: 'no' },
+        { name: 'c', value: 'C' },
+      ],
+    });
     await t.until('Pick');
     t.key('down');
     t.key('return');

@@ -4,12 +4,7 @@ import { Cancelled, type Choice, type Prompter } from '../../src/shell/prompts.j
 /** Ctrl+C at this question. */
 export const CTRL_C = Symbol('ctrl-c');
 
-export type Step =
-  | { readonly search: string }
-  | { readonly select: string }
-  | { readonly input: string }
-  | { readonly confirm: boolean }
-  | typeof CTRL_C;
+export type Step = { readonly search: string } | { readonly select: string } | { readonly input: string } | { readonly confirm: boolean } | typeof CTRL_C;
 
 export interface Scripted extends Prompter {
   /** One line per question: its message, then what was shown or refused. */

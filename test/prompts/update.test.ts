@@ -17,8 +17,14 @@ function io(cwd: string) {
   const out: string[] = [];
   const err: string[] = [];
   const value: Io = {
-    out: (t) => void out.push(t), err: (t) => void err.push(t), env: {}, cwd,
-    now: () => new Date('2019-07-15T12:00:00Z'), stdoutTTY: true, columns: 200, stdinTTY: true,
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    env: {},
+    cwd,
+    now: () => new Date('2019-07-15T12:00:00Z'),
+    stdoutTTY: true,
+    columns: 200,
+    stdinTTY: true,
   };
   return { io: value, out: () => out.join(''), err: () => err.join('') };
 }
@@ -36,14 +42,7 @@ const ANCHOR = '        window: 2019-03..2019-04\n        responsible: CCC\n';
 
 describe('roadmap update', () => {
   it('marks 1.1 done: activities most urgent first, a refused date, the diff, then the write', async () => {
-    const r = await flow([
-      { search: '' },
-      { select: 'Mark done' },
-      { input: '2019-07-16' },
-      { input: '2019-04-20' },
-      { input: 'https://example.org/x' },
-      { confirm: true },
-    ]);
+    const r = await flow([{ search: '' }, { select: 'Mark done' }, { input: '2019-07-16' }, { input: '2019-04-20' }, { input: 'https://example.org/x' }, { confirm: true }]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.ask.log.slice(0, 13)).toEqual([
@@ -112,13 +111,7 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
   });
 
   it('asks which window of a multi-window activity, and moves it', async () => {
-    const r = await flow([
-      { search: '3.4' },
-      { select: 'Move' },
-      { select: '2.' },
-      { input: '2021-10..2021-12' },
-      { confirm: true },
-    ]);
+    const r = await flow([{ search: '3.4' }, { select: 'Move' }, { select: '2.' }, { input: '2021-10..2021-12' }, { confirm: true }]);
     expect(r.code).toBe(0);
     expect(r.ask.log).toContain('  2. final monitoring and report: 2021-09-01 → 2021-11-30  later');
     expect(r.stdout.endsWith('az-ogp-2019-21 3.4 [final monitoring and report]: moved to 2021-10..2021-12 (was 2021-09..2021-11)\n')).toBe(true);
@@ -136,13 +129,7 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
   });
 
   it('records a completion before the window opens, and refuses a start after today', async () => {
-    const r = await flow([
-      { search: '2.5' },
-      { select: 'Mark done' },
-      { input: '2019-07-01' },
-      { input: '' },
-      { confirm: true },
-    ]);
+    const r = await flow([{ search: '2.5' }, { select: 'Mark done' }, { input: '2019-07-01' }, { input: '' }, { confirm: true }]);
     expect(r.code).toBe(0);
     expect(r.stdout.endsWith('az-ogp-2019-21 2.5: done 2019-07-01\n')).toBe(true);
     const s = await flow([{ search: '2.1' }, { select: 'Record' }, { input: '2019-08-01' }, { input: '2019-07-10' }, { confirm: true }]);
@@ -161,7 +148,12 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
   it('needs a terminal, and names the commands to use instead', async () => {
     const p = project();
     const r = await run(['update'], { cwd: p.dir, stdoutTTY: true, stdinTTY: false });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'roadmap: roadmap update asks questions and needs a terminal (stdin and stdout); without one, use roadmap done|start|cancel|reopen|move|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'roadmap: roadmap update asks questions and needs a terminal (stdin and stdout); without one, use roadmap done|start|cancel|reopen|move|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)\n',
+    });
   });
 
   it('adds an activity after the one picked, asking again at a taken id, an empty title, a reversed window, an unknown entity', async () => {
@@ -198,21 +190,18 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
       'confirm: Write this change to roadmaps/az-ogp-2019-21.yaml?',
     ]);
     const last = '        title: Sending the approved version of National Action Plan to the OGP Support Unit\n        period: "December, 2019"\n        window: 2019-12\n        responsible: CCC\n';
-    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace(last, `${last}      - id: "2.10"\n        title: Publishing the adopted plan\n        window: 2020-01..2020-03\n        responsible: CCC\n`));
+    expect(r.p.read()).toBe(
+      readFileSync(SHIPPED, 'utf8').replace(last, `${last}      - id: "2.10"\n        title: Publishing the adopted plan\n        window: 2020-01..2020-03\n        responsible: CCC\n`),
+    );
     expect(r.stdout.endsWith('az-ogp-2019-21 2.10: added to stage II after 2.9\n')).toBe(true);
   });
 
   it('assigns: the current entities are the defaults, an unknown one is asked again, - removes support', async () => {
-    const r = await flow([
-      { search: '1.3' },
-      { select: 'Assign' },
-      { input: '' },
-      { input: 'STATE-BODY' },
-      { input: '-' },
-      { confirm: true },
-    ]);
+    const r = await flow([{ search: '1.3' }, { select: 'Assign' }, { input: '' }, { input: 'STATE-BODY' }, { input: '-' }, { confirm: true }]);
     expect(r.code).toBe(0);
-    expect(r.ask.log).toContain("  refused: unknown entity 'STATE-BODY'; did you mean 'STATE-BODIES'? (entities of az-ogp-2019-21: CCC, OGP-AZ, NGOS, STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES; add one with roadmap add-entity)");
+    expect(r.ask.log).toContain(
+      "  refused: unknown entity 'STATE-BODY'; did you mean 'STATE-BODIES'? (entities of az-ogp-2019-21: CCC, OGP-AZ, NGOS, STATE-BODIES, AZACA, OGP-SU, TA, EXECUTING-AGENCIES; add one with roadmap add-entity)",
+    );
     expect(r.stdout.endsWith('az-ogp-2019-21 1.3: responsible OGP-AZ, NGOS, no support\n')).toBe(true);
     expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace('        support: [STATE-BODIES]\n', ''));
   });
@@ -228,6 +217,11 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
     expect(blocked.ask.log).toContain('  Remove (dates of 3.3 refer to it)');
     const r = await flow([{ search: '2.9' }, { select: 'Remove' }, { confirm: true }]);
     expect(r.stdout.endsWith('az-ogp-2019-21 2.9: removed ("Sending the approved version of National Action Plan to the OGP Support Unit")\n')).toBe(true);
-    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace('      - id: "2.9"\n        title: Sending the approved version of National Action Plan to the OGP Support Unit\n        period: "December, 2019"\n        window: 2019-12\n        responsible: CCC\n', ''));
+    expect(r.p.read()).toBe(
+      readFileSync(SHIPPED, 'utf8').replace(
+        '      - id: "2.9"\n        title: Sending the approved version of National Action Plan to the OGP Support Unit\n        period: "December, 2019"\n        window: 2019-12\n        responsible: CCC\n',
+        '',
+      ),
+    );
   });
 });

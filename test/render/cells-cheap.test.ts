@@ -10,4 +10,3 @@ describe('before the full rules are loaded', () => {
     expect(width('👩‍👩‍👧')).toBe(6);
   });
 });
-

@@ -57,10 +57,12 @@ describe('long text', () => {
   const samples = ['👩‍👩‍👧', '👍🏽', '🇦🇿', '🇫🇷', 'é', '한', '\u1100\u1161\u11a8', 'a', ' ', '古', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '1️⃣', 'x\u0301\u0302'];
 
   it('segments a chunk at a time into the same graphemes as at once', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...samples), { maxLength: 60 }), fc.integer({ min: 2, max: 9 }), (parts, chunk) => {
-      const text = parts.join('');
-      expect([...graphemesOf(text, chunk)]).toEqual(whole(text));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...samples), { maxLength: 60 }), fc.integer({ min: 2, max: 9 }), (parts, chunk) => {
+        const text = parts.join('');
+        expect([...graphemesOf(text, chunk)]).toEqual(whole(text));
+      }),
+    );
   });
 
   it('a grapheme longer than a chunk stays whole', () => {

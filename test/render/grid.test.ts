@@ -3,8 +3,27 @@ import { grid } from '../../src/render/grid.js';
 
 describe('grid', () => {
   it('wraps by words within fixed widths, and draws the box', () => {
-    const out = grid([{ text: 'ID' }, { text: 'Title' }], [[{ text: 'a1' }, { text: 'one two three four' }], [{ text: 'b' }, { text: 'x\ny' }]], [4, 11]);
-    expect(out).toBe(['┌────┬───────────┐', '│ ID │ Title     │', '├────┼───────────┤', '│ a1 │ one two   │', '│    │ three     │', '│    │ four      │', '│ b  │ x         │', '│    │ y         │', '└────┴───────────┘'].join('\n'));
+    const out = grid(
+      [{ text: 'ID' }, { text: 'Title' }],
+      [
+        [{ text: 'a1' }, { text: 'one two three four' }],
+        [{ text: 'b' }, { text: 'x\ny' }],
+      ],
+      [4, 11],
+    );
+    expect(out).toBe(
+      [
+        '┌────┬───────────┐',
+        '│ ID │ Title     │',
+        '├────┼───────────┤',
+        '│ a1 │ one two   │',
+        '│    │ three     │',
+        '│    │ four      │',
+        '│ b  │ x         │',
+        '│    │ y         │',
+        '└────┴───────────┘',
+      ].join('\n'),
+    );
   });
 
   it('measures wide characters by display cells and truncates words wider than a column', () => {

@@ -38,7 +38,9 @@ describe('renderHtml', () => {
 
   it('is one self-contained page that forbids scripts and remote loads', () => {
     expect(page.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`);
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    );
     expect(page).not.toMatch(/<script|<link|<img|<iframe|@import|url\((?!#)/i);
     expect(page.match(/https?:\/\/[^"<\s]+/g)?.filter((u) => u !== 'http://www.w3.org/2000/svg')).toEqual([
       // only the roadmap's sources, as links the reader may follow

@@ -112,8 +112,13 @@ describe('renderIcs with hostile text', () => {
 
   it('marks done and cancelled windows', () => {
     expect(events.map((e) => [e.getFirstPropertyValue('x-roadmap-state'), e.getFirstPropertyValue('status')])).toEqual([
-      ['overdue', 'CONFIRMED'], ['done', 'CONFIRMED'], ['active', 'CONFIRMED'], ['later', 'CONFIRMED'], ['cancelled', 'CANCELLED'],
-      ['active', 'CONFIRMED'], ['cancelled', 'CANCELLED'],
+      ['overdue', 'CONFIRMED'],
+      ['done', 'CONFIRMED'],
+      ['active', 'CONFIRMED'],
+      ['later', 'CONFIRMED'],
+      ['cancelled', 'CANCELLED'],
+      ['active', 'CONFIRMED'],
+      ['cancelled', 'CANCELLED'],
     ]);
     expect(String(events[1]!.getFirstPropertyValue('x-roadmap-done'))).toBe('2019-05-20');
     expect(events[1]!.getFirstProperty('categories')!.getValues()).toEqual(['Stage S1', 'A', 'RTL']);

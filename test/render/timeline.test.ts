@@ -28,10 +28,10 @@ describe('renderTimeline on the shipped roadmap at 2019-10-01', () => {
   it('puts the today marker in October 2019 on every row without a bar there', () => {
     const out = lines(renderTimeline(report, { width: 160, by: 'stage', paint: plain }));
     // 160 columns: label 60, chart 99 cells for 2019-03-01..2021-12-31 (1037 days).
-    const col = 61 + Math.floor(((Date.UTC(2019, 9, 1) - Date.UTC(2019, 2, 1)) / 864e5) * 99 / 1037);
+    const col = 61 + Math.floor((((Date.UTC(2019, 9, 1) - Date.UTC(2019, 2, 1)) / 864e5) * 99) / 1037);
     expect(out[1]!.slice(col, col + 1)).toBe('O'); // the October label starts where today is
     const rows = out.slice(2, -2);
-    expect(rows.filter((r) => [...r][col] === "│").length).toBe(20); // 25 rows: 4 bars cross today (2.3, 2.5, 2.6, 2.7), Stage II has ┼
+    expect(rows.filter((r) => [...r][col] === '│').length).toBe(20); // 25 rows: 4 bars cross today (2.3, 2.5, 2.6, 2.7), Stage II has ┼
     expect([...rows[6]!][col]).toBe('┼'); // Stage II's span crosses today
   });
 
@@ -40,9 +40,11 @@ describe('renderTimeline on the shipped roadmap at 2019-10-01', () => {
     const headers = lines(out).filter((l) => !l.startsWith(' ') && l.includes(' · '));
     expect(headers.map((h) => h.split(' · ')[0])).toEqual(['CCC', 'OGP-AZ', 'NGOS', 'STATE-BODIES', 'AZACA', 'OGP-SU', 'TA', 'EXECUTING-AGENCIES']);
     // State bodies support 1.3; they lead nothing.
-    expect(lines(out).filter((l) => l.startsWith('  1.3 ')).map((l) => l.slice(0, 30).trimEnd())).toEqual([
-      '  1.3 Identifying target group', '  1.3 Identifying target group', '  1.3 (support) Identifying ta',
-    ]);
+    expect(
+      lines(out)
+        .filter((l) => l.startsWith('  1.3 '))
+        .map((l) => l.slice(0, 30).trimEnd()),
+    ).toEqual(['  1.3 Identifying target group', '  1.3 Identifying target group', '  1.3 (support) Identifying ta']);
     expect(lines(out).filter((l) => l.startsWith('  2.4 ')).length).toBe(3); // OGP-SU, CCC, TA
   });
 
@@ -62,8 +64,9 @@ describe('renderTimeline on the shipped roadmap at 2019-10-01', () => {
 
   it('says the selection is empty instead of drawing an empty chart', () => {
     expect(renderTimeline(shippedReport('2019-10-01', { states: ['done'] }), { width: 100, by: 'stage', paint: plain })).toBe('Nothing to show: no activity matches.\n');
-    expect(renderTimeline(report, { width: 100, by: 'stage', paint: plain, from: date('2030-01-01'), to: date('2030-12-31') }))
-      .toBe('Nothing to show: no activity window falls between 2030-01-01 and 2030-12-31.\n');
+    expect(renderTimeline(report, { width: 100, by: 'stage', paint: plain, from: date('2030-01-01'), to: date('2030-12-31') })).toBe(
+      'Nothing to show: no activity window falls between 2030-01-01 and 2030-12-31.\n',
+    );
   });
 
   it('says where today is when it is off the chart', () => {
@@ -121,7 +124,11 @@ function cut(line: string, cells: number): string {
 describe('renderTimeline scale', () => {
   // How fast is the bench's to say (bench/run.mjs, scale: `roadmap timeline` on 10,000 activities).
   it('renders 20 000 rows', () => {
-    const activities = Array.from({ length: 20_000 }, (_, i) => `      - id: "a${i}"\n        title: Activity number ${i} with a fairly long title to truncate\n        window: 2019-${String((i % 12) + 1).padStart(2, '0')}\n        responsible: A\n`).join('');
+    const activities = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `      - id: "a${i}"\n        title: Activity number ${i} with a fairly long title to truncate\n        window: 2019-${String((i % 12) + 1).padStart(2, '0')}\n        responsible: A\n`,
+    ).join('');
     const report = reportOf(roadmapYaml(activities), '2019-07-15');
     const out = renderTimeline(report, { width: 120, by: 'stage', paint: plain });
     expect(lines(out)).toHaveLength(2 + 1 + 20_000 + 2);
@@ -142,7 +149,11 @@ describe('roadmap timeline (command)', () => {
 
   it('honours the filters', async () => {
     const r = await run(['timeline', '--today', '2019-10-01', '--stage', 'II', '--entity', 'CCC', '--state', 'overdue']);
-    expect(lines(r.stdout).filter((l) => /^ {2}\d/.test(l)).map((l) => l.trim().split(' ')[0])).toEqual(['2.1', '2.4']);
+    expect(
+      lines(r.stdout)
+        .filter((l) => /^ {2}\d/.test(l))
+        .map((l) => l.trim().split(' ')[0]),
+    ).toEqual(['2.1', '2.4']);
   });
 
   it('prints "nothing to show" for an empty selection', async () => {

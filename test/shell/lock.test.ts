@@ -60,7 +60,7 @@ describe('the edit lock', () => {
     );
   });
 
-  it('is one for every name of a file: a symbolic link takes its target\'s lock', async () => {
+  it("is one for every name of a file: a symbolic link takes its target's lock", async () => {
     const { dir } = setup();
     symlinkSync('r.yaml', path.join(dir, 'link.yaml'));
     const seen = await withLock(path.join(dir, 'link.yaml'), { shown: 'link.yaml' }, async () => [existsSync(path.join(dir, '.r.yaml.lock')), existsSync(path.join(dir, '.link.yaml.lock'))]);

@@ -6,7 +6,7 @@ import { classify } from '../../src/shell/sides.js';
 import { ROOT, tree } from '../helpers.js';
 
 describe('how a diff argument is read', () => {
-  const dir = tree({ 'main': 'a file named like a branch\n', 'roadmaps/plan.yaml': '' });
+  const dir = tree({ main: 'a file named like a branch\n', 'roadmaps/plan.yaml': '' });
   it.each([
     ['main', 'path'],
     ['roadmaps', 'path'],

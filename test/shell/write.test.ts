@@ -38,10 +38,13 @@ describe('writeAtomic', () => {
 
   it('keeps the original when the rename fails', async () => {
     const { dir, file } = setup();
-    const fs: WriteFs = { ...fsp, rename: async () => { throw errno('EXDEV'); } };
-    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow(
-      'cannot write r.yaml: EXDEV: simulated; the file is unchanged',
-    );
+    const fs: WriteFs = {
+      ...fsp,
+      rename: async () => {
+        throw errno('EXDEV');
+      },
+    };
+    await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow('cannot write r.yaml: EXDEV: simulated; the file is unchanged');
     expect(readFileSync(file, 'utf8')).toBe('old\n');
     expect(readdirSync(dir)).toEqual(['r.yaml']);
   });
@@ -53,7 +56,9 @@ describe('writeAtomic', () => {
       open: (async (...args: Parameters<typeof fsp.open>) => {
         const handle = await fsp.open(...args);
         return Object.assign(Object.create(handle), {
-          writeFile: async () => { throw errno('ENOSPC'); },
+          writeFile: async () => {
+            throw errno('ENOSPC');
+          },
           close: () => handle.close(),
         });
       }) as typeof fsp.open,
@@ -103,7 +108,12 @@ describe('writeAtomic', () => {
 
   it('says so when the directory is not writable', async () => {
     const { file } = setup();
-    const fs: WriteFs = { ...fsp, open: (async () => { throw errno('EACCES'); }) as typeof fsp.open };
+    const fs: WriteFs = {
+      ...fsp,
+      open: (async () => {
+        throw errno('EACCES');
+      }) as typeof fsp.open,
+    };
     const dirName = path.basename(path.dirname(file));
     await expect(writeAtomic(file, 'new\n', { expected: 'old\n', shown: 'r.yaml', fs })).rejects.toThrow(
       `cannot write r.yaml: cannot create a file in ${dirName}/: permission denied; the file is unchanged`,
@@ -122,7 +132,7 @@ describe('writeAtomic', () => {
 });
 
 describe('writeAtomic: owners, permissions, links', () => {
-  it.skipIf(!root)('a root edit of another user\'s file keeps its owner, group and mode', async () => {
+  it.skipIf(!root)("a root edit of another user's file keeps its owner, group and mode", async () => {
     const { file } = setup();
     chownSync(file, NOBODY, NOBODY);
     chmodSync(file, 0o640);
@@ -142,7 +152,11 @@ describe('writeAtomic: owners, permissions, links', () => {
     chmodSync(path.dirname(dir), 0o711); // the test run's temporary directory: let nobody through
     const file = path.join(dir, 'r.yaml');
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'roadmap.js'), 'done', 'a1', '--on', '2019-04-20', '--today', '2019-07-15', '-r', 'r.yaml'], {
-      cwd: dir, uid: NOBODY, gid: NOBODY, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' },
+      cwd: dir,
+      uid: NOBODY,
+      gid: NOBODY,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NO_COLOR: '1' },
     });
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'roadmap: cannot write r.yaml: you may not write this file: permission denied; the file is unchanged\n']);
     const info = statSync(file);
@@ -173,6 +187,8 @@ describe('writeAtomic for reports (no stale check)', () => {
 
   it('names the file when the directory does not exist', async () => {
     const { dir } = setup();
-    await expect(writeAtomic(path.join(dir, 'nope', 'out.html'), 'x', { shown: 'nope/out.html' })).rejects.toThrow(/^cannot write nope\/out\.html: cannot create a file in nope\/: no such file or directory; no file was created$/);
+    await expect(writeAtomic(path.join(dir, 'nope', 'out.html'), 'x', { shown: 'nope/out.html' })).rejects.toThrow(
+      /^cannot write nope\/out\.html: cannot create a file in nope\/: no such file or directory; no file was created$/,
+    );
   });
 });

@@ -31,7 +31,10 @@ function referrersOf(roadmap: Roadmap, id: string): string[] {
     const w = parseWindowText(text);
     return w.ok && [w.value.start, w.value.end].some((t) => t.kind === 'relative' && t.ref === id);
   };
-  return roadmap.stages.flatMap((s) => s.activities).filter((a) => a.id !== id && a.windows.some((w) => refersTo(w.startText) || refersTo(w.endText))).map((a) => a.id);
+  return roadmap.stages
+    .flatMap((s) => s.activities)
+    .filter((a) => a.id !== id && a.windows.some((w) => refersTo(w.startText) || refersTo(w.endText)))
+    .map((a) => a.id);
 }
 
 export async function structureDetails(ask: Prompter, kind: StructureKind, roadmap: Roadmap, r: ActivityReport): Promise<TextPlan> {
@@ -59,7 +62,7 @@ async function request(ask: Prompter, kind: StructureKind, roadmap: Roadmap, a: 
 async function addRequest(ask: Prompter, roadmap: Roadmap, after: Activity): Promise<StructureEdit> {
   const id = (await ask.input({ message: 'Id of the new activity:', validate: (v) => idProblem(roadmap, v.trim()) ?? true })).trim();
   const title = (await ask.input({ message: 'Title:', validate: (v) => (v.trim() ? true : 'give a title') })).trim();
-  const window = (await ask.input({ message: 'Window (e.g. 2020-01..2020-03, 2020-06, 2020-12-31):', validate: (v) => (v.trim() ? windowProblem(v, roadmap) ?? true : 'give a window') })).trim();
+  const window = (await ask.input({ message: 'Window (e.g. 2020-01..2020-03, 2020-06, 2020-12-31):', validate: (v) => (v.trim() ? (windowProblem(v, roadmap) ?? true) : 'give a window') })).trim();
   const responsible = await entities(ask, roadmap, 'Responsible entities (comma-separated):', undefined, true);
   const support = await entities(ask, roadmap, 'Supporting entities (comma-separated, optional):', undefined, false);
   return { kind: 'add', stage: after.stage, activity: { id, title, window, responsible, support }, after: after.id };
