@@ -191,7 +191,7 @@ plan stage S2 deadline [Done after today] · Stage S2 · Deliver · overdue 5d �
     expect(md).toContain('| a1 | Draft | 2024-05-01 → 2024-05-31 (_May, 2024_) | LEAD (+ HELP) | 🟢 done | done 2024-05-20 |');
     expect(md).toContain('| b1 | Build | first: 2024-06-01 → 2024-08-31 (_June - august_)<br>second: 2024-09-01 → 2024-12-31 (_June - december 2024, twice_) | LEAD | 🔵 active | ends in 82d |');
     const byEntity = (await run(['status', ...PLAN, '--format', 'markdown', '--by', 'entity', '--entity', 'HELP'])).stdout;
-    expect(byEntity).toContain('### HELP — Helpers\n\n0 led · 1 supported: nothing\n');
+    expect(byEntity).toContain('### HELP — Helpers\n\n0 led · 1 supported\n');
     expect(byEntity).toContain('| a1 | Draft (support) | 2024-05-01 → 2024-05-31 (_May, 2024_) | 🟢 done | done 2024-05-20 |');
   });
 

@@ -11,7 +11,7 @@ import { inert, inertLines } from '../text/inert.js';
 import { truncate } from './cells.js';
 import { httpUrl } from './links.js';
 import { chartRange, clipNote } from './timeline.js';
-import { activityWhen, deadlineWhen, plural, recorded, span, total, when, type Recorded } from './words.js';
+import { activityWhen, deadlineWhen, plural, recorded, roleText, span, total, when, type Recorded } from './words.js';
 import { assess, disagreementText, hasAssessments, levelsOf, type Assessments } from '../assess.js';
 import { COMPLETION, NO_EVIDENCE } from '../model.js';
 
@@ -323,7 +323,7 @@ function countsLine(g: Group): string {
   const counts = STATES.filter((s) => g.counts[s] > 0)
     .map((s) => `${g.counts[s]} ${STATE_WORDS[s]}`)
     .join(', ');
-  return g.supported ? `${g.activities.length - g.supported} led · ${g.supported} supported: ${counts || 'nothing'}` : counts;
+  return roleText(g, counts);
 }
 
 /** A stage's own deadlines (spec revision 2), under its table. */

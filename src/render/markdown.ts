@@ -2,7 +2,7 @@
 import { supportsOnly, type ActivityReport, type DeadlineReport, type Group, type Report, type WindowReport } from '../evaluate.js';
 import { inert } from '../text/inert.js';
 import { httpUrl } from './links.js';
-import { activityWhen, countsText, deadlineWhen, plural, recorded, span, total, windowText, type Recorded } from './words.js';
+import { activityWhen, countsText, deadlineWhen, plural, recorded, roleText, span, total, windowText, type Recorded } from './words.js';
 import { assess, hasAssessments } from '../assess.js';
 import { ratingLines } from './ratings.js';
 
@@ -100,7 +100,7 @@ function section(g: Group, by: 'stage' | 'entity', level: number, ratings?: Rati
   const plainHead = by === 'stage' ? ['ID', 'Activity', 'Window', 'Responsible', 'State', 'When'] : ['ID', 'Activity', 'Window', 'State', 'When'];
   const head = ratings ? [...plainHead, 'Ratings'] : plainHead;
   const records = g.activities.flatMap(recorded).map(recordLine);
-  const counts = g.supported ? `${g.activities.length - g.supported} led · ${g.supported} supported: ${countsText(g.counts)}` : countsText(g.counts);
+  const counts = roleText(g, countsText(g.counts));
   return [
     `${'#'.repeat(level)} ${title}`,
     '',

@@ -4,7 +4,7 @@ import { truncate, width as cellWidth, wrapCells } from './cells.js';
 import { grid, type Cell } from './grid.js';
 import { inert } from '../text/inert.js';
 import type { Paint } from './paint.js';
-import { activityWhen, countsText, deadlinesText, plural, span, total, whoText, windowText } from './words.js';
+import { activityWhen, countsText, deadlinesText, plural, roleText, span, total, whoText, windowText } from './words.js';
 import { assess, hasAssessments, type Assessments } from '../assess.js';
 import { ratingLines, SHORT_LEGEND } from './ratings.js';
 
@@ -122,7 +122,7 @@ function header(g: Group, by: 'stage' | 'entity', paint: Paint, width: number): 
   const { inline, lines } = deadlinesText(g.deadlines, paint);
   const counts = countsText(g.counts, paint.state);
   // An entity's counts are of what it leads; what it supports is counted apart.
-  const roles = g.supported ? `${g.activities.length - g.supported} led · ${g.supported} supported: ${counts}` : counts;
+  const roles = roleText(g, counts);
   const labels = lines.map((l) => paint.dim(truncate(l, width)));
   return [`${paint.bold(`${what} · ${inert(g.title)}`)}${when ? paint.dim(`  ${when}`) : ''}${inline}`, ...labels, roles].join('\n');
 }

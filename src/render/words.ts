@@ -1,5 +1,5 @@
 /** Words shared by the renderers: how a window, a day count or a set of counts is said. */
-import type { ActivityReport, Counts, DeadlineReport, Report, WindowReport } from '../evaluate.js';
+import type { ActivityReport, Counts, DeadlineReport, Group, Report, WindowReport } from '../evaluate.js';
 import { STATES, type Activity, type Window } from '../model.js';
 import type { Paint } from './paint.js';
 import { inert, span } from '../text/inert.js';
@@ -151,4 +151,14 @@ export function* shownTexts(report: Report): Generator<string> {
     if (a.activity.period) yield a.activity.period;
   }
   for (const d of report.deadlines) if (d.deadline.window.label) yield d.deadline.window.label;
+}
+
+/**
+ * An entity's counts: those of what it leads, then what it only supports, counted apart
+ * ("2 led: 1 overdue, 1 active · 1 supported"; "0 led · 1 supported").
+ */
+export function roleText(g: Group, counts: string): string {
+  if (!g.supported) return counts;
+  const led = g.activities.length - g.supported;
+  return `${led} led${led ? `: ${counts}` : ''} · ${g.supported} supported`;
 }
