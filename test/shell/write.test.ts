@@ -1,6 +1,6 @@
 import * as fsp from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, cpSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAtomic, type WriteFs } from '../../src/shell/write.js';
@@ -150,8 +150,12 @@ describe('writeAtomic: owners, permissions, links', () => {
     const dir = tree({ 'r.yaml': text });
     chmodSync(dir, 0o777);
     chmodSync(path.dirname(dir), 0o711); // the test run's temporary directory: let nobody through
+    // A copy of the program nobody may run: the checkout itself may sit in a directory only root can enter.
+    const program = path.join(dir, 'program');
+    for (const part of ['bin', 'dist', 'node_modules/yaml']) cpSync(path.join(ROOT, part), path.join(program, part), { recursive: true });
+    chmodSync(program, 0o755);
     const file = path.join(dir, 'r.yaml');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'roadmap.js'), 'done', 'a1', '--on', '2019-04-20', '--today', '2019-07-15', '-r', 'r.yaml'], {
+    const r = spawnSync(process.execPath, [path.join(program, 'bin', 'roadmap.js'), 'done', 'a1', '--on', '2019-04-20', '--today', '2019-07-15', '-r', 'r.yaml'], {
       cwd: dir,
       uid: NOBODY,
       gid: NOBODY,
@@ -160,7 +164,7 @@ describe('writeAtomic: owners, permissions, links', () => {
     });
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'roadmap: cannot write r.yaml: you may not write this file: permission denied; the file is unchanged\n']);
     const info = statSync(file);
-    expect([readFileSync(file, 'utf8'), info.uid, readdirSync(dir)]).toEqual([text, 0, ['r.yaml']]);
+    expect([readFileSync(file, 'utf8'), info.uid, readdirSync(dir).sort()]).toEqual([text, 0, ['program', 'r.yaml']]);
   });
 
   it('refuses a file with other hard links rather than cut them off', async () => {
