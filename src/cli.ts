@@ -36,7 +36,8 @@ export function buildProgram(io: Io, done: (code: number) => void): Command {
   const action: Action = <A extends unknown[]>(load: () => Promise<CommandModule<A>>) =>
     async function (this: Command, ...args: unknown[]) {
       const { run } = await load();
-      // commander hands the positional arguments first, as declared with .argument().
+      // commander hands the positional arguments first, as declared with .argument(). The one cast:
+      // commander's own types give an action `any[]` (only @commander-js/extra-typings infers them).
       done(await run(this.optsWithGlobals(), io, ...(args.slice(0, this.registeredArguments.length) as A)));
     };
 

@@ -1,12 +1,14 @@
 /** `roadmap import <file>`: a roadmap document → a roadmap file, with a review report. Reads, calls the core, writes. */
-import { lstat, mkdir, open, stat } from 'node:fs/promises';
+import { lstat, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError, importDocument, type ImportPlan } from '../import/index.js';
 import { describeIoError } from '../load/index.js';
 import { md } from '../render/markdown.js';
 import { inert, inertPath } from '../text/inert.js';
-import { UserError, type Io } from '../shell/io.js';
-import { writeAtomic, writeOutput } from '../shell/write.js';
+import { command } from '../shell/command.js';
+import type { FileOutput, Output } from '../shell/effects.js';
+import { UserError } from '../shell/io.js';
+import type { Run } from '../shell/run.js';
 
 export interface ImportOptions {
   readonly id?: string;
@@ -15,7 +17,6 @@ export interface ImportOptions {
   readonly year?: string;
   readonly report?: string;
   readonly force?: boolean;
-  readonly quiet?: boolean;
 }
 
 /** Roadmap documents are a few hundred kilobytes; a bigger file is not one. */
@@ -77,7 +78,8 @@ function markdownReport(plan: ImportPlan, shown: string): string {
   ].join('\n');
 }
 
-export async function run(options: ImportOptions, io: Io, file: string): Promise<number> {
+export async function plan(run: Run, options: ImportOptions, file: string): Promise<Output> {
+  const { io, quiet } = run;
   if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UserError(`--year ${inert(options.year)}: write a year such as 2020`);
   const shown = inertPath(file);
   const bytes = await readBounded(path.resolve(io.cwd, file), shown);
@@ -89,31 +91,27 @@ export async function run(options: ImportOptions, io: Io, file: string): Promise
     throw error;
   }
   const text = options.format === 'json' ? `${JSON.stringify({ id: plan.id, yaml: plan.yaml, review: plan.notes, exit: plan.exit }, null, 2)}\n` : plan.yaml;
-  if (options.output === undefined) io.out(text);
-  else {
+  const files: FileOutput[] = [];
+  if (options.output !== undefined) {
     // The default file name is built from a checked id: nothing from the document chooses the path.
     const output = options.output === true ? path.join('roadmaps', `${plan.id}.yaml`) : options.output;
-    if (options.force) await writeOutput(io, output, text, [file]);
+    const wrote = () => (quiet ? undefined : `roadmap import: wrote ${inertPath(output)}\n`);
+    if (options.force) files.push({ path: output, text, inputs: [file], said: wrote });
     else {
-      const target = path.resolve(io.cwd, output);
-      if (
-        await lstat(target).then(
-          () => true,
-          () => false,
-        )
-      )
-        throw new UserError(`${inertPath(output)} exists (--force replaces it); nothing was written`);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeAtomic(target, text, { expected: null, shown: inertPath(output) });
+      const there = await lstat(path.resolve(io.cwd, output)).then(
+        () => true,
+        () => false,
+      );
+      if (there) throw new UserError(`${inertPath(output)} exists (--force replaces it); nothing was written`);
+      files.push({ path: output, text, inputs: [file], create: { shown: inertPath(output) }, said: wrote });
     }
-    if (!options.quiet) io.err(`roadmap import: wrote ${inertPath(output)}\n`);
   }
-  if (options.report) await writeOutput(io, options.report, markdownReport(plan, shown), [file]);
-  else if (!options.quiet) {
-    // What needs the editor first; then every other interpretation, in document order.
-    const ordered = [...plan.notes.filter((n) => n.review), ...plan.notes.filter((n) => !n.review)];
-    io.err(ordered.map((n) => `${line(n)}\n`).join(''));
-  }
-  if (!options.quiet || plan.exit) io.err(`roadmap import: ${inert(summary(plan))}\n`);
-  return plan.exit;
+  if (options.report) files.push({ path: options.report, text: markdownReport(plan, shown), inputs: [file] });
+  // What needs the editor first; then every other interpretation, in document order.
+  const ordered = [...plan.notes.filter((n) => n.review), ...plan.notes.filter((n) => !n.review)];
+  const notes = options.report || quiet ? '' : ordered.map((n) => `${line(n)}\n`).join('');
+  const said = !quiet || plan.exit ? `roadmap import: ${inert(summary(plan))}\n` : '';
+  return { stdout: options.output === undefined ? text : undefined, files, stderr: notes + said, exit: plan.exit };
 }
+
+export const run = command(plan);

@@ -8,16 +8,17 @@ import path from 'node:path';
 import { isTimeZone, zoneSpelling } from '../calendar/today.js';
 import { parseWindowText } from '../calendar/window.js';
 import { scaffold, type Scaffold } from '../edit/scaffold.js';
-import { writeAtomic } from '../shell/write.js';
 import { ENTITY_ID, ITEM_ID, ROADMAP_ID } from '../load/format.js';
-import { describeIoError } from '../load/index.js';
 import { parseRoadmap } from '../load/parse.js';
 import { inert } from '../text/inert.js';
 import { packageRoot, type GlobalOptions } from '../shell/context.js';
 import type { EditDeps } from '../shell/edit.js';
-import { isUserError, UserError, type Io } from '../shell/io.js';
+import { command } from '../shell/command.js';
+import type { Output } from '../shell/effects.js';
+import { EXIT, UserError, type Io } from '../shell/io.js';
+import type { Run } from '../shell/run.js';
 import { formatProblem } from '../shell/problems.js';
-import { cancellable, inquirerPrompter, requireTerminal, type Prompter } from '../shell/prompts.js';
+import { inquirerPrompter, planCancellable, requireTerminal, type Prompter } from '../shell/prompts.js';
 import { PACKAGE_NAME } from '../version.js';
 
 export interface InitOptions extends GlobalOptions {
@@ -35,15 +36,17 @@ export interface InitOptions extends GlobalOptions {
 const FLAGS = 'roadmap init --id <id> --title <title> [--timezone <zone>] [--entity ID=Name]... [--stage-title <title>] [--output <file>]';
 const DEFAULT_STAGE = { id: 'I', title: 'First stage' };
 
-export async function run(options: InitOptions, io: Io): Promise<number> {
-  if (options.id !== undefined && options.title !== undefined) return initFlow(options, io, null);
-  requireTerminal(io, 'init', `the flags: ${FLAGS}`);
-  return initFlow(options, io, await inquirerPrompter());
+export async function plan(run: Run, options: InitOptions): Promise<Output> {
+  if (options.id !== undefined && options.title !== undefined) return initFlow(options, run.io, null);
+  requireTerminal(run.io, 'init', `the flags: ${FLAGS}`);
+  return initFlow(options, run.io, await inquirerPrompter());
 }
 
+export const run = command(plan);
+
 /** With `ask` null, everything comes from the flags (and their defaults). */
-export async function initFlow(options: InitOptions, io: Io, ask: Prompter | null, deps: EditDeps = {}): Promise<number> {
-  return cancellable(io, () => create(options, io, ask, deps));
+export async function initFlow(options: InitOptions, io: Io, ask: Prompter | null, deps: EditDeps = {}): Promise<Output> {
+  return planCancellable(() => create(options, io, ask, deps));
 }
 
 type Check = (v: string) => true | string;
@@ -107,7 +110,7 @@ function entityFlags(values: readonly string[] = []): Array<{ id: string; name: 
   return entities;
 }
 
-async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: EditDeps): Promise<number> {
+async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: EditDeps): Promise<Output> {
   let id = flag('--id', options.id, checks.id);
   let title = flag('--title', options.title, checks.title);
   let timezone = flag('--timezone', options.timezone, checks.timezone);
@@ -150,29 +153,17 @@ async function create(options: InitOptions, io: Io, ask: Prompter | null, deps: 
     if (!ask) throw new UserError(why);
     throw await keepDraft(io, abs, shown, content, why);
   }
-  if (options.dryRun) {
-    io.out(content);
-    return 0;
-  }
+  if (options.dryRun) return { stdout: content, exit: EXIT.ok };
   if (ask) {
     io.out(`\n${content}\n`);
-    if (!(await ask.confirm({ message: `Create ${inert(shown)}?`, default: true }))) {
-      io.err('roadmap: nothing was written\n');
-      return 0;
-    }
+    if (!(await ask.confirm({ message: `Create ${inert(shown)}?`, default: true }))) return { stderr: 'roadmap: nothing was written\n', exit: EXIT.ok };
   }
-  try {
-    await mkdir(path.dirname(abs), { recursive: true }).catch((error: unknown) => {
-      throw new UserError(`cannot create the directory ${posix(path.relative(io.cwd, path.dirname(abs)))}: ${describeIoError(error)}`);
-    });
-    await writeAtomic(abs, content, { expected: null, shown, fs: deps.fs });
-  } catch (error) {
-    if (!ask || !isUserError(error)) throw error;
-    throw await keepDraft(io, abs, shown, content, error.message);
-  }
-  io.out(`created ${inert(shown)}\n`);
-  if (ref.tip && !options.quiet) io.err(`roadmap: ${ref.tip}\n`);
-  return 0;
+  return {
+    files: [{ path: abs, text: content, inputs: [], create: { shown, fs: deps.fs }, refused: ask ? (error) => keepDraft(io, abs, shown, content, error.message) : undefined }],
+    stdout: `created ${inert(shown)}\n`,
+    stderr: ref.tip && !options.quiet ? `roadmap: ${ref.tip}\n` : undefined,
+    exit: EXIT.ok,
+  };
 }
 
 /**

@@ -1,12 +1,15 @@
 /** `roadmap schema`: the JSON Schema of the file format, for editors. */
 import { jsonSchema } from '../load/format.js';
-import type { Io } from '../shell/io.js';
+import { command } from '../shell/command.js';
+import type { Output } from '../shell/effects.js';
+import { EXIT } from '../shell/io.js';
 
 export function schemaText(): string {
   return `${JSON.stringify(jsonSchema(), null, 2)}\n`;
 }
 
-export async function run(_options: unknown, io: Io): Promise<number> {
-  io.out(schemaText());
-  return 0;
+export async function plan(): Promise<Output> {
+  return { stdout: schemaText(), exit: EXIT.ok };
 }
+
+export const run = command(plan);

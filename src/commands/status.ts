@@ -7,7 +7,7 @@ import type { Paint } from '../render/paint.js';
 import { command } from '../shell/command.js';
 import type { Output, Stdout } from '../shell/effects.js';
 import { EXIT } from '../shell/io.js';
-import { loadReport, wholeNumber, type Run } from '../shell/run.js';
+import { DEFAULT_WIDTH, loadReport, wholeNumber, type Run } from '../shell/run.js';
 
 export interface StatusOptions {
   readonly format?: StatusFormat;
@@ -22,9 +22,6 @@ export interface StatusOptions {
  */
 export const DEFAULT_LIMIT = 25;
 export const DEFAULT_ROWS = 1000;
-
-/** A table is as wide as the terminal, else this. */
-const DEFAULT_WIDTH = 120;
 
 interface StatusView {
   readonly by: Grouping;
@@ -60,7 +57,7 @@ function limitOf(value: string | undefined): { limit?: number; rows?: number } {
 export async function plan(run: Run, options: StatusOptions): Promise<Output> {
   const { limit, rows } = limitOf(options.limit);
   const { report } = await loadReport(run);
-  const view = { by: options.by ?? 'stage', paint: run.paint, width: run.columns ?? DEFAULT_WIDTH, limit, rows };
+  const view = { by: options.by ?? 'stage', paint: run.paint, width: run.columns ?? DEFAULT_WIDTH.table, limit, rows };
   return { stdout: await statusFormats[options.format ?? 'table'](report, view), exit: EXIT.ok };
 }
 

@@ -10,10 +10,7 @@ import { shownTexts } from '../render/words.js';
 import { command } from '../shell/command.js';
 import type { Output } from '../shell/effects.js';
 import { EXIT, UserError } from '../shell/io.js';
-import { loadReport, MAX_WIDTH, wholeNumber, type Run } from '../shell/run.js';
-
-/** Output that is not a terminal has no width of its own. */
-const DEFAULT_WIDTH = 100;
+import { DEFAULT_WIDTH, loadReport, MAX_WIDTH, wholeNumber, type Run } from '../shell/run.js';
 
 export interface TimelineOptions {
   readonly by?: TimelineGrouping;
@@ -36,7 +33,7 @@ function widthFor(options: TimelineOptions, run: Run): number {
   const given = wholeNumber('--width', options.width, MIN_WIDTH, MAX_WIDTH);
   if (given !== undefined) return given;
   if (run.columns !== undefined && (run.terminal || run.columns >= MIN_WIDTH)) return run.columns;
-  return DEFAULT_WIDTH;
+  return DEFAULT_WIDTH.chart;
 }
 
 /** With only one end given, a range wholly past the data says where the data is (not an empty range). */

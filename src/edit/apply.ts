@@ -12,7 +12,7 @@ import { parseYamlFully } from '../load/yaml.js';
 import type { Activity, Problem, Roadmap, Status, Window } from '../model.js';
 import { inert } from '../text/inert.js';
 import { activityNode, windowNode } from './locate.js';
-import { EditError, pairOf, scalarText, Source } from './source.js';
+import { isRefused, pairOf, refused, scalarText, Source, type Refused } from './source.js';
 
 export type Edit =
   | { readonly kind: 'done'; readonly on: CalendarDate; readonly evidence: readonly string[] }
@@ -50,31 +50,35 @@ const NEEDS_WINDOW: ReadonlySet<EditKind> = new Set(['done', 'move']);
 export function planEdit(text: string, file: string, request: EditRequest): EditPlan {
   const before = parseRoadmap(text, file);
   if (!before.ok) return { ok: false, message: `${file} is not a valid roadmap`, problems: before.problems };
-  try {
-    const source = new Source(text);
-    const target = targetOf(before.roadmap, source, request);
-    const said = perform(source, target, request.edit);
-    if (source.text === text) {
-      const unchanged = said.startsWith('unchanged') ? said : 'unchanged';
-      return { ok: true, changed: false, text, summary: `${prefix(before.roadmap, target)}: ${unchanged}`, roadmap: before.roadmap };
-    }
-    const after = parseRoadmap(source.text, file);
-    if (!after.ok) return { ok: false, message: `this edit would make ${file} invalid, so nothing was written`, problems: after.problems };
-    checkResult(before.roadmap, after.roadmap, target, request.edit);
-    return { ok: true, changed: true, text: source.text, summary: `${prefix(before.roadmap, target)}: ${said}`, roadmap: after.roadmap };
-  } catch (error) {
-    if (error instanceof EditError) return { ok: false, message: error.message, problems: [] };
-    throw error;
+  const source = Source.open(text);
+  if (isRefused(source)) return refusal(source);
+  const target = targetOf(before.roadmap, source, request);
+  if (isRefused(target)) return refusal(target);
+  const said = perform(source, target, request.edit);
+  if (isRefused(said)) return refusal(said);
+  if (source.text === text) {
+    const unchanged = said.startsWith('unchanged') ? said : 'unchanged';
+    return { ok: true, changed: false, text, summary: `${prefix(before.roadmap, target)}: ${unchanged}`, roadmap: before.roadmap };
   }
+  const after = parseRoadmap(source.text, file);
+  if (!after.ok) return { ok: false, message: `this edit would make ${file} invalid, so nothing was written`, problems: after.problems };
+  const wrong = checkResult(before.roadmap, after.roadmap, target, request.edit);
+  if (wrong) return refusal(wrong);
+  return { ok: true, changed: true, text: source.text, summary: `${prefix(before.roadmap, target)}: ${said}`, roadmap: after.roadmap };
+}
+
+/** A refusal as the plan says it: a message, no file problems. */
+export function refusal(r: Refused): { ok: false; message: string; problems: [] } {
+  return { ok: false, message: r.refused, problems: [] };
 }
 
 function prefix(roadmap: Roadmap, target: Target): string {
   return `${inert(roadmap.id)} ${inert(target.activity.id)}${target.index === null ? '' : ` [${target.name}]`}`;
 }
 
-function activityIn(roadmap: Roadmap, id: string): Activity {
+function activityIn(roadmap: Roadmap, id: string): Activity | Refused {
   for (const stage of roadmap.stages) for (const a of stage.activities) if (a.id === id) return a;
-  throw new EditError(`no activity ${inert(id)} in roadmap ${inert(roadmap.id)}`);
+  return refused(`no activity ${inert(id)} in roadmap ${inert(roadmap.id)}`);
 }
 
 function windowLabel(w: Window, index: number): string {
@@ -86,7 +90,7 @@ function windowChoices(activity: Activity): string {
 }
 
 /** `--window` read as a label, else as a 1-based number. */
-function windowIndex(activity: Activity, wanted: string): number {
+function windowIndex(activity: Activity, wanted: string): number | Refused {
   const exact = activity.windows.findIndex((w) => w.label === wanted);
   if (exact >= 0) return exact;
   const folded = activity.windows.findIndex((w) => w.label?.toLowerCase() === wanted.trim().toLowerCase());
@@ -95,39 +99,44 @@ function windowIndex(activity: Activity, wanted: string): number {
     const n = Number(wanted);
     if (n >= 1 && n <= activity.windows.length) return n - 1;
   }
-  throw new EditError(`activity ${inert(activity.id)} has no window ${JSON.stringify(inert(wanted))}; its windows: ${windowChoices(activity)}`);
+  return refused(`activity ${inert(activity.id)} has no window ${JSON.stringify(inert(wanted))}; its windows: ${windowChoices(activity)}`);
 }
 
-function targetOf(roadmap: Roadmap, source: Source, request: EditRequest): Target {
+function targetOf(roadmap: Roadmap, source: Source, request: EditRequest): Target | Refused {
   const activity = activityIn(roadmap, request.activity);
+  if (isRefused(activity)) return activity;
   const node = activityNode(source.root(), activity.id);
+  if (isRefused(node)) return node;
   const multi = pairOf(node, 'windows') !== undefined;
   const kind = request.edit.kind;
-  const at = (index: number | null): Target => {
+  const at = (index: number | null | Refused): Target | Refused => {
+    if (isRefused(index)) return index;
     const window = index === null ? activity.windows[0] : activity.windows[index];
-    const status = index === null ? activity : ownStatus(window!, windowNode(node, index));
+    const item = index === null ? null : windowNode(node, index);
+    if (isRefused(item)) return item;
+    const status = item === null ? activity : ownStatus(window!, item);
     return { activity, index, status, window, name: index === null ? '' : windowLabel(window!, index) };
   };
   if (!multi) {
     if (request.window !== undefined && request.window.trim() !== '1') {
-      throw new EditError(`activity ${inert(activity.id)} has a single window; --window is for activities written with windows:`);
+      return refused(`activity ${inert(activity.id)} has a single window; --window is for activities written with windows:`);
     }
     return at(null);
   }
   if (request.window !== undefined) return at(windowIndex(activity, request.window));
-  if (kind === 'reopen') return reopenTarget(activity, at);
+  if (kind === 'reopen') return at(reopenIndex(activity));
   if (!NEEDS_WINDOW.has(kind)) return at(null);
   if (activity.windows.length === 1) return at(0);
-  throw new EditError(`activity ${inert(activity.id)} has several windows; say which with --window <label|n>: ${windowChoices(activity)}`);
+  return refused(`activity ${inert(activity.id)} has several windows; say which with --window <label|n>: ${windowChoices(activity)}`);
 }
 
 /** Reopen without --window: the activity's own status, else the one window that is done or cancelled. */
-function reopenTarget(activity: Activity, at: (index: number | null) => Target): Target {
-  if (activity.done !== null || activity.cancelled !== null) return at(null);
+function reopenIndex(activity: Activity): number | null | Refused {
+  if (activity.done !== null || activity.cancelled !== null) return null;
   const closed = activity.windows.flatMap((w, i) => (w.done !== null || w.cancelled !== null ? [i] : []));
-  if (closed.length === 1) return at(closed[0]!);
-  if (closed.length === 0) return at(null);
-  throw new EditError(`activity ${inert(activity.id)} has several windows done or cancelled; say which with --window <label|n>: ${windowChoices(activity)}`);
+  if (closed.length === 1) return closed[0]!;
+  if (closed.length === 0) return null;
+  return refused(`activity ${inert(activity.id)} has several windows done or cancelled; say which with --window <label|n>: ${windowChoices(activity)}`);
 }
 
 /** A window's own status fields (the model fills in the activity's where the window has none). */
@@ -143,14 +152,15 @@ function ownStatus(w: Window, item: PNode): Status {
 }
 
 /** The mapping to write status keys into (a window written as a string becomes `{window: ...}`). */
-function statusMap(source: Source, target: Target): PMap {
+function statusMap(source: Source, target: Target): PMap | Refused {
   const activity = activityNode(source.root(), target.activity.id);
-  if (target.index === null) return activity;
+  if (isRefused(activity) || target.index === null) return activity;
   const item = windowNode(activity, target.index);
-  if (item.kind === 'map') return item;
-  if (item.kind !== 'scalar' || item.style === 'literal' || item.style === 'folded') throw new EditError('cannot edit this window entry in place');
+  if (isRefused(item) || item.kind === 'map') return item;
+  if (item.kind !== 'scalar' || item.style === 'literal' || item.style === 'folded') return refused('cannot edit this window entry in place');
   source.replace(item, `{window: ${source.text.slice(item.start, item.end)}}`);
-  return windowNode(activityNode(source.root(), target.activity.id), target.index) as PMap;
+  const again = activityNode(source.root(), target.activity.id);
+  return isRefused(again) ? again : (windowNode(again, target.index) as PMap | Refused);
 }
 
 function dateValue(map: PMap, key: string, date: string): string {
@@ -158,41 +168,48 @@ function dateValue(map: PMap, key: string, date: string): string {
   return scalarText(date, { flow: map.flow, like: old?.kind === 'scalar' ? old : undefined });
 }
 
-function perform(source: Source, target: Target, edit: Edit): string {
+function perform(source: Source, target: Target, edit: Edit): string | Refused {
   const { status } = target;
   const name = `${target.index === null ? 'activity' : 'window'} ${inert(target.activity.id)}${target.index === null ? '' : ` [${target.name}]`}`;
   switch (edit.kind) {
     case 'done': {
-      if (status.cancelled !== null) throw new EditError(`${name} is cancelled (${inert(status.cancelled)}); reopen it first`);
+      if (status.cancelled !== null) return refused(`${name} is cancelled (${inert(status.cancelled)}); reopen it first`);
       const fresh = [...new Set(edit.evidence)].filter((e) => !status.evidence.includes(e));
       if (status.done === edit.on && fresh.length === 0) return `unchanged (already done ${edit.on})`;
       const map = statusMap(source, target);
-      if (status.done !== edit.on) source.set(map, 'done', dateValue(map, 'done', edit.on));
-      appendEvidence(source, target, fresh);
+      if (isRefused(map)) return map;
+      const set = status.done !== edit.on ? source.set(map, 'done', dateValue(map, 'done', edit.on)) : undefined;
+      const appended = set ?? appendEvidence(source, target, fresh);
+      if (appended) return appended;
       const was = status.done !== null && status.done !== edit.on ? ` (was ${status.done})` : '';
       const added = fresh.length ? `, evidence +${fresh.length}` : '';
       return `done ${edit.on}${was}${added}`;
     }
     case 'start': {
-      if (status.cancelled !== null) throw new EditError(`${name} is cancelled (${inert(status.cancelled)}); reopen it first`);
+      if (status.cancelled !== null) return refused(`${name} is cancelled (${inert(status.cancelled)}); reopen it first`);
       if (status.started === edit.on) return `unchanged (already started ${edit.on})`;
       const map = statusMap(source, target);
-      source.set(map, 'started', dateValue(map, 'started', edit.on));
+      const set = isRefused(map) ? map : source.set(map, 'started', dateValue(map, 'started', edit.on));
+      if (set) return set;
       return `started ${edit.on}${status.started ? ` (was ${status.started})` : ''}`;
     }
     case 'cancel': {
-      if (status.done !== null) throw new EditError(`${name} is done (${status.done}); reopen it before cancelling it`);
-      if (edit.reason.trim() === '') throw new EditError('give a reason: --reason <text>');
+      if (status.done !== null) return refused(`${name} is done (${status.done}); reopen it before cancelling it`);
+      if (edit.reason.trim() === '') return refused('give a reason: --reason <text>');
       if (status.cancelled === edit.reason) return 'unchanged (already cancelled for this reason)';
       const map = statusMap(source, target);
-      source.set(map, 'cancelled', scalarText(edit.reason, { flow: map.flow }));
+      const set = isRefused(map) ? map : source.set(map, 'cancelled', scalarText(edit.reason, { flow: map.flow }));
+      if (set) return set;
       return `cancelled: ${inert(edit.reason)}`;
     }
     case 'reopen': {
       if (status.done === null && status.cancelled === null) return 'unchanged (neither done nor cancelled)';
       const map = statusMap(source, target);
-      source.remove(map, 'done');
-      source.remove(statusMap(source, target), 'cancelled');
+      const done = isRefused(map) ? map : source.remove(map, 'done');
+      if (done) return done;
+      const again = statusMap(source, target);
+      const cancelled = isRefused(again) ? again : source.remove(again, 'cancelled');
+      if (cancelled) return cancelled;
       return `reopened (was ${status.done !== null ? `done ${status.done}` : `cancelled: ${inert((status.cancelled ?? '').trim())}`})`;
     }
     case 'move':
@@ -200,12 +217,13 @@ function perform(source: Source, target: Target, edit: Edit): string {
   }
 }
 
-function appendEvidence(source: Source, target: Target, urls: readonly string[]): void {
-  if (urls.length === 0) return;
+function appendEvidence(source: Source, target: Target, urls: readonly string[]): Refused | undefined {
+  if (urls.length === 0) return undefined;
   const map = statusMap(source, target);
+  if (isRefused(map)) return map;
   const block = urls.map((u) => scalarText(u));
   const flow = urls.map((u) => scalarText(u, { flow: true }));
-  source.append(map, 'evidence', map.flow ? flow : block, flow);
+  return source.append(map, 'evidence', map.flow ? flow : block, flow);
 }
 
 export type WindowOption =
@@ -242,16 +260,18 @@ export function readWindowOption(to: string): WindowOption {
   return { ok: true, text: t, single: !t.includes('..') };
 }
 
-function move(source: Source, target: Target, to: string): string {
+function move(source: Source, target: Target, to: string): string | Refused {
   const wanted = readWindowOption(to);
-  if (!wanted.ok) throw new EditError(wanted.message);
+  if (!wanted.ok) return refused(wanted.message);
   const activity = activityNode(source.root(), target.activity.id);
+  if (isRefused(activity)) return activity;
   const w = target.window;
   const was = !w ? '' : w.startText === w.endText ? w.startText : `${w.startText}..${w.endText}`;
   let map: PMap;
   if (target.index === null) map = activity;
   else {
     const item = windowNode(activity, target.index);
+    if (isRefused(item)) return item;
     if (item.kind !== 'map') {
       // A window written as a string stays a string.
       const list = pairOf(activity, 'windows')?.value;
@@ -263,12 +283,11 @@ function move(source: Source, target: Target, to: string): string {
   }
   const key = pairOf(map, 'window') ? 'window' : 'due';
   const pair = pairOf(map, key);
-  if (!pair) throw new EditError(`activity ${inert(target.activity.id)} has no window: or due: to move`);
+  if (!pair) return refused(`activity ${inert(target.activity.id)} has no window: or due: to move`);
   const like = pair.value.kind === 'scalar' ? pair.value : undefined;
   const value = wanted.text.startsWith('{') ? wanted.text : scalarText(wanted.text, { flow: map.flow, like });
-  if (key === 'due' && wanted.single) source.set(map, 'due', value);
-  else source.replacePair(map, pair, 'window', value);
-  return moved(wanted.text, was);
+  const set = key === 'due' && wanted.single ? source.set(map, 'due', value) : source.replacePair(map, pair, 'window', value);
+  return set ?? moved(wanted.text, was);
 }
 
 function moved(to: string, was: string): string {
@@ -276,19 +295,20 @@ function moved(to: string, was: string): string {
 }
 
 /** The edit did what it said, and nothing else changed in the roadmap's status. */
-function checkResult(before: Roadmap, after: Roadmap, target: Target, edit: Edit): void {
-  const wrong = (what: string) => new EditError(`internal check failed after the edit (${what}); nothing was written. This is a bug in roadmap; please report it`);
-  if (after.id !== before.id || after.revision !== before.revision) throw wrong('roadmap id or revision changed');
+function checkResult(before: Roadmap, after: Roadmap, target: Target, edit: Edit): Refused | undefined {
+  const wrong = (what: string) => refused(`internal check failed after the edit (${what}); nothing was written. This is a bug in roadmap; please report it`);
+  if (after.id !== before.id || after.revision !== before.revision) return wrong('roadmap id or revision changed');
   const a = activityIn(after, target.activity.id);
+  if (isRefused(a)) return a;
   const w = target.index === null ? a.windows[0] : a.windows[target.index];
   const seen = target.index === null ? a : w;
-  if (!seen) throw wrong('window missing');
-  if (edit.kind === 'done' && seen.done !== edit.on) throw wrong('done date');
-  if (edit.kind === 'done' && !edit.evidence.every((e) => seen.evidence.includes(e))) throw wrong('evidence');
-  if (edit.kind === 'start' && seen.started !== edit.on) throw wrong('started date');
-  if (edit.kind === 'cancel' && seen.cancelled !== edit.reason) throw wrong('cancelled');
-  if (edit.kind === 'reopen' && target.index !== null && (w?.done !== (a.done ?? null) || w?.cancelled !== (a.cancelled ?? null))) throw wrong('reopen');
-  if (edit.kind === 'reopen' && target.index === null && (a.done !== null || a.cancelled !== null)) throw wrong('reopen');
+  if (!seen) return wrong('window missing');
+  if (edit.kind === 'done' && seen.done !== edit.on) return wrong('done date');
+  if (edit.kind === 'done' && !edit.evidence.every((e) => seen.evidence.includes(e))) return wrong('evidence');
+  if (edit.kind === 'start' && seen.started !== edit.on) return wrong('started date');
+  if (edit.kind === 'cancel' && seen.cancelled !== edit.reason) return wrong('cancelled');
+  if (edit.kind === 'reopen' && target.index !== null && (w?.done !== (a.done ?? null) || w?.cancelled !== (a.cancelled ?? null))) return wrong('reopen');
+  if (edit.kind === 'reopen' && target.index === null && (a.done !== null || a.cancelled !== null)) return wrong('reopen');
   const others = (r: Roadmap) =>
     new Map(
       r.stages
@@ -300,12 +320,13 @@ function checkResult(before: Roadmap, after: Roadmap, target: Target, edit: Edit
   const changed = [...others(after)].filter(([id, key]) => then.get(id) !== key).map(([id]) => inert(id));
   if (changed.length > 0) {
     // The one way a splice inside one activity reaches another: YAML shared through an anchor and aliases.
-    throw new EditError(`this edit would also change activity ${changed.join(', ')}: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand`);
+    return refused(`this edit would also change activity ${changed.join(', ')}: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand`);
   }
   if (edit.kind !== 'move') {
     const windows = (x: Activity) => x.windows.map((v) => [v.start, v.end, v.label]);
-    if (JSON.stringify(windows(target.activity)) !== JSON.stringify(windows(a))) throw wrong('windows changed');
+    if (JSON.stringify(windows(target.activity)) !== JSON.stringify(windows(a))) return wrong('windows changed');
   }
+  return undefined;
 }
 
 function statusKey(a: Activity): unknown {

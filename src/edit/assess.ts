@@ -11,7 +11,7 @@ import { COMPLETION, type Activity, type Position, type Problem, type Roadmap } 
 import { inert } from '../text/inert.js';
 import { activityNode } from './locate.js';
 import { findActivity } from './find.js';
-import { columnOf, EditError, lineEndAfter, lineStartOf, pairOf, scalarText, Source } from './source.js';
+import { columnOf, isRefused, lineEndAfter, lineStartOf, pairOf, refused, scalarText, Source, type Refused } from './source.js';
 
 /** One rating to record. `activity` is an id, or ROADMAP-ID:ID. */
 export interface AssessmentRecord {
@@ -73,14 +73,10 @@ export function planAssessments(text: string, file: string, records: readonly As
   if (problems.length > 0) return { ok: false, problems };
   if (groups.size === 0) return { ok: true, text, summary: '', roadmap };
 
-  const source = new Source(text);
-  try {
-    const style = styleOf(source);
-    for (const g of groups.values()) insert(source, g, style);
-  } catch (error) {
-    if (!(error instanceof EditError)) throw error;
-    return { ok: false, problems: [{ file, line: 0, column: 0, severity: 'error', message: `cannot record the rating: ${error.message}` }] };
-  }
+  const source = Source.open(text);
+  if (isRefused(source)) return cannotRecord(file, source);
+  const cannot = insertAll(source, [...groups.values()]);
+  if (cannot) return cannotRecord(file, cannot);
   const after = parseRoadmap(source.text, file);
   if (!after.ok) return { ok: false, problems: attribute(after.problems, source, [...groups.values()]) };
   const wrong = changedBeyond(roadmap, after.roadmap, groups);
@@ -91,6 +87,20 @@ export function planAssessments(text: string, file: string, records: readonly As
     };
   const summary = [...groups.values()].flatMap((g) => g.records.map((r) => said(roadmap, g.activity, r))).join('\n');
   return { ok: true, text: source.text, summary, roadmap: after.roadmap };
+}
+
+function cannotRecord(file: string, why: Refused): AssessPlan {
+  return { ok: false, problems: [{ file, line: 0, column: 0, severity: 'error', message: `cannot record the rating: ${why.refused}` }] };
+}
+
+/** Every group's ratings, in the file's style; or why one cannot be written. */
+function insertAll(source: Source, groups: readonly Group[]): Refused | undefined {
+  const style = styleOf(source);
+  for (const g of groups) {
+    const cannot = insert(source, g, style);
+    if (cannot) return cannot;
+  }
+  return undefined;
 }
 
 function said(roadmap: Roadmap, a: Activity, r: AssessmentRecord): string {
@@ -154,24 +164,26 @@ function styleOf(source: Source): Style {
   return DEFAULT_STYLE;
 }
 
-function insert(source: Source, g: Group, style: Style): void {
+function insert(source: Source, g: Group, style: Style): Refused | undefined {
   const map = activityNode(source.root(), g.activity.id);
+  if (isRefused(map)) return map;
   const pair = pairOf(map, 'assessments');
-  if (pair && pair.value.kind !== 'seq') throw new EditError(`'assessments' of activity ${inert(g.activity.id)} is not a list`);
+  if (pair && pair.value.kind !== 'seq') return refused(`'assessments' of activity ${inert(g.activity.id)} is not a list`);
   const list = pair?.value as PSeq | undefined;
   if (list && list.items.length > 0) return appendTo(source, list, g.records, style);
-  if (list) source.remove(map, 'assessments'); // `assessments: []`, written again below
-  newList(source, activityNode(source.root(), g.activity.id), g.records, style);
+  const emptied = list ? source.remove(map, 'assessments') : undefined; // `assessments: []`, written again below
+  const again = emptied ?? activityNode(source.root(), g.activity.id);
+  return isRefused(again) ? again : newList(source, again, g.records, style);
 }
 
 /** Appends to an existing list, each item like its last neighbour. */
-function appendTo(source: Source, list: PSeq, records: readonly AssessmentRecord[], style: Style): void {
+function appendTo(source: Source, list: PSeq, records: readonly AssessmentRecord[], style: Style): undefined {
   const text = source.text;
   const last = list.items[list.items.length - 1]!;
   const pad = last.kind === 'map' && last.flow ? /^\{[ \t]/.test(text.slice(last.start, last.start + 2)) : style.pad;
   if (list.flow) {
     source.splice(last.end, last.end, records.map((r) => `, ${flowItem(r, pad)}`).join(''));
-    return;
+    return undefined;
   }
   const first = list.items[0]!;
   const dash = text.slice(lineStartOf(text, first.start), first.start);
@@ -183,14 +195,12 @@ function appendTo(source: Source, list: PSeq, records: readonly AssessmentRecord
   const items = records.map((r) => (block ? blockItem(r, prefix, eol) : `${prefix}${flowItem(r, pad)}${eol}`)).join('');
   // A file without a final line break: the new lines go after a break, and end without one.
   source.splice(at.offset, at.offset, at.needsBreak ? eol + items.slice(0, -eol.length) : items);
+  return undefined;
 }
 
 /** A new `assessments:` key after the activity's other keys. */
-function newList(source: Source, map: PMap, records: readonly AssessmentRecord[], style: Style): void {
-  if (map.flow || style.list === 'flow') {
-    source.add(map, 'assessments', `[${records.map((r) => flowItem(r, style.pad && !map.flow)).join(', ')}]`);
-    return;
-  }
+function newList(source: Source, map: PMap, records: readonly AssessmentRecord[], style: Style): Refused | undefined {
+  if (map.flow || style.list === 'flow') return source.add(map, 'assessments', `[${records.map((r) => flowItem(r, style.pad && !map.flow)).join(', ')}]`);
   const text = source.text;
   const eol = source.eol;
   const column = columnOf(text, map.pairs[0]!.key.start);
@@ -200,6 +210,7 @@ function newList(source: Source, map: PMap, records: readonly AssessmentRecord[]
   const last = map.pairs[map.pairs.length - 1]!;
   const at = lineEndAfter(text, last.value.end);
   source.splice(at.offset, at.offset, at.needsBreak ? eol + lines.slice(0, -eol.length) : lines);
+  return undefined;
 }
 
 /**
@@ -211,12 +222,10 @@ function attribute(problems: readonly Problem[], source: Source, groups: readonl
   const spans: Array<{ from: number; to: number; r: AssessmentRecord; a: Activity }> = [];
   const key = (p: { line: number; column: number }) => p.line * 1e7 + p.column;
   for (const g of groups) {
-    let list: PNode | undefined;
-    try {
-      list = pairOf(activityNode(source.root(), g.activity.id), 'assessments')?.value;
-    } catch {
-      continue;
-    }
+    // The loader refused the result: it may not even be YAML.
+    const root = source.tree();
+    const map = isRefused(root) ? root : activityNode(root, g.activity.id);
+    const list = isRefused(map) ? undefined : pairOf(map, 'assessments')?.value;
     if (list?.kind !== 'seq') continue;
     const mine = list.items.slice(list.items.length - g.records.length);
     for (const [i, item] of mine.entries()) spans.push({ from: key(lines.at(item.start)), to: key(lines.at(item.end)), r: g.records[i]!, a: g.activity });

@@ -7,14 +7,26 @@
 import { parseYamlFully, type PMap, type PNode, type PPair, type PScalar, type PSeq } from '../load/yaml.js';
 
 /**
- * A mistake in what was asked of the source (a key the edit needs is not where it
- * should be). Thrown only inside src/edit/ and turned into a result by planEdit:
- * nothing outside sees it.
+ * What was asked cannot be done to this source (a key the edit needs is not where
+ * it should be): one line for the user. Returned, never thrown; callers pass it up.
  */
-export class EditError extends Error {}
+export interface Refused {
+  readonly refused: string;
+}
+
+export const refused = (message: string): Refused => ({ refused: message });
+
+export const isRefused = (value: unknown): value is Refused => typeof value === 'object' && value !== null && 'refused' in value;
 
 export class Source {
-  private tree: PNode | null | undefined;
+  /** A source to edit, or why its text cannot be edited (the edits' YAML reader is stricter than the fast one). */
+  static open(text: string): Source | Refused {
+    const source = new Source(text);
+    const tree = source.tree();
+    return isRefused(tree) ? tree : source;
+  }
+
+  private parsed: PNode | null | undefined;
 
   constructor(private current: string) {}
 
@@ -34,18 +46,25 @@ export class Source {
    * before the fast reader's speed (an edit touches one small file).
    */
   root(): PNode {
-    if (this.tree === undefined) {
+    const tree = this.tree();
+    // open() read the text; a splice that leaves it unreadable is a bug, not the user's mistake.
+    if (isRefused(tree)) throw new Error(`an edit left the file unreadable (${tree.refused})`);
+    return tree;
+  }
+
+  /** The tree, or why the text cannot be read (after an edit the loader refused). */
+  tree(): PNode | Refused {
+    if (this.parsed === undefined) {
       const parsed = parseYamlFully(this.current);
-      if (parsed.problems.length > 0 || !parsed.root) throw new EditError('the file is not valid YAML');
-      this.tree = parsed.root;
+      if (parsed.problems.length > 0 || !parsed.root) return refused('the file is not valid YAML');
+      this.parsed = parsed.root;
     }
-    if (!this.tree) throw new EditError('the file is empty');
-    return this.tree;
+    return this.parsed ?? refused('the file is empty');
   }
 
   splice(start: number, end: number, insert: string): void {
     this.current = this.current.slice(0, start) + insert + this.current.slice(end);
-    this.tree = undefined;
+    this.parsed = undefined;
   }
 
   /** Replaces a node's text (a scalar, or a whole flow collection) in place. */
@@ -58,45 +77,52 @@ export class Source {
    * else as a new line after the mapping's last value (or `, key: value` in a flow mapping).
    * `value` is YAML text, already quoted as needed.
    */
-  set(map: PMap, key: string, value: string): void {
+  set(map: PMap, key: string, value: string): Refused | undefined {
     const pair = pairOf(map, key);
-    if (pair && isInline(pair.value, this.current)) return this.replace(pair.value, value);
-    if (pair) return this.replacePair(map, pair, key, value);
-    this.add(map, key, value);
+    if (!pair) return this.add(map, key, value);
+    if (isInline(pair.value, this.current)) this.replace(pair.value, value);
+    else this.replacePair(map, pair, key, value);
+    return undefined;
   }
 
   /** Replaces a whole pair (key and value) by `key: value`, keeping its place. */
-  replacePair(map: PMap, pair: PPair, key: string, value: string): void {
-    if (map.flow || isInline(pair.value, this.current)) return this.splice(pair.key.start, pair.value.end, `${key}: ${value}`);
-    // A block value spans lines: the pair's lines give way to one line at the key's place.
-    const end = lineEndAfter(this.current, pair.value.end);
-    const tail = end.needsBreak ? '' : this.eol;
-    this.splice(pair.key.start, end.offset, `${key}: ${value}${tail}`);
+  replacePair(map: PMap, pair: PPair, key: string, value: string): undefined {
+    if (map.flow || isInline(pair.value, this.current)) this.splice(pair.key.start, pair.value.end, `${key}: ${value}`);
+    else {
+      // A block value spans lines: the pair's lines give way to one line at the key's place.
+      const end = lineEndAfter(this.current, pair.value.end);
+      const tail = end.needsBreak ? '' : this.eol;
+      this.splice(pair.key.start, end.offset, `${key}: ${value}${tail}`);
+    }
+    return undefined;
   }
 
   /** Adds a new `key: value` after the mapping's last pair. */
-  add(map: PMap, key: string, value: string): void {
+  add(map: PMap, key: string, value: string): Refused | undefined {
     const last = map.pairs[map.pairs.length - 1];
-    if (!last) throw new EditError('cannot add to an empty mapping');
-    if (map.flow) return this.splice(last.value.end, last.value.end, `, ${key}: ${value}`);
-    const indent = ' '.repeat(columnOf(this.current, map.pairs[0]!.key.start));
-    const at = lineEndAfter(this.current, last.value.end);
-    const line = `${indent}${key}: ${value}`;
-    this.splice(at.offset, at.offset, at.needsBreak ? `${this.eol}${line}` : `${line}${this.eol}`);
+    if (!last) return refused('cannot add to an empty mapping');
+    if (map.flow) this.splice(last.value.end, last.value.end, `, ${key}: ${value}`);
+    else {
+      const indent = ' '.repeat(columnOf(this.current, map.pairs[0]!.key.start));
+      const at = lineEndAfter(this.current, last.value.end);
+      const line = `${indent}${key}: ${value}`;
+      this.splice(at.offset, at.offset, at.needsBreak ? `${this.eol}${line}` : `${line}${this.eol}`);
+    }
+    return undefined;
   }
 
   /** Removes a key with its value (and its line(s) in a block mapping). */
-  remove(map: PMap, key: string): boolean {
+  remove(map: PMap, key: string): Refused | undefined {
     const index = map.pairs.findIndex((p) => p.key.value === key);
     const pair = map.pairs[index];
-    if (!pair) return false;
+    if (!pair) return undefined;
     const next = map.pairs[index + 1];
     const prev = map.pairs[index - 1];
     if (map.flow) {
       if (prev) this.splice(prev.value.end, pair.value.end, '');
       else if (next) this.splice(pair.key.start, next.key.start, '');
       else this.splice(map.start, map.end, '{}');
-      return true;
+      return undefined;
     }
     const lineStart = lineStartOf(this.current, pair.key.start);
     const prefix = this.current.slice(lineStart, pair.key.start);
@@ -109,25 +135,26 @@ export class Source {
       // `- done: X` opening a list item: the next key moves up onto the dash line.
       this.splice(pair.key.start, next.key.start, '');
     } else {
-      throw new EditError(`cannot remove '${key}', the only key of its mapping`);
+      return refused(`cannot remove '${key}', the only key of its mapping`);
     }
-    return true;
+    return undefined;
   }
 
   /** Appends items (YAML text) to the list under `key`, creating the key as a flow list when absent. */
-  append(map: PMap, key: string, items: readonly string[], flowItems: readonly string[] = items): void {
-    if (items.length === 0) return;
+  append(map: PMap, key: string, items: readonly string[], flowItems: readonly string[] = items): Refused | undefined {
+    if (items.length === 0) return undefined;
     const pair = pairOf(map, key);
     if (!pair) return this.add(map, key, `[${flowItems.join(', ')}]`);
     const list = pair.value;
-    if (list.kind !== 'seq') throw new EditError(`'${key}' is not a list`);
+    if (list.kind !== 'seq') return refused(`'${key}' is not a list`);
     if (list.flow) {
       const last = list.items[list.items.length - 1];
       if (last) this.splice(last.end, last.end, flowItems.map((i) => `, ${i}`).join(''));
       else this.splice(list.start + 1, list.start + 1, flowItems.join(', '));
-      return;
+      return undefined;
     }
     this.appendBlock(list, items);
+    return undefined;
   }
 
   private appendBlock(list: PSeq, items: readonly string[]): void {

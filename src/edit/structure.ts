@@ -12,9 +12,9 @@ import type { PMap, PNode, PScalar, PSeq } from '../load/yaml.js';
 import type { Activity, Roadmap } from '../model.js';
 import { closest } from '../suggest.js';
 import { inert, inertPath } from '../text/inert.js';
-import { readWindowOption, type EditPlan } from './apply.js';
+import { readWindowOption, refusal, type EditPlan } from './apply.js';
 import { activityNode } from './locate.js';
-import { columnOf, EditError, lineEndAfter, lineStartOf, pairOf, scalarText, Source } from './source.js';
+import { columnOf, isRefused, lineEndAfter, lineStartOf, pairOf, refused, scalarText, Source, type Refused } from './source.js';
 
 export interface NewActivity {
   readonly id: string;
@@ -52,20 +52,18 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export function planStructureEdit(text: string, file: string, edit: StructureEdit): EditPlan {
   const before = parseRoadmap(text, file);
   if (!before.ok) return { ok: false, message: `${file} is not a valid roadmap`, problems: before.problems };
-  try {
-    const source = new Source(text);
-    const context: Context = { source, roadmap: before.roadmap, file, lines: new LineIndex(text) };
-    const said = perform(context, edit);
-    const prefix = `${inert(before.roadmap.id)} ${said.subject}`;
-    if (source.text === text) return { ok: true, changed: false, text, summary: `${prefix}: unchanged`, roadmap: before.roadmap };
-    const after = parseRoadmap(source.text, file);
-    if (!after.ok) return { ok: false, message: `this edit would make ${file} invalid, so nothing was written`, problems: after.problems };
-    checkResult(before.roadmap, after.roadmap, edit);
-    return { ok: true, changed: true, text: source.text, summary: `${prefix}: ${said.what}`, roadmap: after.roadmap };
-  } catch (error) {
-    if (error instanceof EditError) return { ok: false, message: error.message, problems: [] };
-    throw error;
-  }
+  const source = Source.open(text);
+  if (isRefused(source)) return refusal(source);
+  const context: Context = { source, roadmap: before.roadmap, file, lines: new LineIndex(text) };
+  const said = perform(context, edit);
+  if (isRefused(said.what)) return refusal(said.what);
+  const prefix = `${inert(before.roadmap.id)} ${said.subject}`;
+  if (source.text === text) return { ok: true, changed: false, text, summary: `${prefix}: unchanged`, roadmap: before.roadmap };
+  const after = parseRoadmap(source.text, file);
+  if (!after.ok) return { ok: false, message: `this edit would make ${file} invalid, so nothing was written`, problems: after.problems };
+  const wrong = checkResult(before.roadmap, after.roadmap, edit);
+  if (wrong) return refusal(wrong);
+  return { ok: true, changed: true, text: source.text, summary: `${prefix}: ${said.what}`, roadmap: after.roadmap };
 }
 
 interface Context {
@@ -76,7 +74,7 @@ interface Context {
   readonly lines: LineIndex;
 }
 
-function perform(c: Context, edit: StructureEdit): { subject: string; what: string } {
+function perform(c: Context, edit: StructureEdit): { subject: string; what: string | Refused } {
   switch (edit.kind) {
     case 'assign':
       return { subject: inert(edit.activity), what: assign(c, edit.activity, edit.responsible, edit.support) };
@@ -145,8 +143,9 @@ function relativeRefs(text: string): string[] {
   });
 }
 
-function fail(message: string | null): void {
-  if (message !== null) throw new EditError(message);
+/** A check's problem as a refusal. */
+function fail(message: string | null): Refused | undefined {
+  return message === null ? undefined : refused(message);
 }
 
 function where(c: Context, offset: number): string {
@@ -161,10 +160,14 @@ function entityList(ids: readonly string[], flow: boolean, asList: boolean): str
   return `[${ids.map((id) => scalarText(id, { flow: true })).join(', ')}]`;
 }
 
-function windowValue(window: string, flow: boolean, like?: PScalar): string {
+/** A --window as read, or why it cannot be. */
+function windowOf(window: string): string | Refused {
   const w = readWindowOption(window);
-  if (!w.ok) throw new EditError(w.message.replace(/^--to/, '--window'));
-  return w.text.startsWith('{') ? w.text : scalarText(w.text, { flow, like: quoted(like) });
+  return w.ok ? w.text : refused(w.message.replace(/^--to/, '--window'));
+}
+
+function windowValue(text: string, flow: boolean, like?: PScalar): string {
+  return text.startsWith('{') ? text : scalarText(text, { flow, like: quoted(like) });
 }
 
 /** A neighbour's scalar when it is quoted: its quotes are the file's habit for that key. */
@@ -185,28 +188,34 @@ function idValue(id: string, flow: boolean, like: PScalar | undefined): string {
 
 // ---- assign ----
 
-function assign(c: Context, id: string, responsible: readonly string[] | undefined, support: readonly string[] | undefined): string {
-  if (responsible === undefined && support === undefined) throw new EditError('say what to assign: --responsible A,B and/or --support C,D (--support "" removes it)');
-  if (responsible !== undefined && responsible.length === 0) throw new EditError('an activity needs a responsible entity: --responsible A[,B]');
-  activityOf(c.roadmap, id);
-  fail(entitiesProblem(c.roadmap, [...(responsible ?? []), ...(support ?? [])]));
+function assign(c: Context, id: string, responsible: readonly string[] | undefined, support: readonly string[] | undefined): string | Refused {
+  if (responsible === undefined && support === undefined) return refused('say what to assign: --responsible A,B and/or --support C,D (--support "" removes it)');
+  if (responsible !== undefined && responsible.length === 0) return refused('an activity needs a responsible entity: --responsible A[,B]');
+  const activity = activityOf(c.roadmap, id);
+  if (isRefused(activity)) return activity;
+  const unknown = fail(entitiesProblem(c.roadmap, [...(responsible ?? []), ...(support ?? [])]));
+  if (unknown) return unknown;
   const said: string[] = [];
   if (responsible !== undefined) {
     const map = activityNode(c.source.root(), id);
+    if (isRefused(map)) return map;
     const old = pairOf(map, 'responsible')?.value;
-    c.source.set(map, 'responsible', entityList(responsible, map.flow, old?.kind === 'seq' || responsible.length > 1));
+    const set = c.source.set(map, 'responsible', entityList(responsible, map.flow, old?.kind === 'seq' || responsible.length > 1));
+    if (set) return set;
     said.push(`responsible ${responsible.map(inert).join(', ')}`);
   }
   if (support !== undefined) {
     const map = activityNode(c.source.root(), id);
+    if (isRefused(map)) return map;
     const old = pairOf(map, 'support');
     if (support.length === 0) {
-      if (old) c.source.remove(map, 'support');
+      const removed = old ? c.source.remove(map, 'support') : undefined;
+      if (removed) return removed;
       said.push('no support');
     } else {
       const value = entityList(support, map.flow, old?.value.kind !== 'scalar' || support.length > 1);
-      if (old) c.source.set(map, 'support', value);
-      else addAfter(c.source, map, 'responsible', 'support', value);
+      const set = old ? c.source.set(map, 'support', value) : addAfter(c.source, map, 'responsible', 'support', value);
+      if (set) return set;
       said.push(`support ${support.map(inert).join(', ')}`);
     }
   }
@@ -214,59 +223,64 @@ function assign(c: Context, id: string, responsible: readonly string[] | undefin
 }
 
 /** Adds `key: value` right after `afterKey`'s value (else at the mapping's end). */
-function addAfter(source: Source, map: PMap, afterKey: string, key: string, value: string): void {
+function addAfter(source: Source, map: PMap, afterKey: string, key: string, value: string): Refused | undefined {
   const pair = pairOf(map, afterKey);
   if (!pair) return source.add(map, key, value);
-  if (map.flow) return source.splice(pair.value.end, pair.value.end, `, ${key}: ${value}`);
-  const indent = ' '.repeat(columnOf(source.text, pair.key.start));
-  const at = lineEndAfter(source.text, pair.value.end);
-  const line = `${indent}${key}: ${value}`;
-  source.splice(at.offset, at.offset, at.needsBreak ? `${source.eol}${line}` : `${line}${source.eol}`);
+  if (map.flow) source.splice(pair.value.end, pair.value.end, `, ${key}: ${value}`);
+  else {
+    const indent = ' '.repeat(columnOf(source.text, pair.key.start));
+    const at = lineEndAfter(source.text, pair.value.end);
+    const line = `${indent}${key}: ${value}`;
+    source.splice(at.offset, at.offset, at.needsBreak ? `${source.eol}${line}` : `${line}${source.eol}`);
+  }
+  return undefined;
 }
 
 // ---- set ----
 
-function setFields(c: Context, id: string, fields: Fields): string {
-  activityOf(c.roadmap, id);
+function setFields(c: Context, id: string, fields: Fields): string | Refused {
+  const activity = activityOf(c.roadmap, id);
+  if (isRefused(activity)) return activity;
   const said: string[] = [];
-  if (fields.title !== undefined && fields.title.trim() === '') throw new EditError('a title cannot be empty');
+  if (fields.title !== undefined && fields.title.trim() === '') return refused('a title cannot be empty');
   for (const key of ['title', 'period', 'notes'] as const) {
     const value = fields[key];
     if (value === undefined) continue;
     const map = activityNode(c.source.root(), id);
-    if (value === '') {
-      c.source.remove(map, key);
-      said.push(`no ${key}`);
-      continue;
-    }
-    c.source.set(map, key, scalarText(value, { flow: map.flow, like: quoted(scalarOf(map, key)) }));
-    said.push(`${key} ${JSON.stringify(inert(value))}`);
+    if (isRefused(map)) return map;
+    const set = value === '' ? c.source.remove(map, key) : c.source.set(map, key, scalarText(value, { flow: map.flow, like: quoted(scalarOf(map, key)) }));
+    if (set) return set;
+    said.push(value === '' ? `no ${key}` : `${key} ${JSON.stringify(inert(value))}`);
   }
   if (fields.tags !== undefined) {
     const map = activityNode(c.source.root(), id);
-    if (fields.tags.length === 0) c.source.remove(map, 'tags');
-    else c.source.set(map, 'tags', `[${fields.tags.map((t) => scalarText(t, { flow: true })).join(', ')}]`);
+    if (isRefused(map)) return map;
+    const set = fields.tags.length === 0 ? c.source.remove(map, 'tags') : c.source.set(map, 'tags', `[${fields.tags.map((t) => scalarText(t, { flow: true })).join(', ')}]`);
+    if (set) return set;
     said.push(fields.tags.length ? `tags ${fields.tags.map(inert).join(', ')}` : 'no tags');
   }
-  if (said.length === 0) throw new EditError('say what to set: --title, --period, --notes and/or --tags');
+  if (said.length === 0) return refused('say what to set: --title, --period, --notes and/or --tags');
   return said.join(', ');
 }
 
 // ---- remove ----
 
-function remove(c: Context, id: string): string {
+function remove(c: Context, id: string): string | Refused {
   const activity = activityOf(c.roadmap, id);
+  if (isRefused(activity)) return activity;
   const referrers = referencesTo(c, id);
   if (referrers.length) {
-    throw new EditError(
+    return refused(
       `cannot remove activity ${inert(id)}: ${referrers.length === 1 ? 'a relative date refers' : 'relative dates refer'} to it:\n${referrers.map((r) => `  ${r}`).join('\n')}\nchange those dates first (roadmap move)`,
     );
   }
-  const { stage, list, index } = itemOf(c, activityNode(c.source.root(), id));
+  const node = activityNode(c.source.root(), id);
+  const item = isRefused(node) ? node : itemOf(c, node);
+  if (isRefused(item)) return item;
+  const { stage, list, index } = item;
   // The last one goes with its `activities:` key, as add-stage writes a stage without one.
-  if (list.items.length === 1 && !stage.flow) c.source.remove(stage, 'activities');
-  else removeItem(c.source, list, index);
-  return `removed ("${inert(activity.title)}")`;
+  const removed = list.items.length === 1 && !stage.flow ? c.source.remove(stage, 'activities') : removeItem(c.source, list, index);
+  return removed ?? `removed ("${inert(activity.title)}")`;
 }
 
 /** Where another stage or activity dates itself from `id`, as `file:line:col: activity X (its date)`. */
@@ -301,7 +315,7 @@ function maps(node: PNode | undefined): PMap[] {
 }
 
 /** The list holding an activity's mapping, and its place there. */
-function itemOf(c: Context, node: PMap): { stage: PMap; list: PSeq; index: number } {
+function itemOf(c: Context, node: PMap): { stage: PMap; list: PSeq; index: number } | Refused {
   const root = c.source.root();
   for (const stage of maps(root.kind === 'map' ? pairOf(root, 'stages')?.value : undefined)) {
     const list = pairOf(stage, 'activities')?.value;
@@ -309,11 +323,11 @@ function itemOf(c: Context, node: PMap): { stage: PMap; list: PSeq; index: numbe
     const index = list.items.findIndex((n) => n.start === node.start);
     if (index >= 0) return { stage, list, index };
   }
-  throw new EditError("the activity is not in a stage's activities: list");
+  return refused("the activity is not in a stage's activities: list");
 }
 
 /** Removes item `index` of a list: in a block list its lines, and the comment lines right above it. */
-function removeItem(source: Source, list: PSeq, index: number): void {
+function removeItem(source: Source, list: PSeq, index: number): Refused | undefined {
   const text = source.text;
   const item = list.items[index]!;
   if (list.flow) {
@@ -322,10 +336,10 @@ function removeItem(source: Source, list: PSeq, index: number): void {
     if (prev) source.splice(prev.end, item.end, '');
     else if (next) source.splice(item.start, next.start, '');
     else source.splice(list.start, list.end, '[]');
-    return;
+    return undefined;
   }
   let start = lineStartOf(text, item.start);
-  if (!/^[ \t]*-[ \t]+$/.test(text.slice(start, item.start))) throw new EditError("cannot remove an activity written on its parent's line; edit the file by hand");
+  if (!/^[ \t]*-[ \t]+$/.test(text.slice(start, item.start))) return refused("cannot remove an activity written on its parent's line; edit the file by hand");
   while (start > 0) {
     const above = lineStartOf(text, start - 1);
     if (!/^[ \t]*#/.test(text.slice(above, start))) break;
@@ -338,30 +352,31 @@ function removeItem(source: Source, list: PSeq, index: number): void {
   const blank = (from: number) => /^[ \t]*\r?\n/.test(text.slice(from, text.indexOf('\n', from) + 1));
   const stop = !end.needsBreak && start > 0 && blank(lineStartOf(text, start - 1)) && end.offset < text.length && blank(end.offset) ? text.indexOf('\n', end.offset) + 1 : end.offset;
   source.splice(start, stop, '');
+  return undefined;
 }
 
 // ---- add ----
 
-function activityOf(roadmap: Roadmap, id: string): Activity {
+function activityOf(roadmap: Roadmap, id: string): Activity | Refused {
   for (const stage of roadmap.stages) for (const a of stage.activities) if (a.id === id) return a;
   const near = closest(
     id,
     roadmap.stages.flatMap((s) => s.activities.map((a) => a.id)),
     1,
   );
-  throw new EditError(`no activity '${inert(id)}' in roadmap ${inert(roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
+  return refused(`no activity '${inert(id)}' in roadmap ${inert(roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
 }
 
-function stageNode(root: PNode, id: string): { list: PSeq; index: number; map: PMap } {
+function stageNode(root: PNode, id: string): { list: PSeq; index: number; map: PMap } | Refused {
   const list = root.kind === 'map' ? pairOf(root, 'stages')?.value : undefined;
   if (list?.kind === 'seq') {
     const index = list.items.findIndex((n) => n.kind === 'map' && scalarOf(n, 'id')?.value === id);
     if (index >= 0) return { list, index, map: list.items[index] as PMap };
   }
-  throw new EditError(`stage ${inert(id)} is not in the file`);
+  return refused(`stage ${inert(id)} is not in the file`);
 }
 
-function addActivity(c: Context, stageId: string, a: NewActivity, after: string | undefined): string {
+function addActivity(c: Context, stageId: string, a: NewActivity, after: string | undefined): string | Refused {
   const stage = c.roadmap.stages.find((s) => s.id === stageId);
   if (!stage) {
     const near = closest(
@@ -369,24 +384,30 @@ function addActivity(c: Context, stageId: string, a: NewActivity, after: string 
       c.roadmap.stages.map((s) => s.id),
       1,
     );
-    throw new EditError(
+    return refused(
       `no stage '${inert(stageId)}' in roadmap ${inert(c.roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''} (stages: ${c.roadmap.stages.map((s) => inert(s.id)).join(', ')})`,
     );
   }
-  fail(idProblem(c.roadmap, a.id));
-  if (a.title.trim() === '') throw new EditError('a new activity needs a title: --title TEXT');
-  if (a.responsible.length === 0) throw new EditError('a new activity needs a responsible entity: --responsible A[,B]');
-  fail(entitiesProblem(c.roadmap, [...a.responsible, ...a.support]));
-  fail(windowProblem(a.window, c.roadmap));
+  const wrong =
+    fail(idProblem(c.roadmap, a.id)) ??
+    (a.title.trim() === '' ? refused('a new activity needs a title: --title TEXT') : undefined) ??
+    (a.responsible.length === 0 ? refused('a new activity needs a responsible entity: --responsible A[,B]') : undefined) ??
+    fail(entitiesProblem(c.roadmap, [...a.responsible, ...a.support])) ??
+    fail(windowProblem(a.window, c.roadmap));
+  if (wrong) return wrong;
   if (after !== undefined && !stage.activities.some((x) => x.id === after)) {
     const near = closest(
       after,
       stage.activities.map((x) => x.id),
       1,
     );
-    throw new EditError(`--after: no activity '${inert(after)}' in stage ${inert(stage.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
+    return refused(`--after: no activity '${inert(after)}' in stage ${inert(stage.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
   }
-  const { map: stageMap } = stageNode(c.source.root(), stage.id);
+  const window = windowOf(a.window);
+  if (isRefused(window)) return window;
+  const node = stageNode(c.source.root(), stage.id);
+  if (isRefused(node)) return node;
+  const stageMap = node.map;
   const list = pairOf(stageMap, 'activities')?.value;
   const items = list?.kind === 'seq' ? list.items : [];
   const index = after === undefined ? items.length - 1 : items.findIndex((n) => n.kind === 'map' && scalarOf(n, 'id')?.value === after);
@@ -395,23 +416,22 @@ function addActivity(c: Context, stageId: string, a: NewActivity, after: string 
   const pairs = (flow: boolean): Array<[string, string]> => [
     ['id', idValue(a.id, flow, like && scalarOf(like, 'id'))],
     ['title', scalarText(a.title, { flow })],
-    ['window', windowValue(a.window, flow, like && scalarOf(like, 'window'))],
+    ['window', windowValue(window, flow, like && scalarOf(like, 'window'))],
     ...(a.period ? [['period', scalarText(a.period, { flow })] as [string, string]] : []),
     ['responsible', entityList(a.responsible, flow, false)],
     ...(a.support.length ? [['support', entityList(a.support, flow, true)] as [string, string]] : []),
   ];
-  if (list?.kind === 'seq' && neighbour) insertItem(c.source, list, neighbour, pairs);
-  else addList(c.source, stageMap, 'activities', pairs);
-  return `added to stage ${inert(stage.id)}${after === undefined ? '' : ` after ${inert(after)}`}`;
+  const added = list?.kind === 'seq' && neighbour ? insertItem(c.source, list, neighbour, pairs) : addList(c.source, stageMap, 'activities', pairs);
+  return added ?? `added to stage ${inert(stage.id)}${after === undefined ? '' : ` after ${inert(after)}`}`;
 }
 
 /** A new item after `neighbour`, written as it is: a flow mapping on one line, or a block mapping. */
-function insertItem(source: Source, list: PSeq, neighbour: PNode, pairs: (flow: boolean) => Array<[string, string]>, blankBefore = false): void {
+function insertItem(source: Source, list: PSeq, neighbour: PNode, pairs: (flow: boolean) => Array<[string, string]>, blankBefore = false): undefined {
   const text = source.text;
   const eol = source.eol;
   if (list.flow) {
     source.splice(neighbour.end, neighbour.end, `, ${flowMap(pairs(true))}`);
-    return;
+    return undefined;
   }
   const lineStart = lineStartOf(text, neighbour.start);
   let dash = text.slice(lineStart, neighbour.start);
@@ -422,6 +442,7 @@ function insertItem(source: Source, list: PSeq, neighbour: PNode, pairs: (flow: 
   if (blankBefore) lines.unshift('');
   const at = lineEndAfter(text, neighbour.end);
   source.splice(at.offset, at.offset, at.needsBreak ? lines.map((l) => `${eol}${l}`).join('') : lines.map((l) => `${l}${eol}`).join(''));
+  return undefined;
 }
 
 /** A mapping's first key on the dash line, the others under it. */
@@ -436,7 +457,7 @@ function flowMap(pairs: Array<[string, string]>, spaced = false): string {
 }
 
 /** `key:` with a one-item block list, added to a mapping that has no such key yet. */
-function addList(source: Source, map: PMap, key: string, pairs: (flow: boolean) => Array<[string, string]>): void {
+function addList(source: Source, map: PMap, key: string, pairs: (flow: boolean) => Array<[string, string]>): Refused | undefined {
   if (map.flow) return source.add(map, key, `[${flowMap(pairs(true))}]`);
   const last = map.pairs[map.pairs.length - 1]!;
   const column = columnOf(source.text, map.pairs[0]!.key.start);
@@ -445,57 +466,64 @@ function addList(source: Source, map: PMap, key: string, pairs: (flow: boolean) 
   const at = lineEndAfter(source.text, last.value.end);
   const eol = source.eol;
   source.splice(at.offset, at.offset, at.needsBreak ? lines.map((l) => `${eol}${l}`).join('') : lines.map((l) => `${l}${eol}`).join(''));
+  return undefined;
 }
 
-function addStage(c: Context, stage: NewStage, after: string | undefined): string {
-  fail(idProblem(c.roadmap, stage.id));
-  if (stage.title.trim() === '') throw new EditError('a new stage needs a title: --title TEXT');
-  if (stage.window !== undefined) fail(windowProblem(stage.window, c.roadmap));
+function addStage(c: Context, stage: NewStage, after: string | undefined): string | Refused {
+  const wrong =
+    fail(idProblem(c.roadmap, stage.id)) ??
+    (stage.title.trim() === '' ? refused('a new stage needs a title: --title TEXT') : undefined) ??
+    (stage.window !== undefined ? fail(windowProblem(stage.window, c.roadmap)) : undefined);
+  if (wrong) return wrong;
   if (after !== undefined && !c.roadmap.stages.some((s) => s.id === after)) {
     const near = closest(
       after,
       c.roadmap.stages.map((s) => s.id),
       1,
     );
-    throw new EditError(`--after: no stage '${inert(after)}' in roadmap ${inert(c.roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
+    return refused(`--after: no stage '${inert(after)}' in roadmap ${inert(c.roadmap.id)}${near.length ? `; did you mean '${inert(near[0]!)}'?` : ''}`);
   }
   const last = c.roadmap.stages[c.roadmap.stages.length - 1];
-  if (!last) throw new EditError('the roadmap has no stages: list to add to');
-  const { list, map } = stageNode(c.source.root(), after ?? last.id);
+  if (!last) return refused('the roadmap has no stages: list to add to');
+  const window = stage.window === undefined ? undefined : windowOf(stage.window);
+  if (isRefused(window)) return window;
+  const node = stageNode(c.source.root(), after ?? last.id);
+  if (isRefused(node)) return node;
+  const { list, map } = node;
   const pairs = (flow: boolean): Array<[string, string]> => [
     ['id', idValue(stage.id, flow, scalarOf(map, 'id'))],
     ['title', scalarText(stage.title, { flow })],
-    ...(stage.window === undefined ? [] : [['window', windowValue(stage.window, flow, scalarOf(map, 'window'))] as [string, string]]),
+    ...(window === undefined ? [] : [['window', windowValue(window, flow, scalarOf(map, 'window'))] as [string, string]]),
   ];
   // Stages set apart by a blank line stay so.
   const text = c.source.text;
   const lineStart = lineStartOf(text, map.start);
   const blank = lineStart > 0 && /^[ \t]*\r?\n$/.test(text.slice(lineStartOf(text, lineStart - 1), lineStart));
-  insertItem(c.source, list, map, pairs, blank && !list.flow);
-  return `stage added${after === undefined ? '' : ` after ${inert(after)}`}`;
+  return insertItem(c.source, list, map, pairs, blank && !list.flow) ?? `stage added${after === undefined ? '' : ` after ${inert(after)}`}`;
 }
 
-function addEntity(c: Context, id: string, name: string, aliases: readonly string[]): string {
-  if (!ID.test(id)) throw new EditError(`${JSON.stringify(inert(id))} is not an entity id: letters, digits, '.', '-' and '_', starting with a letter or digit`);
+function addEntity(c: Context, id: string, name: string, aliases: readonly string[]): string | Refused {
+  if (!ID.test(id)) return refused(`${JSON.stringify(inert(id))} is not an entity id: letters, digits, '.', '-' and '_', starting with a letter or digit`);
   const taken = c.roadmap.entities.get(id);
-  if (taken) throw new EditError(`${inertPath(taken.at.file)}:${taken.at.line}:${taken.at.column}: entity ${inert(id)} is already there (${inert(taken.name)})`);
-  if (name.trim() === '') throw new EditError('a new entity needs a name: --name TEXT');
+  if (taken) return refused(`${inertPath(taken.at.file)}:${taken.at.line}:${taken.at.column}: entity ${inert(id)} is already there (${inert(taken.name)})`);
+  if (name.trim() === '') return refused('a new entity needs a name: --name TEXT');
   const root = c.source.root();
   const entities = root.kind === 'map' ? pairOf(root, 'entities')?.value : undefined;
   const key = scalarText(id);
-  if (entities?.kind !== 'map' || entities.pairs.length === 0) throw new EditError('the roadmap has no entities: mapping to add to; write the first one by hand');
+  if (entities?.kind !== 'map' || entities.pairs.length === 0) return refused('the roadmap has no entities: mapping to add to; write the first one by hand');
   const values = entities.pairs.map((p) => p.value);
   const mapped = aliases.length > 0 || values.every((v) => v.kind === 'map');
   const lastValue = values[values.length - 1]!;
   const flow = entities.flow;
-  if (!mapped) c.source.add(entities, key, scalarText(name, { flow }));
+  let added: Refused | undefined;
+  if (!mapped) added = c.source.add(entities, key, scalarText(name, { flow }));
   else if (lastValue.kind === 'map' && !lastValue.flow && !flow) blockEntity(c.source, entities, key, name, aliases);
   else {
     const parts = [`name: ${scalarText(name, { flow: true })}`, ...(aliases.length ? [`aliases: [${aliases.map((x) => scalarText(x, { flow: true })).join(', ')}]`] : [])];
     const spaced = lastValue.kind === 'map' && /^\{[ \t]/.test(c.source.text.slice(lastValue.start, lastValue.start + 2));
-    c.source.add(entities, key, spaced ? `{ ${parts.join(', ')} }` : `{${parts.join(', ')}}`);
+    added = c.source.add(entities, key, spaced ? `{ ${parts.join(', ')} }` : `{${parts.join(', ')}}`);
   }
-  return `entity added: ${inert(name)}`;
+  return added ?? `entity added: ${inert(name)}`;
 }
 
 function blockEntity(source: Source, entities: PMap, key: string, name: string, aliases: readonly string[]): void {
@@ -510,47 +538,51 @@ function blockEntity(source: Source, entities: PMap, key: string, name: string, 
 
 // ---- the result did what was asked ----
 
-function checkResult(before: Roadmap, after: Roadmap, edit: StructureEdit): void {
-  const wrong = (what: string) => new EditError(`internal check failed after the edit (${what}); nothing was written. This is a bug in roadmap; please report it`);
-  if (after.id !== before.id || after.revision !== before.revision) throw wrong('roadmap id or revision changed');
+/** The edit did what it said, and nothing else changed; else why not (a bug, or YAML shared through an alias). */
+function checkResult(before: Roadmap, after: Roadmap, edit: StructureEdit): Refused | undefined {
+  const wrong = (what: string) => refused(`internal check failed after the edit (${what}); nothing was written. This is a bug in roadmap; please report it`);
+  if (after.id !== before.id || after.revision !== before.revision) return wrong('roadmap id or revision changed');
   const ids = (r: Roadmap) => r.stages.flatMap((s) => [s.id, ...s.activities.map((a) => a.id)]);
   const expected = ids(before);
   switch (edit.kind) {
     case 'add': {
       const a = activityOf(after, edit.activity.id);
-      if (a.title !== edit.activity.title || a.stage !== edit.stage || a.responsible.join() !== resolved(before, edit.activity.responsible)) throw wrong('new activity');
+      if (isRefused(a)) return a;
+      if (a.title !== edit.activity.title || a.stage !== edit.stage || a.responsible.join() !== resolved(before, edit.activity.responsible)) return wrong('new activity');
       expected.splice(expected.indexOf(edit.after ?? lastOf(before, edit.stage)) + 1, 0, edit.activity.id);
       break;
     }
     case 'add-stage': {
       const s = after.stages.find((x) => x.id === edit.stage.id);
-      if (!s || s.title !== edit.stage.title) throw wrong('new stage');
+      if (!s || s.title !== edit.stage.title) return wrong('new stage');
       const previous = before.stages.find((x) => x.id === (edit.after ?? before.stages[before.stages.length - 1]!.id))!;
       expected.splice(expected.indexOf(previous.activities[previous.activities.length - 1]?.id ?? previous.id) + 1, 0, edit.stage.id);
       break;
     }
     case 'add-entity':
-      if (after.entities.get(edit.id)?.name !== edit.name) throw wrong('new entity');
+      if (after.entities.get(edit.id)?.name !== edit.name) return wrong('new entity');
       break;
     case 'remove':
       expected.splice(expected.indexOf(edit.activity), 1);
       break;
     case 'assign': {
       const a = activityOf(after, edit.activity);
-      if (edit.responsible && a.responsible.join() !== resolved(before, edit.responsible)) throw wrong('responsible');
-      if (edit.support && a.support.join() !== resolved(before, edit.support)) throw wrong('support');
+      if (isRefused(a)) return a;
+      if (edit.responsible && a.responsible.join() !== resolved(before, edit.responsible)) return wrong('responsible');
+      if (edit.support && a.support.join() !== resolved(before, edit.support)) return wrong('support');
       break;
     }
     case 'set': {
       const a = activityOf(after, edit.activity);
+      if (isRefused(a)) return a;
       const f = edit.fields;
-      if (f.title !== undefined && a.title !== f.title) throw wrong('title');
-      if (f.notes !== undefined && (a.notes ?? '') !== f.notes) throw wrong('notes');
-      if (f.tags !== undefined && a.tags.join('\n') !== f.tags.join('\n')) throw wrong('tags');
+      if (f.title !== undefined && a.title !== f.title) return wrong('title');
+      if (f.notes !== undefined && (a.notes ?? '') !== f.notes) return wrong('notes');
+      if (f.tags !== undefined && a.tags.join('\n') !== f.tags.join('\n')) return wrong('tags');
       break;
     }
   }
-  if (ids(after).join('\n') !== expected.join('\n')) throw wrong('stages or activities other than the edited one changed');
+  if (ids(after).join('\n') !== expected.join('\n')) return wrong('stages or activities other than the edited one changed');
   const edited = 'activity' in edit && typeof edit.activity === 'string' ? edit.activity : null;
   const others = (r: Roadmap) =>
     new Map(
@@ -563,8 +595,9 @@ function checkResult(before: Roadmap, after: Roadmap, edit: StructureEdit): void
   const changed = [...others(after)].filter(([id, key]) => then.has(id) && then.get(id) !== key).map(([id]) => inert(id));
   if (changed.length > 0) {
     // The one way a splice inside one activity reaches another: YAML shared through an anchor and aliases.
-    throw new EditError(`this edit would also change activity ${changed.join(', ')}: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand`);
+    return refused(`this edit would also change activity ${changed.join(', ')}: part of the file is shared through a YAML anchor (&name) and alias (*name); edit the file by hand`);
   }
+  return undefined;
 }
 
 function activityKey(a: Activity): unknown {

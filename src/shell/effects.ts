@@ -4,9 +4,9 @@
  * backpressure), the job summary and stderr; the exit code is the Output's.
  */
 import path from 'node:path';
-import type { Io } from './io.js';
+import { isUserError, type Io } from './io.js';
 import { outPieces } from './output.js';
-import type { Written } from './write.js';
+import type { WriteFs, Written } from './write.js';
 
 /** A file a command writes (its --output). */
 export interface FileOutput {
@@ -14,8 +14,12 @@ export interface FileOutput {
   readonly text: string;
   /** The roadmaps read, which it must not overwrite. */
   readonly inputs: readonly string[];
+  /** A new file (init, import without --force): refused when one is there, its directory made first. */
+  readonly create?: { readonly shown: string; readonly fs?: WriteFs };
   /** What to say on stderr once written, if anything. */
   readonly said?: (written: Written) => string | undefined;
+  /** What a refused write becomes instead (init keeps the answers in a draft). */
+  readonly refused?: (error: Error) => Promise<Error>;
 }
 
 /** Text for stdout: whole, or in pieces printed as they come (a big JSON document). */
@@ -33,9 +37,13 @@ export interface Output {
 export async function perform(output: Output, io: Io): Promise<number> {
   // The writer is loaded only by a command that writes: status and check print, and start-up counts.
   if (output.files?.length) {
-    const { writeOutput } = await import('./write.js');
+    const { createFile, writeOutput } = await import('./write.js');
     for (const file of output.files) {
-      const said = file.said?.(await writeOutput(io, file.path, file.text, file.inputs));
+      const write = () => (file.create ? createFile(io, file.path, file.text, file.create) : writeOutput(io, file.path, file.text, file.inputs));
+      const written = await write().catch(async (error: unknown) => {
+        throw file.refused && isUserError(error) ? await file.refused(error) : error;
+      });
+      const said = file.said?.(written);
       if (said) io.err(said);
     }
   }

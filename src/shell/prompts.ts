@@ -3,6 +3,7 @@
  * (update, init) can be driven by a script in tests. The one implementation over
  * @inquirer/prompts is loaded lazily, only by the commands that ask.
  */
+import { perform, type Output } from './effects.js';
 import { UserError, type Io } from './io.js';
 
 export interface Choice<T> {
@@ -34,15 +35,19 @@ export class Cancelled extends Error {
 /** Exit code after Ctrl+C, as a shell reports a command ended by SIGINT. */
 export const CANCELLED_EXIT = 130;
 
-/** Runs an interactive flow; Ctrl+C ends it with one line and exit 130, nothing written. */
-export async function cancellable(io: Io, flow: () => Promise<number>): Promise<number> {
+/** Plans an interactive flow; Ctrl+C ends it with one line and exit 130, nothing written. */
+export async function planCancellable(flow: () => Promise<Output>): Promise<Output> {
   try {
     return await flow();
   } catch (error) {
     if (!(error instanceof Cancelled)) throw error;
-    io.err('roadmap: cancelled; nothing was written\n');
-    return CANCELLED_EXIT;
+    return { stderr: 'roadmap: cancelled; nothing was written\n', exit: CANCELLED_EXIT };
   }
+}
+
+/** The same for a flow that performs its own output (update). */
+export async function cancellable(io: Io, flow: () => Promise<number>): Promise<number> {
+  return perform(await planCancellable(async () => ({ exit: await flow() })), io);
 }
 
 /** Prompts need a terminal on both ends; otherwise say which command to use instead. */

@@ -42,6 +42,12 @@ export interface Run {
 /** The widest output drawn: a width from the environment (COLUMNS=99999999999) must not size an allocation. */
 export const MAX_WIDTH = 1000;
 
+/**
+ * The width of output that is not a terminal (README: status and timeline): a table (status,
+ * update) fits a wide CI log; the timeline chart keeps to the width it is documented at.
+ */
+export const DEFAULT_WIDTH = { table: 120, chart: 100 } as const;
+
 /** Every integer flag is read by this one rule: digits only, within bounds. */
 export function wholeNumber(flag: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER, words?: string): number | undefined {
   if (value === undefined) return undefined;

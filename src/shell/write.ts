@@ -103,6 +103,16 @@ async function replaceable(fs: WriteFs, real: string, fail: (what: string, error
   return { mode: info.mode & 0o7777, owner: { uid: info.uid, gid: info.gid } };
 }
 
+/** A new file, refused when one is there already (or appears meanwhile); its directory is made first. */
+export async function createFile(io: Io, file: string, text: string, options: { shown: string; fs?: WriteFs }): Promise<Written> {
+  const abs = path.resolve(io.cwd, file);
+  await fsp.mkdir(path.dirname(abs), { recursive: true }).catch((error: unknown) => {
+    throw new UserError(`cannot create the directory ${path.relative(io.cwd, path.dirname(abs)).split(path.sep).join('/')}: ${describeIoError(error)}`);
+  });
+  await writeAtomic(abs, text, { expected: null, ...options });
+  return 'created';
+}
+
 /** What `writeOutput` did. */
 export type Written = 'created' | 'replaced' | 'in place' | 'stdout';
 

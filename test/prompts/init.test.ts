@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initFlow, schemaRef } from '../../src/commands/init.js';
 import { parseRoadmap } from '../../src/load/parse.js';
+import { perform } from '../../src/shell/effects.js';
 import type { Io } from '../../src/shell/io.js';
 import type { WriteFs } from '../../src/shell/write.js';
 import { ROOT, run, tree } from '../helpers.js';
@@ -61,7 +62,7 @@ describe('roadmap init', () => {
       { input: '' },
       { confirm: true },
     ]);
-    expect(await initFlow({}, t.io, ask)).toBe(0);
+    expect(await perform(await initFlow({}, t.io, ask), t.io)).toBe(0);
     expect(ask.left()).toBe(0);
     expect(ask.log.filter((l) => l.startsWith('  refused'))).toEqual([
       '  refused: lower-case letters, digits and -, starting with a letter or digit (e.g. my-plan-2025)',
@@ -106,7 +107,7 @@ describe('roadmap init', () => {
   it('ends cleanly on Ctrl+C: exit 130 and no file', async () => {
     const dir = tree({});
     const t = io(dir);
-    const code = await initFlow({}, t.io, scripted([{ input: 'city-plan' }, { input: 'City plan' }, CTRL_C]));
+    const code = await perform(await initFlow({}, t.io, scripted([{ input: 'city-plan' }, { input: 'City plan' }, CTRL_C])), t.io);
     expect(code).toBe(130);
     expect(t.err()).toBe('roadmap: cancelled; nothing was written\n');
     expect(existsSync(path.join(dir, 'roadmaps'))).toBe(false);
@@ -175,7 +176,7 @@ describe('roadmap init', () => {
       { input: '' },
       { confirm: true },
     ]);
-    expect(await initFlow({ entity: ['MOF=Ministry of Finance'] }, t.io, ask)).toBe(0);
+    expect(await perform(await initFlow({ entity: ['MOF=Ministry of Finance'] }, t.io, ask), t.io)).toBe(0);
     expect(ask.left()).toBe(0);
     expect(ask.log.filter((l) => l.startsWith('  refused'))).toEqual([
       '  refused: lower-case letters, digits and -, starting with a letter or digit (e.g. my-plan-2025)',
@@ -211,7 +212,7 @@ describe('roadmap init', () => {
         throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
       },
     };
-    await expect(initFlow({ timezone: 'UTC' }, t.io, ask, { fs })).rejects.toThrow(
+    await expect(initFlow({ timezone: 'UTC' }, t.io, ask, { fs }).then((o) => perform(o, t.io))).rejects.toThrow(
       'cannot write roadmaps/city-plan.yaml: no space left on device; no file was created; your answers are kept in roadmaps/city-plan.yaml.draft (rename it to roadmaps/city-plan.yaml when you can)',
     );
     expect(existsSync(path.join(dir, 'roadmaps/city-plan.yaml'))).toBe(false);
@@ -224,7 +225,9 @@ describe('roadmap init', () => {
     const dir = tree({ roadmaps: 'a file in the way\n' });
     const t = io(dir);
     const ask = scripted([{ input: 'city-plan' }, { input: 'City plan' }, { input: '' }, { input: '' }, { input: '' }, { input: '' }, { input: '' }, { input: '' }, { confirm: true }]);
-    await expect(initFlow({ timezone: 'UTC' }, t.io, ask)).rejects.toThrow(/^cannot create the directory roadmaps: .+; the new file's text is printed above: copy it from there$/);
+    await expect(initFlow({ timezone: 'UTC' }, t.io, ask).then((o) => perform(o, t.io))).rejects.toThrow(
+      /^cannot create the directory roadmaps: .+; the new file's text is printed above: copy it from there$/,
+    );
     expect(
       t
         .out()
