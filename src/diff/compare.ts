@@ -64,6 +64,7 @@ function diffRoadmap(o: Roadmap, n: Roadmap): Change[] {
   for (const s of o.stages) {
     if (newStages.has(s.id)) continue;
     out.push({ kind: 'stage-removed', roadmap, stage: s.id, activity: null, title: s.title });
+    out.push(...deadlineChanges({ roadmap, stage: s.id, activity: null }, s.deadlines, []));
     for (const a of s.activities) if (!newActivities.has(a.id)) out.push(removedActivity(roadmap, a));
   }
   return linkDependants(out);
@@ -71,7 +72,7 @@ function diffRoadmap(o: Roadmap, n: Roadmap): Change[] {
 
 function diffStage(roadmap: string, o: Stage | undefined, n: Stage): Change[] {
   const at = { roadmap, stage: n.id, activity: null };
-  if (!o) return [{ kind: 'stage-added', ...at, title: n.title }];
+  if (!o) return [{ kind: 'stage-added', ...at, title: n.title }, ...deadlineChanges(at, [], n.deadlines)];
   const out: Change[] = [];
   if (o.title !== n.title) out.push({ kind: 'stage-retitled', ...at, old: o.title, new: n.title });
   // A stage without a window of its own spans its activities: their changes already say it.

@@ -73,6 +73,22 @@ describe('diffRoadmaps on fixture pairs', () => {
     ]);
   });
 
+  it("lists the deadlines of a stage added or removed, as it lists the stage's activities", () => {
+    const base = `schema: 1\nid: x\ntitle: X\nentities: { A: Alpha }\nstages:\n  - id: S\n    title: S\n    activities:\n      - { id: "1", title: T, window: 2024-03, responsible: A }\n`;
+    const more = `${base}  - id: T\n    title: Later\n    due: 2024-09-30\n    activities:\n      - { id: "2", title: U, window: 2024-08, responsible: A }\n`;
+    const at = { roadmap: 'x', stage: 'T', activity: null };
+    expect(diffRoadmaps([parsed(base)], [parsed(more)]).changes).toMatchObject([
+      { kind: 'stage-added', ...at, title: 'Later' },
+      { kind: 'deadline-added', ...at, deadline: { label: null, index: 1 }, due: '2024-09-30', done: null },
+      { kind: 'activity-added', stage: 'T', activity: '2' },
+    ]);
+    expect(diffRoadmaps([parsed(more)], [parsed(base)]).changes).toMatchObject([
+      { kind: 'stage-removed', ...at, title: 'Later' },
+      { kind: 'deadline-removed', ...at, deadline: { label: null, index: 1 }, due: '2024-09-30', done: null },
+      { kind: 'activity-removed', stage: 'T', activity: '2' },
+    ]);
+  });
+
   it('shows which dependants moved with a moved anchor, and a rewrite with the same dates', () => {
     const { changes } = pair('anchors');
     expect(changes).toEqual([
