@@ -46,7 +46,7 @@ export async function plan(run: Run, options: ReportOptions): Promise<Output> {
   const format = formatOf(options);
   const { loaded, report } = await loadReport(run);
   // A calendar or a chart with nothing in it is no use (and an empty VCALENDAR is not valid iCalendar).
-  if (report.activities.length === 0 && (format === 'ics' || format === 'mermaid')) {
+  if (report.activities.length === 0 && report.deadlines.length === 0 && (format === 'ics' || format === 'mermaid')) {
     return { stderr: `roadmap: nothing to show: no activity matches; no ${format === 'ics' ? 'calendar' : 'chart'} written\n`, exit: EXIT.ok };
   }
   const text = await reportFormats[format](report, run);

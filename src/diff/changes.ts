@@ -12,6 +12,12 @@ export interface WindowRef {
   readonly index: number;
 }
 
+/** Which deadline of a stage: its label (null for `due:`), 1-based, in the new file (the old one when removed). */
+export interface DeadlineRef {
+  readonly label: string | null;
+  readonly index: number;
+}
+
 export interface Dates {
   readonly start: CalendarDate;
   readonly end: CalendarDate;
@@ -33,6 +39,10 @@ interface At {
 
 interface InWindow extends At {
   readonly window: WindowRef | null;
+}
+
+interface InDeadline extends At {
+  readonly deadline: DeadlineRef;
 }
 
 export interface Moved {
@@ -86,6 +96,13 @@ export type Change =
   | (InWindow & { readonly kind: 'cancelled'; readonly old: string | null; readonly new: string })
   | (InWindow & { readonly kind: 'reopened'; readonly old: { readonly done: CalendarDate | null; readonly cancelled: string | null } })
   | (InWindow & { readonly kind: 'evidence-changed'; readonly added: readonly string[]; readonly removed: readonly string[] })
+  // The source document's wording (spec revision 2): of the activity (window null) or of one window.
+  | (InWindow & { readonly kind: 'period-changed'; readonly old: string | null; readonly new: string | null })
+  // A stage's own deadlines (spec revision 2), matched by label.
+  | (InDeadline & { readonly kind: 'deadline-added' | 'deadline-removed'; readonly due: CalendarDate; readonly done: CalendarDate | null })
+  | (InDeadline & { readonly kind: 'deadline-moved'; readonly old: CalendarDate; readonly new: CalendarDate /** new − old, in days. */; readonly shift: number })
+  | (InDeadline & { readonly kind: 'deadline-done'; readonly old: CalendarDate | null; readonly new: CalendarDate; readonly daysLate: number })
+  | (InDeadline & { readonly kind: 'deadline-reopened'; readonly old: CalendarDate })
   // Assessments (spec revision 2): who rates, and each assessor's latest rating of a target.
   | (At & { readonly kind: 'assessor-added' | 'assessor-removed'; readonly assessor: string; readonly name: string; readonly assessorKind: string })
   | (At & Rated & { readonly kind: 'rating-added'; readonly level: string; readonly asOf: CalendarDate })
@@ -106,14 +123,20 @@ export function gatesOf(c: Change): Gate[] {
     case 'window-moved':
     case 'stage-moved':
       return c.endShift > 0 ? ['extended'] : [];
+    case 'deadline-moved':
+      return c.shift > 0 ? ['extended'] : [];
+    case 'deadline-removed':
     case 'roadmap-removed':
     case 'stage-removed':
     case 'activity-removed':
     case 'window-removed':
       return ['removed'];
+    // Who supports is a commitment too: a reviewer signs off on it like on who is responsible.
     case 'reassigned':
+    case 'support-changed':
       return ['reassigned'];
     case 'reopened':
+    case 'deadline-reopened':
       return ['reopened'];
     default:
       return [];

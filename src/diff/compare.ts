@@ -64,6 +64,7 @@ function diffRoadmap(o: Roadmap, n: Roadmap): Change[] {
   for (const s of o.stages) {
     if (newStages.has(s.id)) continue;
     out.push({ kind: 'stage-removed', roadmap, stage: s.id, activity: null, title: s.title });
+    out.push(...deadlineChanges({ roadmap, stage: s.id, activity: null }, s.deadlines, []));
     for (const a of s.activities) if (!newActivities.has(a.id)) out.push(removedActivity(roadmap, a));
   }
   return linkDependants(out);
@@ -71,7 +72,7 @@ function diffRoadmap(o: Roadmap, n: Roadmap): Change[] {
 
 function diffStage(roadmap: string, o: Stage | undefined, n: Stage): Change[] {
   const at = { roadmap, stage: n.id, activity: null };
-  if (!o) return [{ kind: 'stage-added', ...at, title: n.title }];
+  if (!o) return [{ kind: 'stage-added', ...at, title: n.title }, ...deadlineChanges(at, [], n.deadlines)];
   const out: Change[] = [];
   if (o.title !== n.title) out.push({ kind: 'stage-retitled', ...at, old: o.title, new: n.title });
   // A stage without a window of its own spans its activities: their changes already say it.
@@ -79,7 +80,26 @@ function diffStage(roadmap: string, o: Stage | undefined, n: Stage): Change[] {
     const dates = (s: Stage): Dates => ({ start: s.start!, end: s.end!, startText: null, endText: null });
     out.push({ kind: 'stage-moved', ...at, ...moved(dates(o), dates(n), []) });
   }
+  out.push(...deadlineChanges(at, o.deadlines, n.deadlines));
   return out;
+}
+
+/** A stage's deadlines paired by label (as windows are); removed ones sit where they were. */
+function deadlineChanges(at: { roadmap: string; stage: string; activity: null }, o: readonly Window[], n: readonly Window[]): Change[] {
+  const { pairs, removed, added } = matchWindows(o, n);
+  const ref = (d: Window, i: number) => ({ label: d.label, index: i + 1 });
+  const out: Array<[number, Change]> = [];
+  for (const [i, j] of pairs) {
+    const a = o[i]!;
+    const b = n[j]!;
+    const deadline = ref(b, j);
+    if (a.end !== b.end) out.push([j, { kind: 'deadline-moved', ...at, deadline, old: a.end, new: b.end, shift: daysBetween(a.end, b.end) }]);
+    if (b.done && b.done !== a.done) out.push([j, { kind: 'deadline-done', ...at, deadline, old: a.done, new: b.done, daysLate: Math.max(0, daysBetween(b.end, b.done)) }]);
+    else if (!b.done && a.done) out.push([j, { kind: 'deadline-reopened', ...at, deadline, old: a.done }]);
+  }
+  for (const j of added) out.push([j, { kind: 'deadline-added', ...at, deadline: ref(n[j]!, j), due: n[j]!.end, done: n[j]!.done }]);
+  for (const i of removed) out.push([i + 0.5, { kind: 'deadline-removed', ...at, deadline: ref(o[i]!, i), due: o[i]!.end, done: o[i]!.done }]);
+  return out.sort((a, b) => a[0] - b[0]).map(([, c]) => c);
 }
 
 function windowDates(w: Window): Dates {
@@ -119,6 +139,16 @@ function diffActivity(roadmap: string, o: Activity | undefined, n: Activity): Ch
   // Removed windows sit where they were, after what now stands at that index.
   for (const i of removed) dated.push([i + 0.5, { kind: 'window-removed', ...at, window: ref(o.windows[i]!, i), dates: windowDates(o.windows[i]!) }]);
   out.push(...dated.sort((a, b) => a[0] - b[0]).map(([, c]) => c));
+
+  if (o.period !== n.period) out.push({ kind: 'period-changed', ...at, window: null, old: o.period, new: n.period });
+  // A single window's period is the activity's, said above.
+  if (!single) {
+    for (const [i, j] of pairs) {
+      const before = o.windows[i]!.period ?? null;
+      const after = n.windows[j]!.period ?? null;
+      if (before !== after) out.push({ kind: 'period-changed', ...at, window: ref(n.windows[j]!, j), old: before, new: after });
+    }
+  }
 
   for (const role of ['responsible', 'support'] as const) {
     const added = n[role].filter((e) => !o[role].includes(e));

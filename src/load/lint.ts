@@ -56,6 +56,8 @@ export function lint(roadmap: Roadmap, today: CalendarDate): Problem[] {
   for (const stage of roadmap.stages) {
     if (stage.activities.length === 0) all.push(warning(stage.at, `stage ${stage.id} has no activities`));
     for (const a of stage.activities) all.push(...activityWarnings(stage, a, today));
+    // A stage deadline's only date of its own is its done (a milestone's, spec revision 2).
+    for (const d of stage.deadlines) all.push(...futureDates(d, today));
   }
   const seen = new Set<string>();
   return all.filter((p) => {

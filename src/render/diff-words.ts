@@ -40,6 +40,7 @@ function windowSuffix(w: WindowRef | null, esc: Escape): string {
 }
 
 function subjectOf(c: Change, esc: Escape): string {
+  if ('deadline' in c) return `stage ${esc(c.stage ?? '')} deadline${c.deadline.label === null ? '' : ` "${esc(c.deadline.label)}"`}`;
   if (c.activity !== null) return esc(c.activity) + ('window' in c ? windowSuffix(c.window, esc) : '');
   if (c.stage !== null) return `stage ${esc(c.stage)}`;
   switch (c.kind) {
@@ -124,6 +125,22 @@ export function describe(c: Change, esc: Escape): Said {
       const what = c.removed.length === 0 ? 'evidence added' : c.added.length === 0 ? 'evidence removed' : 'evidence changed';
       return said(what, c.removed.length ? and(c.removed, esc) : null, c.added.length ? and(c.added, esc) : null);
     }
+    case 'period-changed': {
+      const q = (x: string | null) => (x === null ? null : `"${esc(x)}"`);
+      return said(c.old === null ? 'period added' : c.new === null ? 'period removed' : 'period', q(c.old), q(c.new));
+    }
+    case 'deadline-moved':
+      return said(shiftWords(0, c.shift, true), c.old, c.new, c.shift > 0 ? 'bad' : 'good');
+    case 'deadline-done': {
+      const how = c.daysLate > 0 ? `${days(c.daysLate)} late` : 'on time';
+      return said(c.old ? `completion date changed, ${how}` : `marked done, ${how}`, c.old, c.new, 'good');
+    }
+    case 'deadline-reopened':
+      return said('reopened', `done ${c.old}`, 'open', 'bad');
+    case 'deadline-added':
+      return said('deadline added', null, c.done ? `${c.due}, done ${c.done}` : c.due, 'good');
+    case 'deadline-removed':
+      return said('deadline removed', c.done ? `${c.due}, done ${c.done}` : c.due, null, 'bad');
     case 'assessor-added':
       return said('assessor added', null, `${esc(c.name)} (${c.assessorKind})`);
     case 'assessor-removed':
@@ -158,6 +175,7 @@ const BUCKETS = [
   'evidence changed',
   'retitled',
   'rewritten',
+  'periods changed',
   'moved stage',
   'entities changed',
   'ratings changed',
@@ -170,11 +188,15 @@ function bucket(c: Change): (typeof BUCKETS)[number] {
     case 'window-moved':
     case 'stage-moved':
       return c.endShift > 0 ? 'deadline extended' : c.endShift < 0 ? 'brought forward' : 'moved';
+    case 'deadline-moved':
+      return c.shift > 0 ? 'deadline extended' : 'brought forward';
+    case 'deadline-removed':
     case 'roadmap-removed':
     case 'stage-removed':
     case 'activity-removed':
     case 'window-removed':
       return 'removed';
+    case 'deadline-added':
     case 'roadmap-added':
     case 'stage-added':
     case 'activity-added':
@@ -185,13 +207,17 @@ function bucket(c: Change): (typeof BUCKETS)[number] {
     case 'support-changed':
       return 'support changed';
     case 'marked-done':
+    case 'deadline-done':
       return 'marked done';
     case 'started':
       return 'started';
     case 'cancelled':
       return 'cancelled';
     case 'reopened':
+    case 'deadline-reopened':
       return 'reopened';
+    case 'period-changed':
+      return 'periods changed';
     case 'evidence-changed':
       return 'evidence changed';
     case 'activity-retitled':
@@ -225,6 +251,7 @@ export function summaryWords(changes: readonly Change[]): string {
     .map((b) => {
       const n = counts.get(b)!;
       if (b === 'deadline extended') return `${plural(n, 'deadline')} extended`;
+      if (b === 'periods changed') return `${plural(n, 'period')} changed`;
       if (b === 'ratings changed') return `${plural(n, 'rating')} changed`;
       if (b === 'assessors changed') return `${plural(n, 'assessor')} changed`;
       return `${n} ${b}`;

@@ -1,12 +1,12 @@
 /**
- * iCalendar (RFC 5545): one all-day VEVENT per activity window, so that a roadmap can be
+ * iCalendar (RFC 5545): one all-day VEVENT per activity window and per stage deadline, so that a roadmap can be
  * subscribed to or imported. Pure; DTSTAMP comes from the report's today, not a clock.
  *
  * VEVENT rather than VTODO: most calendar applications import and show only events.
  * VEVENT's STATUS has no COMPLETED, so completion is carried by X-ROADMAP-STATE: done,
  * X-ROADMAP-DONE and a "[done]" prefix in the summary; cancelled windows get STATUS:CANCELLED.
  */
-import type { ActivityReport, Report, WindowReport } from '../evaluate.js';
+import type { ActivityReport, DeadlineReport, Report, WindowReport } from '../evaluate.js';
 import { addDays, daysBetween } from '../calendar/date.js';
 import { inert, inertLines } from '../text/inert.js';
 import { span, when } from './words.js';
@@ -58,10 +58,11 @@ export function uid(a: ActivityReport, w: WindowReport): string {
   return `${a.roadmap.id}/${a.activity.id}/w${w.index + 1}@roadmap`;
 }
 
+const prefix = (w: WindowReport) => (w.state === 'done' || w.state === 'overdue' || w.state === 'cancelled' ? `[${w.state}] ` : '');
+
 function summary(a: ActivityReport, w: WindowReport): string {
-  const prefix = w.state === 'done' || w.state === 'overdue' || w.state === 'cancelled' ? `[${w.state}] ` : '';
   const label = w.window.label ? ` (${w.window.label})` : '';
-  return `${prefix}${a.activity.id} ${a.activity.title}${label}`;
+  return `${prefix(w)}${a.activity.id} ${a.activity.title}${label}`;
 }
 
 function description(a: ActivityReport, w: WindowReport): string {
@@ -84,18 +85,37 @@ function description(a: ActivityReport, w: WindowReport): string {
 }
 
 function event(a: ActivityReport, w: WindowReport, stamp: string): string[] {
-  const categories = [`Stage ${a.stage.id}`, ...a.activity.responsible].map((c) => icsText(c)).join(',');
+  return vevent(w, stamp, a.roadmap.revision, uid(a, w), summary(a, w), description(a, w), [`Stage ${a.stage.id}`, ...a.activity.responsible]);
+}
+
+/** A stage deadline: one day, of no entity; its UID is as stable as a window's. */
+function deadlineEvent(d: DeadlineReport, stamp: string): string[] {
+  const w = d.deadline;
+  const { roadmap, stage } = d;
+  const what = `Stage ${stage.id} deadline${w.window.label ? `: ${w.window.label}` : ''}`;
+  const lines = [
+    `Stage ${stage.id}: ${stage.title}`,
+    ...(w.window.label ? [`Deadline: ${w.window.label}`] : []),
+    `Due: ${w.window.end}`,
+    `State: ${when(w, w.window.done, null)}`,
+    `Roadmap: ${roadmap.title} (${roadmap.id}, revision ${roadmap.revision}), ${roadmap.file}:${w.window.at.line}`,
+  ];
+  return vevent(w, stamp, roadmap.revision, `${roadmap.id}/stage-${stage.id}/d${w.index + 1}@roadmap`, `${prefix(w)}${what}`, lines.join('\n'), [`Stage ${stage.id}`]);
+}
+
+function vevent(w: WindowReport, stamp: string, revision: number, id: string, title: string, text: string, tags: readonly string[]): string[] {
+  const categories = tags.map((c) => icsText(c)).join(',');
   return [
     'BEGIN:VEVENT',
-    `UID:${icsText(uid(a, w))}`,
+    `UID:${icsText(id)}`,
     `DTSTAMP:${stamp}`,
-    `SEQUENCE:${a.roadmap.revision - 1}`,
+    `SEQUENCE:${revision - 1}`,
     `DTSTART;VALUE=DATE:${icsDate(w.window.start)}`,
     // DTEND of an all-day event is exclusive: the day after the window's last day, which
     // for 9999-12-31 has no four-digit year: a duration says the same.
     w.window.end === LAST_DAY ? `DURATION:P${daysBetween(w.window.start, w.window.end) + 1}D` : `DTEND;VALUE=DATE:${icsDate(addDays(w.window.end, 1))}`,
-    `SUMMARY:${icsText(summary(a, w))}`,
-    `DESCRIPTION:${icsText(description(a, w), true)}`,
+    `SUMMARY:${icsText(title)}`,
+    `DESCRIPTION:${icsText(text, true)}`,
     `CATEGORIES:${categories}`,
     `STATUS:${w.state === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:TRANSPARENT',
@@ -116,6 +136,7 @@ export function renderIcs(report: Report, options: IcsOptions): string {
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${icsText(name)}`,
     ...report.activities.flatMap((a) => a.windows.flatMap((w) => event(a, w, stamp))),
+    ...report.deadlines.flatMap((d) => deadlineEvent(d, stamp)),
     'END:VCALENDAR',
   ];
   return lines.map(fold).join(CRLF) + CRLF;

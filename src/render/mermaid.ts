@@ -1,8 +1,8 @@
 /**
  * A Mermaid `gantt` chart (GitHub renders it inside Markdown): a section per stage, a task
- * per activity window, tagged done / active / crit (overdue), single days as milestones.
+ * per activity window and a milestone per stage deadline, tagged done / active / crit (overdue), single days as milestones.
  */
-import type { ActivityReport, Report, WindowReport } from '../evaluate.js';
+import type { ActivityReport, DeadlineReport, Report, WindowReport } from '../evaluate.js';
 import { inert } from '../text/inert.js';
 
 /**
@@ -45,6 +45,13 @@ function task(a: ActivityReport, w: WindowReport, id: string): string {
   return `    ${name} :${[...tags(w), id, w.window.start, end].join(', ')}`;
 }
 
+/** A stage deadline: a milestone in its stage's section. */
+function deadlineTask(d: DeadlineReport, id: string): string {
+  const w = d.deadline;
+  const name = mermaidText(`Stage ${d.stage.id} deadline${w.window.label ? `: ${w.window.label}` : ''}`);
+  return `    ${name} :${[...tags(w), id, w.window.end, '0d'].join(', ')}`;
+}
+
 /** The gantt source, without a Markdown fence. */
 export function renderMermaid(report: Report): string {
   const titles = report.roadmaps.map(({ roadmap }) => roadmap.title).join('; ');
@@ -58,10 +65,12 @@ export function renderMermaid(report: Report): string {
     '    todayMarker off',
   ];
   let n = 0;
+  let m = 0; // deadlines count apart, so that the windows' ids stay as they were
   for (const stage of report.stages) {
     const prefix = report.roadmaps.length > 1 ? `${stage.roadmap.id} · ` : '';
     out.push(`    section ${mermaidText(`${prefix}Stage ${stage.key} · ${stage.title}`)}`);
     for (const a of stage.activities) for (const w of a.windows) out.push(task(a, w, `w${++n}`));
+    for (const d of stage.deadlines) out.push(deadlineTask(d, `d${++m}`));
   }
   return `${out.join('\n')}\n`;
 }

@@ -42,15 +42,16 @@ function editions(report: Report): string {
 export function renderReportMarkdown(report: Report): string {
   const titles = report.roadmaps.map(({ roadmap }) => md(roadmap.title)).join('; ');
   const out = [`# Roadmap status: ${titles}`, '', `Status on **${report.today}** (horizon ${report.horizonDays} days) · ${editions(report)}`];
-  if (report.activities.length === 0) {
+  if (report.activities.length === 0 && report.deadlines.length === 0) {
     out.push('', 'Nothing to show: no activity matches.');
   } else {
-    out.push('', '## Summary', '', summary(report));
+    // Only stage deadlines may match (e.g. `--state overdue`): they are shown with their stages.
+    if (report.activities.length) out.push('', '## Summary', '', summary(report));
     out.push(...ratings(report));
     out.push('', '## Timeline', '', mermaidBlock(report).trimEnd());
     out.push('', '## By stage');
     for (const s of groupSections(report, 'stage')) out.push('', s);
-    out.push('', '## By responsible entity');
+    if (report.entities.length) out.push('', '## By responsible entity');
     for (const s of groupSections(report, 'entity')) out.push('', s);
   }
   const sources = report.roadmaps.flatMap(({ roadmap }) => roadmap.sources);

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMermaid } from '../../src/render/mermaid.js';
-import { hostileReport, shippedReport } from '../render/support.js';
+import { hostileReport, reportOf, shippedReport } from '../render/support.js';
 import { FIXTURES, ROOT, SHIPPED, spawn, tree } from '../helpers.js';
 
 // Functions given to page.evaluate run in the page; these are its globals (the DOM library stays out of the project's types).
@@ -236,7 +236,7 @@ describe('report --format mermaid drawn by Mermaid in Chromium', () => {
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'roadmap-mermaid-')), 'mermaid.html');
-      writeFileSync(file, '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div id="a"></div><div id="b"></div></body></html>');
+      writeFileSync(file, '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div id="a"></div><div id="b"></div><div id="c"></div></body></html>');
       await page.goto(pathToFileURL(file).href);
       await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js'), 'utf8') });
       const draw = (target: string, source: string) =>
@@ -262,8 +262,8 @@ describe('report --format mermaid drawn by Mermaid in Chromium', () => {
         );
 
       const shipped = await draw('a', renderMermaid(shippedReport('2019-10-01')));
-      expect(shipped.tasks).toBe(22);
-      expect(shipped.crit).toBe(8);
+      expect(shipped.tasks).toBe(26); // 22 windows and 4 stage deadlines
+      expect(shipped.crit).toBe(10); // 8 windows and Stage I's two deadlines
       expect(shipped.sections).toEqual([
         'Stage I · Launch of the process',
         'Stage II · Completion, adoption and submission of the National Action Plan',
@@ -288,6 +288,13 @@ describe('report --format mermaid drawn by Mermaid in Chromium', () => {
           'Cancelled: 6 Records (w2)',
         ].sort(),
       ); // Mermaid draws them in its own order
+      // A milestone label written to break the chart is drawn as written, on its own task.
+      const deadlines = await draw('c', renderMermaid(reportOf(readFileSync(path.join(FIXTURES, 'check', 'hostile-deadlines', 'deadlines.yaml'), 'utf8'), '2024-06-10')));
+      expect(deadlines.tasks).toBe(2);
+      expect(deadlines.injected).toBe(0);
+      expect(deadlines.texts.sort()).toEqual(
+        ['p1 Period', 'Stage S deadline: Label ::error file=x.yaml,line=1::injected %0A \\x1b[31mred\\x1b[0m \\u202eevil <script>alert(1)</script> ]]> | pipe * _u_ & "q"'].sort(),
+      );
       await page.screenshot({ path: path.join(ARTIFACTS, 'mermaid.png'), fullPage: true });
       expect(problems).toEqual([]);
       expect(remote).toEqual([]);

@@ -76,6 +76,86 @@ describe('roadmap diff on files', () => {
 `);
   });
 
+  it('says what changed in periods, stage deadlines and support, as text, and gates them', async () => {
+    const r = await run(['diff', 'deadlines-old.yaml', 'deadlines-new.yaml', '--fail-on', 'extended'], { cwd });
+    expect(r.code).toBe(1);
+    expect(
+      r.stdout,
+    ).toBe(`deadlines-old.yaml ⇒ deadlines-new.yaml: 10 changes to dl: 1 deadline extended, 1 brought forward, 1 removed, 1 added, 1 support changed, 1 marked done, 1 reopened, 3 periods changed
+
+dl — Deadlines and periods
+  Stage I — Launch
+    stage I deadline "Representative named"  deadline extended by 14 days: 2019-06-01 ⇒ 2019-06-15
+    stage I deadline "Platform opened"       marked done, on time: 2019-05-30
+    stage I deadline "Was done"              reopened: done 2019-04-30 ⇒ open
+    stage I deadline "Dropped"               deadline removed: 2019-07-01
+    stage I deadline "Added"                 deadline added: 2019-08-01
+    1.1                                      period: "September- december, 2019" ⇒ "July 2019"
+    1.1                                      support changed: B ⇒ C
+    1.2 · first                              period: "March" ⇒ "March, 2019"
+    1.2 · second                             period removed: "April"
+  Stage II — Plan
+    stage II deadline  deadline brought forward by 11 days: 2019-10-01 ⇒ 2019-09-20
+`);
+    expect(r.stderr).toBe(`roadmap: 1 change needs sign-off (--fail-on extended):
+  stage I deadline "Representative named": deadline extended by 14 days
+`);
+  });
+
+  it('says the same in Markdown, flagging what needs sign-off', async () => {
+    const r = await run(['diff', 'deadlines-old.yaml', 'deadlines-new.yaml', '--format', 'markdown', '--fail-on', 'reassigned,reopened'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`## Roadmap changes: deadlines-old.yaml ⇒ deadlines-new.yaml
+
+**10 changes** to dl: 1 deadline extended, 1 brought forward, 1 removed, 1 added, 1 support changed, 1 marked done, 1 reopened, 3 periods changed
+
+⚠️ **2 changes need sign-off** (reassigned, reopened).
+
+### Deadlines and periods (dl)
+
+#### Stage I — Launch
+
+| ID | Activity | Change | Before | After |
+| --- | --- | --- | --- | --- |
+| stage I deadline "Representative named" |  | deadline extended by 14 days | 2019-06-01 | 2019-06-15 |
+| stage I deadline "Platform opened" |  | marked done, on time | — | 2019-05-30 |
+| stage I deadline "Was done" |  | ⚠️ reopened | done 2019-04-30 | open |
+| stage I deadline "Dropped" |  | deadline removed | 2019-07-01 | — |
+| stage I deadline "Added" |  | deadline added | — | 2019-08-01 |
+| 1.1 | Name a representative | period | "September- december, 2019" | "July 2019" |
+| 1.1 | Name a representative | ⚠️ support changed | B | C |
+| 1.2 · first | Two rounds | period | "March" | "March, 2019" |
+| 1.2 · second | Two rounds | period removed | "April" | — |
+
+#### Stage II — Plan
+
+| ID | Activity | Change | Before | After |
+| --- | --- | --- | --- | --- |
+| stage II deadline |  | deadline brought forward by 11 days | 2019-10-01 | 2019-09-20 |
+`);
+  });
+
+  it('gives stage deadline and period changes as typed JSON', async () => {
+    const r = await run(['diff', 'deadlines-old.yaml', 'deadlines-new.yaml', '--format', 'json', '--fail-on', 'extended'], { cwd });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.changes[0]).toEqual({
+      kind: 'deadline-moved',
+      roadmap: 'dl',
+      stage: 'I',
+      activity: null,
+      window: null,
+      deadline: { label: 'Representative named', index: 1 },
+      old: '2019-06-01',
+      new: '2019-06-15',
+      shift: 14,
+      gates: ['extended'],
+    });
+    expect(doc.changes[5]).toEqual({ kind: 'period-changed', roadmap: 'dl', stage: 'I', activity: '1.1', window: null, old: 'September- december, 2019', new: 'July 2019', gates: [] });
+    expect(doc.changes[6]).toMatchObject({ kind: 'support-changed', gates: ['reassigned'] });
+    expect(doc.changes[8]).toEqual({ kind: 'period-changed', roadmap: 'dl', stage: 'I', activity: '1.2', window: { label: 'second', index: 2 }, old: 'April', new: null, gates: [] });
+  });
+
   it('prints a typed JSON list of changes', async () => {
     const r = await run(['diff', 'anchors-old.yaml', 'anchors-new.yaml', '--format', 'json'], { cwd });
     expect(r.code).toBe(0);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SHIPPED, spawn, tree } from '../helpers.js';
+import { FIXTURES, ROOT, SHIPPED, spawn, tree } from '../helpers.js';
 
 const today = ['--today', '2019-10-01'];
 
@@ -54,6 +54,18 @@ describe('roadmap report (end to end)', () => {
     const r = spawn(['report', '-r', SHIPPED, ...today, '--format', 'ics', '--entity', 'OGP-AZ']);
     expect(r.stdout.replace(/\r\n /g, '')).toContain('\r\nX-WR-CALNAME:Roadmap for the development of the 2019-21 OGP action plan — OGP-AZ\r\n');
     expect(r.stdout.match(/BEGIN:VEVENT/g)).toHaveLength(10); // 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 2.5, 2.6, 2.7, 3.5
+  });
+
+  it('writes the calendar and chart when only stage deadlines match', () => {
+    const plan = path.join(FIXTURES, 'deadlines', 'plan.yaml');
+    const ics = spawn(['report', '-r', plan, '--today', '2024-06-10', '--state', 'overdue', '--format', 'ics']);
+    expect(ics.code).toBe(0);
+    expect(ics.stdout.match(/\r\nUID:.*/g)).toEqual(['\r\nUID:plan/stage-S1/d1@roadmap', '\r\nUID:plan/stage-S2/d5@roadmap']);
+    const chart = spawn(['report', '-r', plan, '--today', '2024-06-10', '--state', 'overdue', '--format', 'mermaid']);
+    expect(chart.stdout.split('\n').filter((l) => l.includes(' deadline'))).toEqual([
+      '    Stage S1 deadline :crit, milestone, d1, 2024-06-01, 0d',
+      '    Stage S2 deadline#58; Done after today :crit, milestone, d2, 2024-06-05, 0d',
+    ]);
   });
 
   it('writes no calendar or chart when nothing matches, and says why', () => {

@@ -57,6 +57,38 @@ describe('diffRoadmaps on fixture pairs', () => {
     ]);
   });
 
+  it('reports periods and stage deadlines: moved, done, reopened, removed, added', () => {
+    const { changes } = pair('deadlines');
+    expect(changes).toEqual([
+      { kind: 'deadline-moved', roadmap: 'dl', stage: 'I', activity: null, deadline: { label: 'Representative named', index: 1 }, old: '2019-06-01', new: '2019-06-15', shift: 14 },
+      { kind: 'deadline-done', roadmap: 'dl', stage: 'I', activity: null, deadline: { label: 'Platform opened', index: 2 }, old: null, new: '2019-05-30', daysLate: 0 },
+      { kind: 'deadline-reopened', roadmap: 'dl', stage: 'I', activity: null, deadline: { label: 'Was done', index: 3 }, old: '2019-04-30' },
+      { kind: 'deadline-removed', roadmap: 'dl', stage: 'I', activity: null, deadline: { label: 'Dropped', index: 3 }, due: '2019-07-01', done: null },
+      { kind: 'deadline-added', roadmap: 'dl', stage: 'I', activity: null, deadline: { label: 'Added', index: 4 }, due: '2019-08-01', done: null },
+      { kind: 'period-changed', roadmap: 'dl', stage: 'I', activity: '1.1', window: null, old: 'September- december, 2019', new: 'July 2019' },
+      { kind: 'support-changed', roadmap: 'dl', stage: 'I', activity: '1.1', old: ['B'], new: ['C'], added: ['C'], removed: ['B'] },
+      { kind: 'period-changed', roadmap: 'dl', stage: 'I', activity: '1.2', window: { label: 'first', index: 1 }, old: 'March', new: 'March, 2019' },
+      { kind: 'period-changed', roadmap: 'dl', stage: 'I', activity: '1.2', window: { label: 'second', index: 2 }, old: 'April', new: null },
+      { kind: 'deadline-moved', roadmap: 'dl', stage: 'II', activity: null, deadline: { label: null, index: 1 }, old: '2019-10-01', new: '2019-09-20', shift: -11 },
+    ]);
+  });
+
+  it("lists the deadlines of a stage added or removed, as it lists the stage's activities", () => {
+    const base = `schema: 1\nid: x\ntitle: X\nentities: { A: Alpha }\nstages:\n  - id: S\n    title: S\n    activities:\n      - { id: "1", title: T, window: 2024-03, responsible: A }\n`;
+    const more = `${base}  - id: T\n    title: Later\n    due: 2024-09-30\n    activities:\n      - { id: "2", title: U, window: 2024-08, responsible: A }\n`;
+    const at = { roadmap: 'x', stage: 'T', activity: null };
+    expect(diffRoadmaps([parsed(base)], [parsed(more)]).changes).toMatchObject([
+      { kind: 'stage-added', ...at, title: 'Later' },
+      { kind: 'deadline-added', ...at, deadline: { label: null, index: 1 }, due: '2024-09-30', done: null },
+      { kind: 'activity-added', stage: 'T', activity: '2' },
+    ]);
+    expect(diffRoadmaps([parsed(more)], [parsed(base)]).changes).toMatchObject([
+      { kind: 'stage-removed', ...at, title: 'Later' },
+      { kind: 'deadline-removed', ...at, deadline: { label: null, index: 1 }, due: '2024-09-30', done: null },
+      { kind: 'activity-removed', stage: 'T', activity: '2' },
+    ]);
+  });
+
   it('shows which dependants moved with a moved anchor, and a rewrite with the same dates', () => {
     const { changes } = pair('anchors');
     expect(changes).toEqual([
@@ -177,7 +209,7 @@ describe('the review gate', () => {
   it.each([
     ['extended', ['1.2 window-moved', 'S1 stage-moved']],
     ['removed', ['1.5 activity-removed', 'S3 stage-removed', '3.1 activity-removed']],
-    ['reassigned', ['1.2 reassigned']],
+    ['reassigned', ['1.2 reassigned', '1.2 support-changed']],
     ['reopened', ['1.4 reopened']],
   ] as const)('--fail-on %s', (gate, expected) => {
     const { changes } = pair('plan');
@@ -186,6 +218,16 @@ describe('the review gate', () => {
         .map((c) => `${c.activity ?? c.stage} ${c.kind}`)
         .sort(),
     ).toEqual([...expected].sort());
+  });
+
+  it('a stage deadline moved later is extended, one removed is removed, one no longer done is reopened; support changes are reassigned', () => {
+    const { changes } = pair('deadlines');
+    const gated = (gate: 'extended' | 'removed' | 'reassigned' | 'reopened') => failing(changes, [gate]).map((c) => `${c.activity ?? c.stage} ${c.kind}`);
+    expect(gated('extended')).toEqual(['I deadline-moved']);
+    expect(gated('removed')).toEqual(['I deadline-removed']);
+    expect(gated('reopened')).toEqual(['I deadline-reopened']);
+    expect(gated('reassigned')).toEqual(['1.1 support-changed']);
+    expect(gatesOf(changes.find((c) => c.stage === 'II')!)).toEqual([]);
   });
 
   it('a deadline brought forward trips nothing', () => {

@@ -74,6 +74,12 @@ stages:
     expect(lint(r.roadmap!, '2024-02-01' as CalendarDate)).toEqual([at(13, 15, 'done 2024-02-15 is in the future (today is 2024-02-01)')]);
   });
 
+  it("warns of a milestone's done in the future, at its done: line", () => {
+    const roadmap = roadmapOf(path.join(FIXTURES, 'deadlines', 'plan.yaml'));
+    expect(lint(roadmap, '2024-06-10' as CalendarDate)).toEqual([at(37, 15, 'done 2024-06-20 is in the future (today is 2024-06-10)')]);
+    expect(lint(roadmap, '2024-06-20' as CalendarDate)).toEqual([]);
+  });
+
   it('finds nothing to warn about in the shipped roadmap', () => {
     const roadmap = roadmapOf(SHIPPED);
     for (const today of ['2019-01-01', '2019-07-15', '2022-06-30']) expect(lint(roadmap, today as CalendarDate)).toEqual([]);

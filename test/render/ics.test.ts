@@ -1,7 +1,10 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { fold, icsText, renderIcs } from '../../src/render/ics.js';
-import { hostileReport, shippedReport } from './support.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES } from '../helpers.js';
+import { hostileReport, reportOf, shippedReport } from './support.js';
 
 function parse(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -55,10 +58,11 @@ describe('renderIcs on the shipped roadmap', () => {
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Roadmap for the development of the 2019-21 OGP action plan');
   });
 
-  it('has one all-day event per window, with unique stable UIDs', () => {
-    expect(events).toHaveLength(22); // 19 activities, 3.3 has three windows and 3.4 two
+  it('has one all-day event per window and per stage deadline, with unique stable UIDs', () => {
+    expect(events).toHaveLength(26); // 19 activities, 3.3 has three windows and 3.4 two; 4 stage deadlines
     const uids = events.map((e) => e.getFirstPropertyValue('uid'));
-    expect(new Set(uids).size).toBe(22);
+    expect(new Set(uids).size).toBe(26);
+    expect(uids.slice(22)).toEqual(['az-ogp-2019-21/stage-I/d1@roadmap', 'az-ogp-2019-21/stage-I/d2@roadmap', 'az-ogp-2019-21/stage-II/d1@roadmap', 'az-ogp-2019-21/stage-III/d1@roadmap']);
     expect(uids.slice(0, 2)).toEqual(['az-ogp-2019-21/1.1/w1@roadmap', 'az-ogp-2019-21/1.2/w1@roadmap']);
     expect(uids.filter((u) => String(u).startsWith('az-ogp-2019-21/3.3/'))).toEqual(['az-ogp-2019-21/3.3/w1@roadmap', 'az-ogp-2019-21/3.3/w2@roadmap', 'az-ogp-2019-21/3.3/w3@roadmap']);
     // Another day, another DTSTAMP; the same UIDs (a re-import updates instead of duplicating).
@@ -89,6 +93,7 @@ describe('renderIcs on the shipped roadmap', () => {
 
   it('gives one entity its own calendar', () => {
     const { events: ccc } = parse(renderIcs(shippedReport('2019-10-01', { entities: ['CCC'] }), { version: '1', name: 'CCC' }));
+    // A stage deadline belongs to no entity: none here.
     expect(ccc.map((e) => String(e.getFirstPropertyValue('uid')).split('/')[1])).toEqual(['1.1', '1.2', '2.1', '2.4', '2.7', '2.8', '2.9', '3.2', '3.4', '3.4', '3.5']);
   });
 });
@@ -122,5 +127,75 @@ describe('renderIcs with hostile text', () => {
     ]);
     expect(String(events[1]!.getFirstPropertyValue('x-roadmap-done'))).toBe('2019-05-20');
     expect(events[1]!.getFirstProperty('categories')!.getValues()).toEqual(['Stage S1', 'A', 'RTL']);
+  });
+});
+
+describe('renderIcs for stage deadlines', () => {
+  const report = (name: string, today: string) => reportOf(readFileSync(path.join(FIXTURES, name), 'utf8'), today, {}, 'roadmaps/plan.yaml');
+
+  it('writes an all-day event per deadline, prefixed and stated like a window', () => {
+    const text = renderIcs(report('deadlines/plan.yaml', '2024-06-10'), { version: '1' });
+    const events = text.split('BEGIN:VEVENT\r\n').slice(1);
+    expect(events).toHaveLength(10); // a1, b1's two windows, then S1's due and S2's six milestones
+    expect(`BEGIN:VEVENT\r\n${events[3]}`).toBe(
+      [
+        'BEGIN:VEVENT',
+        'UID:plan/stage-S1/d1@roadmap',
+        'DTSTAMP:20240610T000000Z',
+        'SEQUENCE:0',
+        'DTSTART;VALUE=DATE:20240601',
+        'DTEND;VALUE=DATE:20240602',
+        'SUMMARY:[overdue] Stage S1 deadline',
+        'DESCRIPTION:Stage S1: Prepare\\nDue: 2024-06-01\\nState: overdue 9d\\nRoadmap:',
+        '  Deadline plan (plan\\, revision 1)\\, roadmaps/plan.yaml:13',
+        'CATEGORIES:Stage S1',
+        'STATUS:CONFIRMED',
+        'TRANSP:TRANSPARENT',
+        'X-ROADMAP-STATE:overdue',
+        'END:VEVENT',
+        '',
+      ].join('\r\n'),
+    );
+    expect(`BEGIN:VEVENT\r\n${events[7]}`).toBe(
+      [
+        'BEGIN:VEVENT',
+        'UID:plan/stage-S2/d4@roadmap',
+        'DTSTAMP:20240610T000000Z',
+        'SEQUENCE:0',
+        'DTSTART;VALUE=DATE:20240601',
+        'DTEND;VALUE=DATE:20240602',
+        'SUMMARY:[done] Stage S2 deadline: Done late',
+        'DESCRIPTION:Stage S2: Deliver\\nDeadline: Done late\\nDue: 2024-06-01\\nState:',
+        '  done 2024-06-03 (2d late)\\nRoadmap: Deadline plan (plan\\, revision 1)\\, r',
+        ' oadmaps/plan.yaml:33',
+        'CATEGORIES:Stage S2',
+        'STATUS:CONFIRMED',
+        'TRANSP:TRANSPARENT',
+        'X-ROADMAP-STATE:done',
+        'X-ROADMAP-DONE;VALUE=DATE:20240603',
+        'END:VEVENT',
+        '',
+      ].join('\r\n'),
+    );
+    // A done date after today is not done yet.
+    expect(events[8]).toContain('SUMMARY:[overdue] Stage S2 deadline: Done after today\r\n');
+  });
+
+  it('keeps a hostile milestone label inside its own values: no property of its own', () => {
+    const text = renderIcs(report('check/hostile-deadlines/deadlines.yaml', '2024-06-10'), { version: '1' });
+    for (const line of physical(text)) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const { events } = parse(text);
+    const deadline = events.find((e) => String(e.getFirstPropertyValue('uid')) === 'hostile-deadlines/stage-S/d1@roadmap')!;
+    expect(deadline.getAllProperties().map((p) => p.name)).toEqual(['uid', 'dtstamp', 'sequence', 'dtstart', 'dtend', 'summary', 'description', 'categories', 'status', 'transp', 'x-roadmap-state']);
+    expect(deadline.getFirstPropertyValue('summary')).toBe(
+      '[overdue] Stage S deadline: Label ::error file=x.yaml,line=1::injected %0A \\x1b[31mred\\x1b[0m \\u202eevil <script>alert(1)</script> ]]> | pipe * _u_ & "q"',
+    );
+    expect(text).not.toMatch(/\r\n::error/);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u001b\u202e]/);
+  });
+
+  it("leaves stage deadlines out of an entity's calendar", () => {
+    const r = reportOf(readFileSync(path.join(FIXTURES, 'deadlines/plan.yaml'), 'utf8'), '2024-06-10', { entities: ['LEAD'] });
+    expect(renderIcs(r, { version: '1' })).not.toContain('/stage-');
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mermaidBlock, mermaidText, renderMermaid } from '../../src/render/mermaid.js';
-import { hostileReport, shippedReport } from './support.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES } from '../helpers.js';
+import { hostileReport, reportOf, shippedReport } from './support.js';
 
 describe('mermaidText', () => {
   it.each([
@@ -45,7 +48,46 @@ describe('renderMermaid', () => {
     expect(tasks).toHaveLength(22);
     expect(tasks.filter((l) => l.includes(':crit,'))).toHaveLength(8);
     expect(tasks.filter((l) => l.includes(':active,'))).toHaveLength(4);
+    expect(lines.filter((l) => / :.*d\d+, /.test(l)).map((l) => l.replace(/^ +(Stage \S+ deadline).* :/, '$1 … :'))).toEqual([
+      'Stage I deadline … :crit, milestone, d1, 2019-06-01, 0d',
+      'Stage I deadline … :crit, milestone, d2, 2019-06-01, 0d',
+      'Stage II deadline … :milestone, d3, 2019-12-31, 0d',
+      'Stage III deadline … :milestone, d4, 2021-08-31, 0d',
+    ]);
     expect(tasks[16]).toBe('    3.3 Carrying out an alternative monitoring by NGOs on the implementation of the National Action Plan (6th month) :w17, 2020-06-01, 2020-06-30');
+  });
+
+  it('draws each stage deadline as a milestone in its stage, after its activities', () => {
+    const plan = reportOf(readFileSync(path.join(FIXTURES, 'deadlines/plan.yaml'), 'utf8'), '2024-06-10');
+    expect(renderMermaid(plan)).toBe(`gantt
+    title Deadline plan (status on 2024-06-10)
+    dateFormat YYYY-MM-DD
+    axisFormat %Y-%m
+    inclusiveEndDates
+    todayMarker off
+    section Stage S1 · Prepare
+    a1 Draft :done, w1, 2024-05-01, 2024-05-31
+    Stage S1 deadline :crit, milestone, d1, 2024-06-01, 0d
+    section Stage S2 · Deliver
+    b1 Build (first) :active, w2, 2024-06-01, 2024-08-31
+    b1 Build (second) :w3, 2024-09-01, 2024-12-31
+    Stage S2 deadline#58; Due today :active, milestone, d2, 2024-06-10, 0d
+    Stage S2 deadline#58; At the horizon :active, milestone, d3, 2024-06-24, 0d
+    Stage S2 deadline#58; Past the horizon :milestone, d4, 2024-06-25, 0d
+    Stage S2 deadline#58; Done late :done, milestone, d5, 2024-06-01, 0d
+    Stage S2 deadline#58; Done after today :crit, milestone, d6, 2024-06-05, 0d
+    Stage S2 deadline#58; Done early :done, milestone, d7, 2024-07-01, 0d
+`);
+    expect(renderMermaid(reportOf(readFileSync(path.join(FIXTURES, 'deadlines/plan.yaml'), 'utf8'), '2024-06-10', { entities: ['LEAD'] }))).not.toContain('deadline');
+  });
+
+  it('keeps a hostile milestone label on its own task line', () => {
+    const chart = renderMermaid(reportOf(readFileSync(path.join(FIXTURES, 'check/hostile-deadlines/deadlines.yaml'), 'utf8'), '2024-06-10'));
+    expect(chart.split('\n').slice(7)).toEqual([
+      '    p1 Period :crit, w1, 2024-01-01, 2024-01-31',
+      '    Stage S deadline#58; Label #58;#58;error file=x.yaml,line=1#58;#58;injected #37;0A \\x1b[31mred\\x1b[0m \\u202eevil #60;script#62;alert(1)#60;/script#62; ]]#62; | pipe * _u_ #38; #34;q#34; :crit, milestone, d1, 2024-03-01, 0d',
+      '',
+    ]);
   });
 
   it('fences the chart for Markdown, and no name can close the fence', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { hostileReport, shippedReport } from './support.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES } from '../helpers.js';
+import { hostileReport, reportOf, shippedReport } from './support.js';
 
 describe('renderReportMarkdown', () => {
   const doc = renderReportMarkdown(shippedReport('2019-10-01'));
@@ -39,5 +42,42 @@ describe('renderReportMarkdown', () => {
     const empty = renderReportMarkdown(shippedReport('2019-10-01', { stages: ['I'], states: ['active'] }));
     expect(empty).toContain('\nNothing to show: no activity matches.\n');
     expect(empty).not.toContain('```mermaid');
+  });
+
+  it('shows the stage deadlines when only they match a filter', () => {
+    const plan = readFileSync(path.join(FIXTURES, 'deadlines', 'plan.yaml'), 'utf8');
+    expect(renderReportMarkdown(reportOf(plan, '2024-06-10', { states: ['overdue'] }, 'plan.yaml'))).toBe(`# Roadmap status: Deadline plan
+
+Status on **2024-06-10** (horizon 14 days) · plan, revision 1 (plan.yaml)
+
+## Timeline
+
+\`\`\`mermaid
+gantt
+    title Deadline plan (status on 2024-06-10)
+    dateFormat YYYY-MM-DD
+    axisFormat %Y-%m
+    inclusiveEndDates
+    todayMarker off
+    section Stage S1 · Prepare
+    Stage S1 deadline :crit, milestone, d1, 2024-06-01, 0d
+    section Stage S2 · Deliver
+    Stage S2 deadline#58; Done after today :crit, milestone, d2, 2024-06-05, 0d
+\`\`\`
+
+## By stage
+
+### Stage S1 — Prepare
+
+2024-05-01 → 2024-05-31 · nothing
+
+- ◆ Deadline 2024-06-01 — 🔴 overdue · overdue 9d
+
+### Stage S2 — Deliver
+
+2024-06-01 → 2024-12-31 · nothing
+
+- ◆ Deadline 2024-06-05: Done after today — 🔴 overdue · overdue 5d
+`);
   });
 });
