@@ -1,5 +1,4 @@
 /** `roadmap check`: the CI gate. Exit 1 when some window is in a failing state (or, asked, a disagreement). */
-import path from 'node:path';
 import { check, failed, type CheckResult } from '../check.js';
 import { CHECK_EXTENSIONS, CHECK_FAIL_ON, formatByExtension, type CheckFormat } from '../formats.js';
 import { STATES, type State } from '../model.js';
@@ -10,7 +9,7 @@ import { dateLine, verdict } from '../render/finding.js';
 import { renderCheckGithub } from '../render/github.js';
 import { inert } from '../text/inert.js';
 import { plain, type Paint } from '../render/paint.js';
-import { workTreeTop } from '../shell/context.js';
+import { repoPathOf } from '../shell/context.js';
 import { command } from '../shell/command.js';
 import type { Output, Stdout } from '../shell/effects.js';
 import { EXIT, UserError } from '../shell/io.js';
@@ -35,7 +34,7 @@ type CheckRenderer = (result: CheckResult, view: CheckView) => Stdout | Promise<
 export const checkFormats = {
   text: (r, v) => renderCheckText(r, v.paint),
   json: (r) => renderCheckJsonChunks(r),
-  github: (r) => renderCheckGithub(r),
+  github: (r, v) => renderCheckGithub(r, v.repoPath),
   junit: async (r) => (await import('../render/junit.js')).renderJunit(r),
   markdown: (r) => renderCheckMarkdown(r),
   codeclimate: async (r, v) => (await import('../render/codeclimate.js')).renderCodeClimate(r, v.repoPath),
@@ -67,8 +66,7 @@ export async function plan(run: Run, options: CheckOptions): Promise<Output> {
   const format = formatOf(options);
   const { loaded, report } = await loadReport(run);
   const result = check(report, failOn.states, { disagreement: failOn.disagreement });
-  const top = workTreeTop(run.io.cwd) ?? run.io.cwd;
-  const repoPath = (file: string) => path.relative(top, path.resolve(run.io.cwd, file)).split(path.sep).join('/');
+  const repoPath = repoPathOf(run.io.cwd);
   const view = (paint: Paint): CheckView => ({ paint, repoPath });
   const summary = (room: number) => renderCheckMarkdown(result, { maxBytes: room });
   const exit = failed(result) ? EXIT.failing : EXIT.ok;

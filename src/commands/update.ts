@@ -13,10 +13,11 @@ import { commit, diffOf, futureDate, prepareEdit, preparePlan, type EditDeps, ty
 import type { Io } from '../shell/io.js';
 import { resolveRun, todayOf, type Run } from '../shell/run.js';
 import { cancellable, inquirerPrompter, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
+import { assessChoices, assessDetails } from './update/assess.js';
 import { structureChoices, structureDetails, type StructureKind } from './update/structure.js';
 
 export async function run(options: GlobalOptions, io: Io): Promise<number> {
-  requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)');
+  requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move|assess|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)');
   return updateFlow(options, io, await inquirerPrompter());
 }
 
@@ -34,9 +35,13 @@ async function flow(run: Run, ask: Prompter, deps: EditDeps): Promise<number> {
   const today = todayOf(run.today, roadmap);
   const report = evaluate([roadmap], { today, horizonDays: run.horizon });
   const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), run.columns ?? DEFAULT_WIDTH);
-  const kind = await ask.select<EditKind | StructureKind>({ message: 'What happened?', choices: [...editChoices(picked), ...structureChoices(roadmap, picked)] });
+  const kind = await ask.select<EditKind | 'assess' | StructureKind>({
+    message: 'What happened?',
+    choices: [...editChoices(picked), ...assessChoices(roadmap), ...structureChoices(roadmap, picked)],
+  });
   let prepared: Prepared;
-  if (isStructure(kind)) prepared = preparePlan(io, roadmap, await structureDetails(ask, kind, roadmap, picked));
+  if (kind === 'assess') prepared = preparePlan(io, roadmap, await assessDetails(ask, roadmap, picked, today));
+  else if (isStructure(kind)) prepared = preparePlan(io, roadmap, await structureDetails(ask, kind, roadmap, picked));
   else {
     const window = await askWindow(ask, picked, kind);
     const edit = await details(ask, kind, picked, window, today);
@@ -56,7 +61,7 @@ async function flow(run: Run, ask: Prompter, deps: EditDeps): Promise<number> {
   return 0;
 }
 
-function isStructure(kind: EditKind | StructureKind): kind is StructureKind {
+function isStructure(kind: EditKind | 'assess' | StructureKind): kind is StructureKind {
   return kind === 'add' || kind === 'assign' || kind === 'set' || kind === 'remove';
 }
 

@@ -9,6 +9,7 @@ import { inert } from '../text/inert.js';
 import { jsonText } from '../render/json.js';
 import { plural } from '../render/words.js';
 import { command } from '../shell/command.js';
+import { repoPathOf } from '../shell/context.js';
 import type { Output } from '../shell/effects.js';
 import { EXIT } from '../shell/io.js';
 import { problemLines, problemSummary, sortProblems } from '../shell/problems.js';
@@ -24,13 +25,14 @@ interface Validated {
   readonly problems: readonly Problem[];
   readonly valid: boolean;
   readonly files: number;
+  readonly repoPath: (file: string) => string;
 }
 
 /** One renderer per format. */
 export const validateFormats = {
   text: (v) => `${[...problemLines(v.problems), ...(v.problems.length ? [''] : []), `${v.valid ? '✓' : '✗'} ${summary(v.problems, v.files)}`].join('\n')}\n`,
   json: (v) => jsonText({ valid: v.valid, problems: v.problems.map(({ file, line, column, severity, message }) => ({ file, line, column, severity, message })) }),
-  github: (v) => renderProblemsGithub(v.problems),
+  github: (v) => renderProblemsGithub(v.problems, v.repoPath),
 } satisfies Record<ValidateFormat, (v: Validated) => string>;
 
 function summary(problems: readonly Problem[], files: number): string {
@@ -56,7 +58,7 @@ export async function plan(run: Run, options: ValidateOptions, paths: string[] =
   const valid = !errors && !(options.strict && problems.length > 0);
   const said = format !== 'text' && !run.quiet ? `roadmap validate: ${summary(problems, loaded.files.length)}\n` : '';
   return {
-    stdout: validateFormats[format]({ problems, valid, files: loaded.files.length }),
+    stdout: validateFormats[format]({ problems, valid, files: loaded.files.length, repoPath: repoPathOf(run.io.cwd) }),
     stderr: skipped + said,
     exit: valid ? EXIT.ok : EXIT.unusable,
   };

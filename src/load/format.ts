@@ -200,7 +200,15 @@ const assessorType: Type<NonNullable<ReturnType<typeof assessorFields.check>>> =
   json: () => ({ ...assessorFields.json(), anyOf: [{ required: ['entity'] }, { required: ['name'] }] }),
 };
 
-const scaleType = list(text({ description: 'A level' }), 'The levels of the scale, lowest first');
+const scaleList = list(text({ description: 'A level' }), 'The levels of the scale, lowest first');
+// What the loader refuses of a scale's levels: none, one twice, no-evidence (accepted on every scale, unordered).
+const scaleType: Type<NonNullable<ReturnType<typeof scaleList.check>>> = {
+  check: (node, r) => scaleList.check(node, r),
+  json: () => {
+    const json = scaleList.json() as Record<string, unknown>;
+    return { ...json, minItems: 1, uniqueItems: true, items: { ...(json.items as Record<string, unknown>), not: { const: NO_EVIDENCE } } };
+  },
+};
 
 export const activityType = object(
   'activity',

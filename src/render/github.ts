@@ -58,11 +58,14 @@ export function capped(annotations: readonly Annotation[], rest: (errors: number
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-function findingAnnotation(f: Finding, level: Level): Annotation {
+/** A file as the runner resolves it: from the top of the repository, not from the working directory. */
+export type RepoPath = (file: string) => string;
+
+function findingAnnotation(f: Finding, level: Level, repoPath: RepoPath): Annotation {
   const w = f.window.window;
   return {
     level,
-    file: f.at.file,
+    file: repoPath(f.at.file),
     line: f.at.line,
     col: f.at.column,
     title: `${findingName(f)} ${findingState(f)}`,
@@ -73,10 +76,10 @@ function findingAnnotation(f: Finding, level: Level): Annotation {
 }
 
 /** At the assessment's line: the rating that shows the disagreement. */
-function disagreementAnnotation(f: DisagreementFinding): Annotation {
+function disagreementAnnotation(f: DisagreementFinding, repoPath: RepoPath): Annotation {
   return {
     level: 'error',
-    file: f.at.file,
+    file: repoPath(f.at.file),
     line: f.at.line,
     col: f.at.column,
     title: `${disagreementName(f)} disagreement`,
@@ -85,8 +88,12 @@ function disagreementAnnotation(f: DisagreementFinding): Annotation {
 }
 
 /** `roadmap check --format github`: an error per failing window and disagreement, a warning per window due soon. */
-export function renderCheckGithub(result: CheckResult): string {
-  const annotations = [...result.failing.map((f) => findingAnnotation(f, 'error')), ...result.disagreements.map(disagreementAnnotation), ...result.dueSoon.map((f) => findingAnnotation(f, 'warning'))];
+export function renderCheckGithub(result: CheckResult, repoPath: RepoPath = (f) => f): string {
+  const annotations = [
+    ...result.failing.map((f) => findingAnnotation(f, 'error', repoPath)),
+    ...result.disagreements.map((f) => disagreementAnnotation(f, repoPath)),
+    ...result.dueSoon.map((f) => findingAnnotation(f, 'warning', repoPath)),
+  ];
   return capped(annotations, (errors, warnings) => {
     const parts = [errors ? `${plural(errors, result.disagreements.length ? 'more failing item' : 'more failing window')}` : '', warnings ? `${plural(warnings, 'more window')} due soon` : ''].filter(
       Boolean,
@@ -96,11 +103,11 @@ export function renderCheckGithub(result: CheckResult): string {
 }
 
 /** `roadmap validate --format github`: an annotation on each problem's line. */
-export function renderProblemsGithub(problems: readonly Problem[]): string {
+export function renderProblemsGithub(problems: readonly Problem[], repoPath: RepoPath = (f) => f): string {
   const annotations = problems.map(
     (p): Annotation => ({
       level: p.severity,
-      file: p.file,
+      file: repoPath(p.file),
       ...(p.line > 0 ? { line: p.line, col: p.column } : {}),
       title: 'roadmap validate',
       message: inert(p.message),

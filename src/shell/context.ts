@@ -39,6 +39,12 @@ const HOW = 'give --roadmap PATH, set ROADMAP_PATH, or create one with roadmap i
 
 const isDirectory = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 
+/** A file named from the top of the work tree around `cwd` (else from cwd), with `/`: as CI annotations and reports name it. */
+export function repoPathOf(cwd: string): (file: string) => string {
+  const top = workTreeTop(cwd) ?? cwd;
+  return (file) => path.relative(top, path.resolve(cwd, file)).split(path.sep).join('/');
+}
+
 /** The top of the git work tree holding `dir`, found as git finds it (.git a directory or a file); null outside one. */
 export function workTreeTop(dir: string): string | null {
   for (let d = dir; ; d = path.dirname(d)) {

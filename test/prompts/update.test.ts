@@ -67,6 +67,7 @@ describe('roadmap update', () => {
       '  Cancel (with a reason)',
       '  Reopen (remove done / cancelled) (neither done nor cancelled)',
       '  Move to another window',
+      '  Record an assessment',
       '  Add an activity after this one',
       '  Assign (responsible and supporting entities)',
       '  Change title, period, notes or tags',
@@ -152,7 +153,7 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
       code: 2,
       stdout: '',
       stderr:
-        'roadmap: roadmap update asks questions and needs a terminal (stdin and stdout); without one, use roadmap done|start|cancel|reopen|move|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)\n',
+        'roadmap: roadmap update asks questions and needs a terminal (stdin and stdout); without one, use roadmap done|start|cancel|reopen|move|assess|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)\n',
     });
   });
 
