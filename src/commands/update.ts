@@ -11,7 +11,7 @@ import { activityWhen, windowText } from '../render/words.js';
 import { load, type GlobalOptions } from '../shell/context.js';
 import { commit, diffOf, futureDate, prepareEdit, preparePlan, type EditDeps, type Prepared, type Recorded } from '../shell/edit.js';
 import type { Io } from '../shell/io.js';
-import { resolveRun, todayOf, type Run } from '../shell/run.js';
+import { DEFAULT_WIDTH, resolveRun, todayOf, type Run } from '../shell/run.js';
 import { cancellable, inquirerPrompter, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
 import { assessChoices, assessDetails } from './update/assess.js';
 import { structureChoices, structureDetails, type StructureKind } from './update/structure.js';
@@ -25,16 +25,13 @@ export async function updateFlow(options: GlobalOptions, io: Io, ask: Prompter, 
   return cancellable(io, async () => flow(await resolveRun(options, io), ask, deps));
 }
 
-/** Choices are clipped to the terminal, else to this. */
-const DEFAULT_WIDTH = 120;
-
 async function flow(run: Run, ask: Prompter, deps: EditDeps): Promise<number> {
   const io = run.io;
   const loaded = await load(run);
   const roadmap = await pickRoadmap(ask, loaded.roadmaps);
   const today = todayOf(run.today, roadmap);
   const report = evaluate([roadmap], { today, horizonDays: run.horizon });
-  const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), run.columns ?? DEFAULT_WIDTH);
+  const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), run.columns ?? DEFAULT_WIDTH.table);
   const kind = await ask.select<EditKind | 'assess' | StructureKind>({
     message: 'What happened?',
     choices: [...editChoices(picked), ...assessChoices(roadmap), ...structureChoices(roadmap, picked)],
