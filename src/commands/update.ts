@@ -14,7 +14,7 @@ import type { Io } from '../shell/io.js';
 import { DEFAULT_WIDTH, resolveRun, todayOf, type Run } from '../shell/run.js';
 import { cancellable, inquirerPrompter, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
 import { assessChoices, assessDetails } from './update/assess.js';
-import { structureChoices, structureDetails, type StructureKind } from './update/structure.js';
+import { STRUCTURE_KINDS, structureChoices, structureDetails, type StructureKind } from './update/structure.js';
 
 export async function run(options: GlobalOptions, io: Io): Promise<number> {
   requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move|assess|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)');
@@ -59,7 +59,7 @@ async function flow(run: Run, ask: Prompter, deps: EditDeps): Promise<number> {
 }
 
 function isStructure(kind: EditKind | 'assess' | StructureKind): kind is StructureKind {
-  return kind === 'add' || kind === 'assign' || kind === 'set' || kind === 'remove';
+  return (STRUCTURE_KINDS as readonly string[]).includes(kind);
 }
 
 async function pickRoadmap(ask: Prompter, roadmaps: readonly Roadmap[]): Promise<Roadmap> {

@@ -72,6 +72,8 @@ describe('roadmap update', () => {
       '  Assign (responsible and supporting entities)',
       '  Change title, period, notes or tags',
       '  Remove',
+      '  Add a stage after this stage',
+      '  Add an entity',
       'input: Done on (YYYY-MM-DD):',
       '  refused: cannot record a completion in the future: today is 2019-07-15',
       'input: Done on (YYYY-MM-DD):',
@@ -195,6 +197,71 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
       readFileSync(SHIPPED, 'utf8').replace(last, `${last}      - id: "2.10"\n        title: Publishing the adopted plan\n        window: 2020-01..2020-03\n        responsible: CCC\n`),
     );
     expect(r.stdout.endsWith('az-ogp-2019-21 2.10: added to stage II after 2.9\n')).toBe(true);
+  });
+
+  it("adds a stage after the picked activity's stage, asking again at a taken id and a reversed window", async () => {
+    const r = await flow([
+      { search: '2.9' },
+      { select: 'Add a stage' },
+      { input: 'III' },
+      { input: 'IIa' },
+      { input: 'Adoption' },
+      { input: '2020-03..2020-01' },
+      { input: '2020-01..2020-03' },
+      { confirm: true },
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.ask.log.slice(r.ask.log.indexOf('input: Id of the new stage:'))).toEqual([
+      'input: Id of the new stage:',
+      `  refused: ${FILE}:185:5: id III is taken by stage III (stage and activity ids share one namespace)`,
+      'input: Id of the new stage:',
+      'input: Title:',
+      'input: Window (optional; e.g. 2021-01..2021-06):',
+      '  refused: 2020-03..2020-01 ends (2020-01-31) before it starts (2020-03-01)',
+      'input: Window (optional; e.g. 2021-01..2021-06):',
+      'confirm: Write this change to roadmaps/az-ogp-2019-21.yaml?',
+    ]);
+    expect(r.p.read()).toBe(readFileSync(SHIPPED, 'utf8').replace('\n  - id: III\n', '\n  - id: IIa\n    title: Adoption\n    window: 2020-01..2020-03\n\n  - id: III\n'));
+    expect(r.stdout.endsWith('az-ogp-2019-21 IIa: stage added after II\n')).toBe(true);
+  });
+
+  it('adds an entity, asking again at a taken id, an id that is no id and an alias already taken', async () => {
+    const r = await flow([
+      { search: '1.1' },
+      { select: 'Add an entity' },
+      { input: 'TA' },
+      { input: 'Min of Justice' },
+      { input: 'MOJ' },
+      { input: 'Ministry of Justice' },
+      { input: 'CCC' },
+      { input: 'JUSTICE' },
+      { confirm: true },
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.ask.log.slice(r.ask.log.indexOf('input: Id of the new entity (e.g. MOJ):'))).toEqual([
+      'input: Id of the new entity (e.g. MOJ):',
+      '  refused: entity TA is already there (Transparency Azerbaijan)',
+      'input: Id of the new entity (e.g. MOJ):',
+      '  refused: "Min of Justice" is not an entity id: letters, digits, \'.\', \'-\' and \'_\', starting with a letter or digit',
+      'input: Id of the new entity (e.g. MOJ):',
+      'input: Name:',
+      'input: Aliases (comma-separated, optional):',
+      '  refused: entity CCC is already there (Commission on Combating Corruption of the Republic of Azerbaijan)',
+      'input: Aliases (comma-separated, optional):',
+      'confirm: Write this change to roadmaps/az-ogp-2019-21.yaml?',
+    ]);
+    expect(r.stdout.endsWith('az-ogp-2019-21 MOJ: entity added: Ministry of Justice\n')).toBe(true);
+    const added = r.p.read().slice(readFileSync(SHIPPED, 'utf8').indexOf('  EXECUTING-AGENCIES: >-'));
+    // An entity with aliases is a mapping; beside one-line neighbours, a flow mapping.
+    expect(added.split('\n').slice(0, 5)).toEqual([
+      '  EXECUTING-AGENCIES: >-',
+      '    State bodies, state-owned companies, companies with government-owned stocks,',
+      '    public-legal entities and other entities designated as executing agencies',
+      '  MOJ: {name: Ministry of Justice, aliases: [JUSTICE]}',
+      '',
+    ]);
   });
 
   it('assigns: the current entities are the defaults, an unknown one is asked again, - removes support', async () => {

@@ -1,19 +1,22 @@
 /**
  * The structure edits as `update` asks them: add an activity after the one
- * picked, assign, change a text field, remove. Each answer is checked at its
+ * picked, assign, change a text field, remove; add a stage after its stage, add an entity. Each answer is checked at its
  * question (a taken id, an unknown entity, a reversed window are asked again),
  * with the same checks the planner makes, so the diff is the next thing shown.
  */
 import { parseWindowText } from '../../calendar/window.js';
 import { entitiesProblem, idProblem, planStructureEdit, windowProblem, type Fields, type StructureEdit } from '../../edit/structure.js';
 import type { ActivityReport } from '../../evaluate.js';
+import { ENTITY_ID } from '../../load/format.js';
 import type { Activity, Roadmap } from '../../model.js';
 import type { TextPlan } from '../../shell/edit.js';
 import { idList } from '../../shell/lists.js';
 import type { Choice, Prompter } from '../../shell/prompts.js';
 import { inert } from '../../text/inert.js';
 
-export type StructureKind = 'add' | 'assign' | 'set' | 'remove';
+export type StructureKind = 'add' | 'assign' | 'set' | 'remove' | 'add-stage' | 'add-entity';
+
+export const STRUCTURE_KINDS: readonly StructureKind[] = ['add', 'assign', 'set', 'remove', 'add-stage', 'add-entity'];
 
 export function structureChoices(roadmap: Roadmap, r: ActivityReport): Choice<StructureKind>[] {
   const referrers = referrersOf(roadmap, r.activity.id);
@@ -22,6 +25,8 @@ export function structureChoices(roadmap: Roadmap, r: ActivityReport): Choice<St
     { name: 'Assign (responsible and supporting entities)', value: 'assign' },
     { name: 'Change title, period, notes or tags', value: 'set' },
     { name: 'Remove', value: 'remove', disabled: referrers.length ? `dates of ${referrers.map(inert).join(', ')} refer to it` : false },
+    { name: 'Add a stage after this stage', value: 'add-stage' },
+    { name: 'Add an entity', value: 'add-entity' },
   ];
 }
 
@@ -56,7 +61,39 @@ async function request(ask: Prompter, kind: StructureKind, roadmap: Roadmap, a: 
       return { kind, activity: a.id, fields: await fields(ask, a) };
     case 'remove':
       return { kind, activity: a.id };
+    case 'add-stage':
+      return addStageRequest(ask, roadmap, a);
+    case 'add-entity':
+      return addEntityRequest(ask, roadmap);
   }
+}
+
+async function addStageRequest(ask: Prompter, roadmap: Roadmap, a: Activity): Promise<StructureEdit> {
+  const id = (await ask.input({ message: 'Id of the new stage:', validate: (v) => idProblem(roadmap, v.trim()) ?? true })).trim();
+  const title = (await ask.input({ message: 'Title:', validate: (v) => (v.trim() ? true : 'give a title') })).trim();
+  const window = (await ask.input({ message: 'Window (optional; e.g. 2021-01..2021-06):', validate: (v) => (v.trim() ? (windowProblem(v, roadmap) ?? true) : true) })).trim();
+  return { kind: 'add-stage', stage: { id, title, window: window || undefined }, after: a.stage };
+}
+
+/** An id or alias an entity of the roadmap already has, said as the planner says it. */
+function entityTaken(roadmap: Roadmap, id: string): string | null {
+  for (const [key, entity] of roadmap.entities) {
+    if (key === id || entity.aliases.includes(id)) return `entity ${inert(id)} is already there (${inert(entity.name)})`;
+  }
+  return null;
+}
+
+async function addEntityRequest(ask: Prompter, roadmap: Roadmap): Promise<StructureEdit> {
+  const idCheck = (v: string) => (ENTITY_ID.test(v) ? entityTaken(roadmap, v) : `${JSON.stringify(inert(v))} is not an entity id: letters, digits, '.', '-' and '_', starting with a letter or digit`);
+  const id = (await ask.input({ message: 'Id of the new entity (e.g. MOJ):', validate: (v) => idCheck(v.trim()) ?? true })).trim();
+  const name = (await ask.input({ message: 'Name:', validate: (v) => (v.trim() ? true : 'give a name') })).trim();
+  const aliases = idList([
+    await ask.input({
+      message: 'Aliases (comma-separated, optional):',
+      validate: (v) => idList([v]).reduce<string | null>((problem, a) => problem ?? (a === id ? 'an alias is another name than the id' : idCheck(a)), null) ?? true,
+    }),
+  ]);
+  return { kind: 'add-entity', id, name, aliases };
 }
 
 async function addRequest(ask: Prompter, roadmap: Roadmap, after: Activity): Promise<StructureEdit> {
