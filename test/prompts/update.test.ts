@@ -244,7 +244,7 @@ az-ogp-2019-21 1.1: done 2019-04-20, evidence +1
       'input: Id of the new entity (e.g. MOJ):',
       '  refused: entity TA is already there (Transparency Azerbaijan)',
       'input: Id of the new entity (e.g. MOJ):',
-      '  refused: "Min of Justice" is not an entity id: letters, digits, \'.\', \'-\' and \'_\', starting with a letter or digit',
+      "  refused: \"Min of Justice\" is not an entity id: letters, digits, '.', '-' and '_', starting with a letter or digit",
       'input: Id of the new entity (e.g. MOJ):',
       'input: Name:',
       'input: Aliases (comma-separated, optional):',
