@@ -10,52 +10,59 @@ import { inert } from '../text/inert.js';
 import { activityWhen, windowText } from '../render/words.js';
 import { load, type GlobalOptions } from '../shell/context.js';
 import { commit, diffOf, futureDate, prepareEdit, preparePlan, type EditDeps, type Prepared, type Recorded } from '../shell/edit.js';
-import type { Io } from '../shell/io.js';
+import { command } from '../shell/command.js';
+import { perform, type Output } from '../shell/effects.js';
+import { EXIT, type Io } from '../shell/io.js';
 import { DEFAULT_WIDTH, resolveRun, todayOf, type Run } from '../shell/run.js';
-import { cancellable, inquirerPrompter, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
+import { inquirerPrompter, planCancellable, requireTerminal, type Choice, type Prompter } from '../shell/prompts.js';
 import { assessChoices, assessDetails } from './update/assess.js';
 import { STRUCTURE_KINDS, structureChoices, structureDetails, type StructureKind } from './update/structure.js';
 
-export async function run(options: GlobalOptions, io: Io): Promise<number> {
-  requireTerminal(io, 'update', 'roadmap done|start|cancel|reopen|move|assess|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)');
-  return updateFlow(options, io, await inquirerPrompter());
+export async function plan(run: Run): Promise<Output> {
+  requireTerminal(run.io, 'update', 'roadmap done|start|cancel|reopen|move|assess|assign|set|remove <id> or roadmap add <stage> (see roadmap help done)');
+  return planUpdate(run, await inquirerPrompter());
 }
 
+export const run = command<GlobalOptions>(plan);
+
+/** The flow with a given prompter (tests script it); performs its Output and returns the exit code. */
 export async function updateFlow(options: GlobalOptions, io: Io, ask: Prompter, deps: EditDeps = {}): Promise<number> {
-  return cancellable(io, async () => flow(await resolveRun(options, io), ask, deps));
+  return perform(await planUpdate(await resolveRun(options, io), ask, deps), io);
 }
 
-async function flow(run: Run, ask: Prompter, deps: EditDeps): Promise<number> {
-  const io = run.io;
-  const loaded = await load(run);
-  const roadmap = await pickRoadmap(ask, loaded.roadmaps);
-  const today = todayOf(run.today, roadmap);
-  const report = evaluate([roadmap], { today, horizonDays: run.horizon });
-  const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), run.columns ?? DEFAULT_WIDTH.table);
-  const kind = await ask.select<EditKind | 'assess' | StructureKind>({
-    message: 'What happened?',
-    choices: [...editChoices(picked), ...assessChoices(roadmap), ...structureChoices(roadmap, picked)],
+/**
+ * The questions, then the Output. The dialogue (the list, the diff shown before
+ * the confirmation) goes to the terminal as it happens; the write is the edit's own,
+ * under the file's lock (as runEdit's); the Output carries what is said after.
+ */
+function planUpdate(run: Run, ask: Prompter, deps: EditDeps = {}): Promise<Output> {
+  return planCancellable(async () => {
+    const io = run.io;
+    const loaded = await load(run);
+    const roadmap = await pickRoadmap(ask, loaded.roadmaps);
+    const today = todayOf(run.today, roadmap);
+    const report = evaluate([roadmap], { today, horizonDays: run.horizon });
+    const picked = await pickActivity(ask, [...report.activities].sort(byUrgency), run.columns ?? DEFAULT_WIDTH.table);
+    const kind = await ask.select<EditKind | 'assess' | StructureKind>({
+      message: 'What happened?',
+      choices: [...editChoices(picked), ...assessChoices(roadmap), ...structureChoices(roadmap, picked)],
+    });
+    let prepared: Prepared;
+    if (kind === 'assess') prepared = preparePlan(io, roadmap, await assessDetails(ask, roadmap, picked, today));
+    else if (isStructure(kind)) prepared = preparePlan(io, roadmap, await structureDetails(ask, kind, roadmap, picked));
+    else {
+      const window = await askWindow(ask, picked, kind);
+      const edit = await details(ask, kind, picked, window, today);
+      prepared = prepareEdit(io, { roadmap, activity: picked.activity }, window === undefined ? undefined : String(window + 1), edit);
+    }
+    if (!prepared.result.changed) return { stdout: `${prepared.result.summary}\n`, exit: EXIT.ok };
+    io.out(diffOf(io, prepared));
+    if (!(await ask.confirm({ message: `Write this change to ${inert(prepared.file)}?`, default: true }))) {
+      return { stderr: 'roadmap: nothing was written\n', exit: EXIT.ok };
+    }
+    await commit(run, prepared, deps);
+    return { stdout: `${prepared.result.summary}\n`, exit: EXIT.ok };
   });
-  let prepared: Prepared;
-  if (kind === 'assess') prepared = preparePlan(io, roadmap, await assessDetails(ask, roadmap, picked, today));
-  else if (isStructure(kind)) prepared = preparePlan(io, roadmap, await structureDetails(ask, kind, roadmap, picked));
-  else {
-    const window = await askWindow(ask, picked, kind);
-    const edit = await details(ask, kind, picked, window, today);
-    prepared = prepareEdit(io, { roadmap, activity: picked.activity }, window === undefined ? undefined : String(window + 1), edit);
-  }
-  if (!prepared.result.changed) {
-    io.out(`${prepared.result.summary}\n`);
-    return 0;
-  }
-  io.out(diffOf(io, prepared));
-  if (!(await ask.confirm({ message: `Write this change to ${inert(prepared.file)}?`, default: true }))) {
-    io.err('roadmap: nothing was written\n');
-    return 0;
-  }
-  await commit(run, prepared, deps);
-  io.out(`${prepared.result.summary}\n`);
-  return 0;
 }
 
 function isStructure(kind: EditKind | 'assess' | StructureKind): kind is StructureKind {

@@ -3,7 +3,7 @@
  * (update, init) can be driven by a script in tests. The one implementation over
  * @inquirer/prompts is loaded lazily, only by the commands that ask.
  */
-import { perform, type Output } from './effects.js';
+import type { Output } from './effects.js';
 import { UserError, type Io } from './io.js';
 
 export interface Choice<T> {
@@ -43,11 +43,6 @@ export async function planCancellable(flow: () => Promise<Output>): Promise<Outp
     if (!(error instanceof Cancelled)) throw error;
     return { stderr: 'roadmap: cancelled; nothing was written\n', exit: CANCELLED_EXIT };
   }
-}
-
-/** The same for a flow that performs its own output (update). */
-export async function cancellable(io: Io, flow: () => Promise<number>): Promise<number> {
-  return perform(await planCancellable(async () => ({ exit: await flow() })), io);
 }
 
 /** Prompts need a terminal on both ends; otherwise say which command to use instead. */
