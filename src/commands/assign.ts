@@ -1,8 +1,7 @@
 /** `roadmap assign <id> --responsible A,B [--support C,D]`: who leads an activity and who supports it. */
-import { planStructureEdit } from '../edit/structure.js';
 import { command } from '../shell/command.js';
 import type { Output } from '../shell/effects.js';
-import { find, runRoadmapEdit, type EditOptions } from '../shell/edit.js';
+import { runActivityEdit, type EditOptions } from '../shell/edit.js';
 import { idList } from '../shell/lists.js';
 import type { Run } from '../shell/run.js';
 
@@ -13,19 +12,9 @@ export interface AssignOptions extends EditOptions {
 }
 
 export function plan(run: Run, options: AssignOptions, id: string): Promise<Output> {
-  let activity = id;
   const responsible = options.responsible === undefined ? undefined : idList([options.responsible]);
   const support = options.support === undefined ? undefined : idList(options.support);
-  return runRoadmapEdit(
-    run,
-    options,
-    (loaded) => {
-      const found = find(loaded, id);
-      activity = found.activity.id;
-      return found.roadmap;
-    },
-    (text, file) => planStructureEdit(text, file, { kind: 'assign', activity, responsible, support }),
-  );
+  return runActivityEdit(run, options, id, (activity) => ({ kind: 'assign', activity, responsible, support }));
 }
 
 export const run = command<AssignOptions, [string]>(plan);

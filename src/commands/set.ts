@@ -1,8 +1,7 @@
 /** `roadmap set <id> --title … --period … --notes … --tags a,b`: changes an activity's text fields. */
-import { planStructureEdit } from '../edit/structure.js';
 import { command } from '../shell/command.js';
 import type { Output } from '../shell/effects.js';
-import { find, runRoadmapEdit, type EditOptions } from '../shell/edit.js';
+import { runActivityEdit, type EditOptions } from '../shell/edit.js';
 import { idList } from '../shell/lists.js';
 import type { Run } from '../shell/run.js';
 
@@ -14,18 +13,8 @@ export interface SetOptions extends EditOptions {
 }
 
 export function plan(run: Run, options: SetOptions, id: string): Promise<Output> {
-  let activity = id;
   const fields = { title: options.title, period: options.period, notes: options.notes, tags: options.tags === undefined ? undefined : idList([options.tags]) };
-  return runRoadmapEdit(
-    run,
-    options,
-    (loaded) => {
-      const found = find(loaded, id);
-      activity = found.activity.id;
-      return found.roadmap;
-    },
-    (text, file) => planStructureEdit(text, file, { kind: 'set', activity, fields }),
-  );
+  return runActivityEdit(run, options, id, (activity) => ({ kind: 'set', activity, fields }));
 }
 
 export const run = command<SetOptions, [string]>(plan);

@@ -10,6 +10,7 @@ import { parseDate, type CalendarDate } from '../calendar/date.js';
 import { planEdit, type Edit, type EditPlan } from '../edit/apply.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { findActivity, type Found } from '../edit/find.js';
+import { planStructureEdit, type StructureEdit } from '../edit/structure.js';
 import { MAX_FILE_BYTES, readRoadmapText, type Loaded } from '../load/index.js';
 import type { Problem, Roadmap } from '../model.js';
 import { load } from './context.js';
@@ -127,6 +128,17 @@ export async function runEdit(run: Run, options: EditOptions, id: string, make: 
 export async function runRoadmapEdit(run: Run, options: EditOptions, pick: (loaded: Loaded) => Roadmap, plan: TextPlan, deps: EditDeps = {}): Promise<Output> {
   const roadmap = pick(await load(run));
   return writePrepared(run, options, (earlier) => preparePlan(run.io, roadmap, plan, earlier), deps);
+}
+
+/** A structure edit of one activity (assign, set, remove): `make` builds it from the activity's id as written. */
+export function runActivityEdit(run: Run, options: EditOptions, id: string, make: (activity: string) => StructureEdit, deps: EditDeps = {}): Promise<Output> {
+  let activity = id;
+  const pick = (loaded: Loaded) => {
+    const found = find(loaded, id);
+    activity = found.activity.id;
+    return found.roadmap;
+  };
+  return runRoadmapEdit(run, options, pick, (text, file) => planStructureEdit(text, file, make(activity)), deps);
 }
 
 /** Prints the diff (--dry-run), or writes under the lock, planned again from the file as it is then. */
