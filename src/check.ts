@@ -105,5 +105,15 @@ export function check(report: Report, failOn: readonly State[], options: CheckOp
   dueSoon.sort(byWindowUrgency);
   const disagreement = options.disagreement === true;
   const disagreements = disagreement ? disagreementFindings(report) : NO_FINDINGS;
-  return { report, failOn, failing, dueSoon, failingActivities: [...new Set(failing.flatMap((f) => (f.activity ? [f.activity] : [])))], disagreement, disagreements };
+  return { report, failOn, failing, dueSoon, failingActivities: activitiesOf(failing), disagreement, disagreements };
+}
+
+/** The activities of the findings, each once, in order (no array per finding). */
+function activitiesOf(findings: readonly Finding[]): ActivityReport[] {
+  const seen = new Set<ActivityReport>();
+  for (let i = 0; i < findings.length; i++) {
+    const a = findings[i]!.activity;
+    if (a) seen.add(a);
+  }
+  return [...seen];
 }

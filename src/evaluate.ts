@@ -142,8 +142,7 @@ function moreUrgent(a: WindowReport, b: WindowReport): boolean {
   }
 }
 
-export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activity, today: CalendarDate, horizon: number): ActivityReport {
-  const t = toDays(today);
+export function evaluateActivity(roadmap: Roadmap, stage: Stage, activity: Activity, today: CalendarDate, horizon: number, t = toDays(today)): ActivityReport {
   // map(), not push(): an array grown by push() keeps room for 16, and there are 100,000 of these.
   const windows = activity.windows.map((w, i) => windowReport(w, i, today, t, horizon));
   let deciding = windows[0]!;
@@ -218,12 +217,13 @@ export function evaluate(roadmaps: readonly Roadmap[], options: EvaluateOptions)
   for (const { roadmap, today } of todays) {
     const byEntity = new Map<string, ActivityReport[]>([...roadmap.entities.keys()].map((id) => [id, []]));
     const supportedBy = new Map<string, ActivityReport[]>();
+    const t = toDays(today);
     for (const stage of roadmap.stages) {
       const reports: ActivityReport[] = [];
       for (let i = 0; i < stage.activities.length; i++) {
         const a = stage.activities[i]!;
         if (a.windows.length === 0) continue;
-        const report = evaluateActivity(roadmap, stage, a, today, options.horizonDays);
+        const report = evaluateActivity(roadmap, stage, a, today, options.horizonDays, t);
         reports.push(report);
         activities.push(report);
       }

@@ -55,22 +55,21 @@ export function parts(date: CalendarDate): [year: number, month: number, day: nu
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
-// Dates repeat across a portfolio: each is converted once.
-const dayNumbers = new Map<string, number>();
-
 /** Days since 1970-01-01. */
 export function toDays(date: CalendarDate): number {
-  let days = dayNumbers.get(date);
-  if (days === undefined) {
-    days = civilToDays(date);
-    dayNumbers.set(date, days);
+  // Digits read in place: a map lookup hashes each fresh date string, and slices allocate.
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y >= 0 && m >= 0 && d >= 0) return civilToDays(y, m, d);
   }
-  return days;
+  const [y, m, d] = parts(date);
+  return civilToDays(y, m, d);
 }
 
 // Day numbers after H. Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
-function civilToDays(date: CalendarDate): number {
-  const [y0, m, d] = parts(date);
+function civilToDays(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

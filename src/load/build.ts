@@ -269,15 +269,14 @@ export class Builder {
   }
 
   private plans(a: ActivityInput): WindowPlan[] {
-    const given: Array<'window' | 'due' | 'windows'> = [];
-    if (a.$at.window !== undefined) given.push('window');
-    if (a.$at.due !== undefined) given.push('due');
-    if (a.$at.windows !== undefined) given.push('windows');
-    if (given.length > 1) {
+    const n = (a.$at.window !== undefined ? 1 : 0) + (a.$at.due !== undefined ? 1 : 0) + (a.$at.windows !== undefined ? 1 : 0);
+    if (n > 1) {
+      // The list is built only here: one array per activity showed in profiles.
+      const given = (['window', 'due', 'windows'] as const).filter((k) => a.$at[k] !== undefined);
       this.error(a.$at[given[1]!]!, `an activity has one of window, due or windows, not ${given.join(' and ')}`);
       return [];
     }
-    if (given.length === 0) {
+    if (n === 0) {
       if (a.id) this.error(a.$node, `activity ${a.id.value} has no window: add window:, due: or windows:`);
       return [];
     }
