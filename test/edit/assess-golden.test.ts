@@ -5,8 +5,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { changedLines } from './changed-lines.js';
 import { planAssessments, type AssessmentRecord } from '../../src/edit/assess.js';
 import { parseRoadmap } from '../../src/load/parse.js';
 import { FIXTURES } from '../helpers.js';
@@ -121,17 +121,6 @@ const CASES: Case[] = [
     added: ['        responsible: GOV', '        assessments:', '          - { by: NGOS, as-of: 2020-06-30, level: complete }'],
   },
 ];
-
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const removed: string[] = [];
-  const added: string[] = [];
-  for (const part of diffLines(before, after)) {
-    const lines = part.value.split(/\r?\n/).filter((l, i, all) => i < all.length - 1 || l !== '');
-    if (part.removed) removed.push(...lines);
-    if (part.added) added.push(...lines);
-  }
-  return { removed, added };
-}
 
 describe("planAssessments writes only the new lines, in the file's style (golden files)", () => {
   it.each(CASES)('$name', (c) => {

@@ -6,8 +6,8 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { changedLines } from './changed-lines.js';
 import { FIXTURES, run, tree } from '../helpers.js';
 
 const DIR = path.join(FIXTURES, 'edit');
@@ -234,18 +234,6 @@ const CASES: Case[] = [
     added: ['        cancelled: Not needed'],
   },
 ];
-
-/** The lines a change removed and added (line endings dropped). */
-function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
-  const removed: string[] = [];
-  const added: string[] = [];
-  for (const part of diffLines(before, after)) {
-    const lines = part.value.split(/\r?\n/).filter((l, i, all) => i < all.length - 1 || l !== '');
-    if (part.removed) removed.push(...lines);
-    if (part.added) added.push(...lines);
-  }
-  return { removed, added };
-}
 
 describe('edit commands write only the lines they must (golden files)', () => {
   it.each(CASES)('$name', async (c) => {
