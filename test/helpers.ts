@@ -90,3 +90,22 @@ stages:
     activities:
 ${activities}`;
 }
+
+/** Runs git in `cwd`: its stdout, or an error carrying its stderr. */
+export function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** A git repository holding `files`, committed once ("first"), with an author of its own. */
+export function gitRepo(files: Record<string, string>): string {
+  const dir = tree(files);
+  git(dir, 'init', '-q');
+  git(dir, 'config', 'user.name', 'Test');
+  git(dir, 'config', 'user.email', 'test@example.org');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'first');
+  return dir;
+}

@@ -3,31 +3,16 @@
  * examples/city-open-data.yaml: record a rating, review it with `diff HEAD`, gate
  * on disagreements with annotations at the assessments' lines.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, spawn, tree } from '../helpers.js';
+import { gitRepo, ROOT, spawn } from '../helpers.js';
 
 const EXAMPLE = readFileSync(path.join(ROOT, 'examples', 'city-open-data.yaml'), 'utf8');
 const FILE = 'roadmaps/city-open-data.yaml';
 const TODAY = ['--today', '2024-11-15'];
 
-function git(cwd: string, ...args: string[]): void {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-}
-
-function repo(): string {
-  const dir = tree({ [FILE]: EXAMPLE });
-  git(dir, 'init', '-q');
-  git(dir, 'config', 'user.name', 'Test');
-  git(dir, 'config', 'user.email', 'test@example.org');
-  git(dir, 'config', 'commit.gpgsign', 'false');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'first');
-  return dir;
-}
+const repo = () => gitRepo({ [FILE]: EXAMPLE });
 
 describe('assessments in a git repository', () => {
   it('diff HEAD after assess names the rating', () => {

@@ -1,27 +1,14 @@
 /** bin/roadmap's structure edits on a copy of the shipped roadmap in a git repository, and their refusals. */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED, spawn, tree } from '../helpers.js';
+import { git, gitRepo, SHIPPED, spawn } from '../helpers.js';
 
 const FILE = 'roadmaps/az-ogp-2019-21.yaml';
 const original = readFileSync(SHIPPED, 'utf8');
 
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
 function repo(): { dir: string; read: () => string } {
-  const dir = tree({ [FILE]: original });
-  git(dir, 'init', '-q');
-  git(dir, 'config', 'user.name', 'Test');
-  git(dir, 'config', 'user.email', 'test@example.org');
-  git(dir, 'config', 'commit.gpgsign', 'false');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'first');
+  const dir = gitRepo({ [FILE]: original });
   return { dir, read: () => readFileSync(path.join(dir, FILE), 'utf8') };
 }
 
